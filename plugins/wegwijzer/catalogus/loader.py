@@ -1,0 +1,244 @@
+"""Read a catalogus folder into a validated, linked `Catalogus`.
+
+Loading goes in passes, so that every problem in every file is reported at once:
+
+1. read and check each file against its schema (`schema.py`);
+2. gather the ids that exist, leniently, so one broken entry does not make every
+   reference to it an error too;
+3. check step numbers, duplicate ids, references and `[[links]]`;
+4. only when all is well: build the model and derive the reverse links.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from . import model, schema
+from .links import find_links, link_problem
+from .problems import CatalogusError, Mark, Problem, did_you_mean, field_path
+from .schema import INVALID, Checker, Record
+from .yaml_source import Source, read_yaml
+
+#: Folders with one entry per file; the id is the file name.
+ENTRY_FOLDERS = {
+    "knelpunten": schema.KNELPUNT,
+    "oplossingen": schema.OPLOSSING,
+    "praktijk": schema.PRAKTIJK,
+    "instrumenten": schema.INSTRUMENT,
+}
+#: Single files; the required ones must exist.
+SINGLE_FILES = {
+    "catalogus.yml": (schema.CATALOGUS, True),
+    "werkdrukmodel.yml": (schema.WERKDRUKMODEL, True),
+    "werksessie.yml": (schema.WERKSESSIE, False),
+    "criteria.yml": (schema.CRITERIA, False),
+    "scan.yml": (schema.SCAN, False),
+}
+STEP_FOLDER = "stappen"
+KIND_OF_FOLDER = {"knelpunten": "knelpunt", "oplossingen": "oplossing", "praktijk": "praktijk", "instrumenten": "instrument"}
+
+
+def load_catalogus(directory: str | os.PathLike) -> model.Catalogus:
+    """Load the catalogus in `directory`; raise `CatalogusError` listing every problem."""
+    return _Loader(Path(directory)).load()
+
+
+def display_path(path: Path) -> str:
+    """A path as the editor knows it: relative to where they work, when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class _Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.checkers: list[Checker] = []
+        self.sources: dict[str, list[Source]] = {}
+
+    # -- pass 1: read and check every file ---------------------------------------
+
+    def load(self) -> model.Catalogus:
+        if not self.root.is_dir():
+            raise CatalogusError([Problem(Mark(display_path(self.root)), "", "deze map bestaat niet", "geef de map met catalogus.yml op")])
+        self._check_unknown_files()
+        single = {name: self._read_single(name, *spec) for name, spec in SINGLE_FILES.items()}
+        stappen = [s for s in self._read_folder(STEP_FOLDER, schema.STAP, id_from_name=False) if s is not INVALID]
+        entries = {
+            folder: {e.id: e for e in self._read_folder(folder, record, id_from_name=True) if e is not INVALID}
+            for folder, record in ENTRY_FOLDERS.items()
+        }
+        ids = self._known_ids()
+        self._check_steps()
+        self._check_references(ids)
+        self._check_links(ids)
+        if self.problems:
+            raise CatalogusError(self.problems)
+        catalogus = model.Catalogus(
+            info=single["catalogus.yml"],
+            stappen=sorted(stappen, key=lambda s: s.nummer),
+            werkdrukmodel=single["werkdrukmodel.yml"],
+            knelpunten=entries["knelpunten"],
+            oplossingen=entries["oplossingen"],
+            praktijk=entries["praktijk"],
+            instrumenten=entries["instrumenten"],
+            werksessie=single["werksessie.yml"],
+            criteria=single["criteria.yml"],
+            scan=single["scan.yml"],
+        )
+        _link(catalogus)
+        return catalogus
+
+    def _read(self, file: Path, record: Record, **extra: Any) -> Any:
+        source, problems = read_yaml(file, display_path(file))
+        self.sources.setdefault(file.parent.name if file.parent != self.root else file.name, []).append(source)
+        self.problems += problems
+        if problems:
+            return INVALID
+        if source.data is None:
+            self.problems.append(Problem(source.mark(), "", "het bestand is leeg", "kopieer een voorbeeld uit docs/catalogus-formaat.md"))
+            return INVALID
+        checker = Checker(source)
+        self.checkers.append(checker)
+        result = record.check(source.data, (), checker, **extra)
+        self.problems += checker.problems
+        return result
+
+    def _read_single(self, name: str, record: Record, required: bool) -> Any:
+        file = self.root / name
+        if not file.is_file():
+            if required:
+                self.problems.append(Problem(Mark(display_path(file)), "", "dit bestand ontbreekt", "elke catalogus heeft het nodig; zie docs/catalogus-formaat.md"))
+            return None
+        return self._read(file, record)
+
+    def _read_folder(self, folder: str, record: Record, id_from_name: bool) -> list[Any]:
+        results = []
+        for file in sorted((self.root / folder).glob("*.yml")):
+            if id_from_name:
+                if not schema.ID_PATTERN.match(file.stem):
+                    self.problems.append(Problem(Mark(display_path(file)), "", f"de bestandsnaam '{file.stem}' is geen geldige id", "gebruik kleine letters, cijfers en streepjes"))
+                    continue
+                results.append(self._read(file, record, id=file.stem))
+            else:
+                results.append(self._read(file, record))
+        return results
+
+    def _check_unknown_files(self) -> None:
+        known = set(SINGLE_FILES) | set(ENTRY_FOLDERS) | {STEP_FOLDER}
+        for path in sorted(self.root.iterdir()):
+            if path.name.startswith(".") or path.name.lower().startswith("readme"):
+                continue
+            if path.name not in known:
+                self.problems.append(Problem(Mark(display_path(path)), "", "onbekend bestand of onbekende map in de catalogus", did_you_mean(path.name, known) or "bekend zijn: " + ", ".join(sorted(known))))
+            elif path.is_dir():
+                for file in sorted(path.iterdir()):
+                    if not file.name.startswith(".") and (file.suffix != ".yml" or not file.is_file()):
+                        hint = "hernoem het naar .yml" if file.suffix == ".yaml" else "alleen .yml-bestanden horen hier"
+                        self.problems.append(Problem(Mark(display_path(file)), "", "dit bestand wordt niet gelezen", hint))
+
+    # -- pass 2: which ids exist ---------------------------------------------------
+
+    def _known_ids(self) -> dict[str, set[str]]:
+        """Ids per link kind, read from the raw data so broken entries still count."""
+        ids: dict[str, set[str]] = {kind: set() for kind in KIND_OF_FOLDER.values()}
+        for folder, kind in KIND_OF_FOLDER.items():
+            ids[kind] = {Path(s.path).stem for s in self.sources.get(folder, [])}
+        ids["stap"] = {str(n) for n, _, _ in self._raw_items(STEP_FOLDER, (), "nummer")}
+        ids["substap"] = self._unique_ids(STEP_FOLDER, ("substappen",), "substap")
+        ids["groep"] = self._unique_ids("werkdrukmodel.yml", ("groepen",), "factorgroep")
+        ids["factor"] = self._unique_ids("werkdrukmodel.yml", ("groepen", "*", "factoren"), "factor")
+        self._unique_ids("criteria.yml", ("criteria",), "criterium")
+        self._unique_ids("scan.yml", ("stellingen",), "stelling")
+        return ids
+
+    def _raw_items(self, name: str, path: tuple, key: str):
+        """(value, source, path) of `key` in every dict found at `path` ('*' = every item)."""
+        for source in self.sources.get(name, []):
+            nodes = [((), source.data)]
+            for step in path:
+                nodes = [
+                    (p + (step,), n.get(step)) if step != "*" else None for p, n in nodes if isinstance(n, dict)
+                ] if step != "*" else [(p + (i,), item) for p, n in nodes if isinstance(n, list) for i, item in enumerate(n)]
+                nodes = [x for x in nodes if x is not None]
+            for p, node in nodes:
+                items = enumerate(node) if isinstance(node, list) else [(None, node)]
+                for i, item in items:
+                    item_path = p + ((i,) if i is not None else ())
+                    if isinstance(item, dict) and isinstance(item.get(key), (str, int)):
+                        yield item[key], source, item_path + (key,)
+
+    def _unique_ids(self, name: str, path: tuple, noun: str) -> set[str]:
+        seen: dict[str, Mark] = {}
+        for value, source, at in self._raw_items(name, path, "id"):
+            mark = source.mark(at)
+            if value in seen:
+                self.problems.append(Problem(mark, field_path(at), f"de id '{value}' komt twee keer voor", f"elke {noun} heeft een eigen id; de eerste staat op {seen[value]}"))
+            else:
+                seen[str(value)] = mark
+        return set(seen)
+
+    # -- pass 3: steps, references, links -----------------------------------------
+
+    def _check_steps(self) -> None:
+        numbers = [(n, source, at) for n, source, at in self._raw_items(STEP_FOLDER, (), "nummer") if isinstance(n, int)]
+        first: dict[int, Mark] = {}
+        for number, source, at in numbers:
+            if number in first:
+                self.problems.append(Problem(source.mark(at), "nummer", f"stap {number} staat er twee keer", f"stap {number} staat ook in {first[number].path}; geef elke stap een eigen nummer"))
+            else:
+                first[number] = source.mark(at)
+        folder = Mark(display_path(self.root / STEP_FOLDER))
+        for number in range(1, model.STAPPEN + 1):
+            if number not in first:
+                self.problems.append(Problem(folder, "nummer", f"stap {number} ontbreekt", f"maak stappen/{number}-....yml met 'nummer: {number}'"))
+
+    def _check_references(self, ids: dict[str, set[str]]) -> None:
+        for checker in self.checkers:
+            for ref in checker.references:
+                if ref.id not in ids[ref.kind]:
+                    noun = {"praktijk": "praktijkverhaal"}.get(ref.kind, ref.kind)
+                    hint = did_you_mean(ref.id, ids[ref.kind]) or f"er is geen {noun} met deze id"
+                    self.problems.append(Problem(ref.mark, ref.field, f"onbekende {noun} '{ref.id}'", hint))
+
+    def _check_links(self, ids: dict[str, set[str]]) -> None:
+        for checker in self.checkers:
+            for text in checker.texts:
+                for link in find_links(text.text):
+                    found = link_problem(link, lambda kind: ids[kind])
+                    if found:
+                        mark = text.source.text_mark(text.path, link.line, link.column)
+                        self.problems.append(Problem(mark, field_path(text.path), *found))
+
+
+def _link(catalogus: model.Catalogus) -> None:
+    """Resolve ids to objects and derive every reverse link."""
+    factoren = {f.id: f for f in catalogus.factoren}
+    substappen = {s.id: s for s in catalogus.substappen}
+    for groep in catalogus.werkdrukmodel.groepen:
+        for factor in groep.factoren:
+            factor.groep = groep
+    for knelpunt in catalogus.knelpunten.values():
+        knelpunt.factor = factoren[knelpunt.factor]
+        knelpunt.factor.knelpunten.append(knelpunt)
+        knelpunt.oplossingen = [catalogus.oplossingen[i] for i in knelpunt.oplossingen]
+        for oplossing in knelpunt.oplossingen:
+            oplossing.knelpunten.append(knelpunt)
+    for stap in catalogus.stappen:
+        for actie in stap.mkb.acties:
+            actie.meer = substappen[actie.meer]
+        for substap in stap.substappen:
+            substap.stap = stap
+            substap.praktijk = [catalogus.praktijk[i] for i in substap.praktijk]
+            substap.instrumenten = [catalogus.instrumenten[i] for i in substap.instrumenten]
+            for item in substap.praktijk + substap.instrumenten:
+                item.substappen.append(substap)
+    if catalogus.scan:
+        for stelling in catalogus.scan.stellingen:
+            stelling.factor = factoren[stelling.factor]
+            stelling.factor.stellingen.append(stelling)

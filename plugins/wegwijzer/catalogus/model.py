@@ -1,0 +1,292 @@
+"""The catalogus as objects: what the pages, the CLI and the exports read.
+
+Fields mirror the YAML keys, so an editor's word is the programmer's word.
+References are resolved to objects by the loader, and the reverse direction
+(an oplossing's knelpunten, a factor's knelpunten, ...) is derived there too:
+fields marked `init=False` are never written in YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .problems import Mark
+
+# Allowed values, each with the label a reader sees.
+AANPAK = {"bron": "Bron aanpakken", "belastbaarheid": "Belastbaarheid vergroten"}
+NIVEAU = {"organisatie": "Organisatie", "team": "Team", "individu": "Individu"}
+TERMIJN = {"quick-win": "Quick win", "kort": "Korte termijn", "structureel": "Structureel"}
+KOSTEN = {"laag": "Lage kosten", "midden": "Gemiddelde kosten", "hoog": "Hoge kosten"}
+GROEP_SOORTEN = {"eis": "Taakeisen", "regelmogelijkheid": "Regelmogelijkheden", "individueel": "Individuele factoren", "buffer": "Buffers"}
+STELLING_SOORTEN = {"eis": "Eis (eens = meer druk)", "bron": "Hulpbron (eens = meer steun)"}
+
+#: Articles of the Arbowet a measure can fulfil, with their subject. An approved
+#: arbocatalogus names them per measure (Beleidsregel arbocatalogi).
+ARBOWET = {
+    "3": "Arbobeleid",
+    "4": "Aanpassing van het werk aan de werknemer",
+    "5": "Risico-inventarisatie en -evaluatie",
+    "8": "Voorlichting en onderricht",
+    "11": "Plichten van werknemers",
+    "12": "Samenwerking en overleg met werknemers",
+    "13": "Preventiemedewerker",
+    "14": "Arbodienstverlening",
+    "14a": "Vangnetregeling arbodienstverlening",
+    "15": "Deskundige bijstand",
+}
+
+STAPPEN = 5  # the Wegwijzer always has five steps
+
+
+def _derived(default_factory: Any = list) -> Any:
+    return field(default_factory=default_factory, init=False, repr=False, compare=False)
+
+
+@dataclass
+class Info:
+    titel: str
+    sector: str
+    uitgever: str
+    versie: str
+    licentie: Optional[str] = None
+    contact: Optional[str] = None
+    inleiding: Optional[str] = None
+    mkb_leestijd_max: int = 10
+    basis: Optional[str] = None
+
+
+@dataclass(eq=False)
+class Praktijk:
+    id: str
+    citaat: str
+    wie: str
+    origin: Optional[Mark] = None
+    substappen: list[Substap] = _derived()
+
+
+@dataclass(eq=False)
+class Instrument:
+    id: str
+    titel: str
+    omschrijving: str
+    kosten: str
+    url: Optional[str] = None
+    origin: Optional[Mark] = None
+    substappen: list[Substap] = _derived()
+
+
+@dataclass(eq=False)
+class Substap:
+    id: str
+    titel: str
+    resultaat: str
+    wat_en_waarom: str
+    hoe: str
+    met_wie: str
+    check: list[str]
+    verandering: str
+    praktijk: list[Any] = field(default_factory=list)  # ids, then Praktijk objects
+    instrumenten: list[Any] = field(default_factory=list)  # ids, then Instrument objects
+    origin: Optional[Mark] = None
+    stap: Stap = _derived(lambda: None)
+
+
+@dataclass
+class MkbActie:
+    titel: str
+    tekst: str
+    meer: Any  # a substap id, then the Substap
+
+
+@dataclass
+class MkbSamenvatting:
+    inleiding: str
+    acties: list[MkbActie]
+    tip: Optional[str] = None
+
+
+@dataclass(eq=False)
+class Stap:
+    nummer: int
+    titel: str
+    kort: str
+    duur: str
+    mkb: MkbSamenvatting
+    substappen: list[Substap]
+    inleiding: Optional[str] = None
+    origin: Optional[Mark] = None
+
+    @property
+    def id(self) -> str:
+        """Steps are linked by number: `[[stap:2]]`."""
+        return str(self.nummer)
+
+
+@dataclass(eq=False)
+class Factor:
+    id: str
+    titel: str
+    omschrijving: str
+    origin: Optional[Mark] = None
+    groep: Groep = _derived(lambda: None)
+    knelpunten: list[Knelpunt] = _derived()
+    stellingen: list[Stelling] = _derived()
+
+
+@dataclass(eq=False)
+class Groep:
+    id: str
+    titel: str
+    soort: str
+    omschrijving: str
+    factoren: list[Factor]
+    origin: Optional[Mark] = None
+
+
+@dataclass
+class Gevolgen:
+    werkstress: str
+    lange_termijn: list[str]
+
+
+@dataclass
+class Werkdrukmodel:
+    inleiding: str
+    groepen: list[Groep]
+    gevolgen: Optional[Gevolgen] = None
+
+
+@dataclass(eq=False)
+class Knelpunt:
+    id: str
+    titel: str
+    factor: Any  # a factor id, then the Factor
+    omschrijving: str
+    signalen: list[str]
+    oplossingen: list[Any]  # ids, then Oplossing objects
+    origin: Optional[Mark] = None
+
+
+@dataclass
+class Bron:
+    naam: str
+    url: Optional[str] = None
+
+
+@dataclass(eq=False)
+class Oplossing:
+    id: str
+    titel: str
+    omschrijving: str
+    aanpak: str
+    niveau: list[str]
+    termijn: str
+    kosten: str
+    invoeren: list[str]
+    arbowet: list[str]
+    randvoorwaarden: list[str] = field(default_factory=list)
+    bron: Optional[Bron] = None
+    origin: Optional[Mark] = None
+    knelpunten: list[Knelpunt] = _derived()
+
+
+@dataclass
+class Werkvorm:
+    titel: str
+    instructie: str
+
+
+@dataclass
+class Deel:
+    titel: str
+    minuten: int
+    werkvormen: list[Werkvorm]
+    leiding: Optional[str] = None
+    doel: Optional[str] = None
+
+
+@dataclass
+class Ronde:
+    titel: str
+    vraag: str
+    kleur: str
+
+
+@dataclass
+class Werksessie:
+    titel: str
+    benodigdheden: list[str]
+    afspraken: list[str]
+    delen: list[Deel]
+    inleiding: Optional[str] = None
+    rondes: list[Ronde] = field(default_factory=list)
+
+    @property
+    def minuten(self) -> int:
+        return sum(deel.minuten for deel in self.delen)
+
+
+@dataclass
+class Criterium:
+    id: str
+    titel: str
+    vraag: str
+
+
+@dataclass
+class Criteria:
+    criteria: list[Criterium]
+    inleiding: Optional[str] = None
+
+
+@dataclass(eq=False)
+class Stelling:
+    id: str
+    tekst: str
+    factor: Any  # a factor id, then the Factor
+    soort: str
+    origin: Optional[Mark] = None
+
+
+@dataclass
+class Scan:
+    stellingen: list[Stelling]
+    inleiding: Optional[str] = None
+
+
+@dataclass
+class Catalogus:
+    """A whole, valid, linked catalogus."""
+
+    info: Info
+    stappen: list[Stap]
+    werkdrukmodel: Werkdrukmodel
+    knelpunten: dict[str, Knelpunt]
+    oplossingen: dict[str, Oplossing]
+    praktijk: dict[str, Praktijk]
+    instrumenten: dict[str, Instrument]
+    werksessie: Optional[Werksessie] = None
+    criteria: Optional[Criteria] = None
+    scan: Optional[Scan] = None
+
+    @property
+    def substappen(self) -> list[Substap]:
+        """All substeps in reading order, across the steps."""
+        return [substap for stap in self.stappen for substap in stap.substappen]
+
+    @property
+    def factoren(self) -> list[Factor]:
+        return [factor for groep in self.werkdrukmodel.groepen for factor in groep.factoren]
+
+    def entries(self, kind: str) -> dict[str, Any]:
+        """The entries an editor can link to with `[[kind:id]]`, by id."""
+        if kind == "stap":
+            return {stap.id: stap for stap in self.stappen}
+        if kind == "substap":
+            return {s.id: s for s in self.substappen}
+        if kind == "factor":
+            return {f.id: f for f in self.factoren}
+        if kind == "groep":
+            return {g.id: g for g in self.werkdrukmodel.groepen}
+        return {"knelpunt": self.knelpunten, "oplossing": self.oplossingen, "praktijk": self.praktijk, "instrument": self.instrumenten}[kind]

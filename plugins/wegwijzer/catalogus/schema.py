@@ -1,0 +1,381 @@
+"""What each kind of catalogus file may contain, and how it is checked.
+
+A schema is a tree of small types (`Text`, `Choice`, `ListOf`, `Record`, ...).
+Each type checks a value, reports problems through a `Checker` in Dutch, and
+returns the cleaned value; a `Record` builds its model object. Keeping the rules
+in one declarative place means the validation, the format documentation and (later)
+the JSON Schema for editors all follow from the same source.
+
+Checking a value never needs another file: references and `[[links]]` are only
+recorded here and resolved by the loader once every file is read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from . import model
+from .problems import Mark, Problem, did_you_mean, field_path
+from .yaml_source import Source
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+#: Returned by a type when the value is wrong; the problem is already recorded.
+INVALID: Any = _Invalid()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An id in one entry that must name an entry of another kind."""
+
+    kind: str
+    id: str
+    mark: Mark
+    field: str
+
+
+@dataclass(frozen=True)
+class TextField:
+    """A Markdown text whose `[[links]]` the loader checks later."""
+
+    source: Source
+    path: tuple
+    text: str
+
+
+@dataclass
+class Checker:
+    """Checks one source file; collects problems, references and texts."""
+
+    source: Source
+    problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    texts: list[TextField] = field(default_factory=list)
+
+    def problem(self, path: tuple, message: str, hint: str = "", at_key: bool = False) -> Any:
+        mark = self.source.key_mark(path) if at_key else self.source.mark(path)
+        self.problems.append(Problem(mark, field_path(path), message, hint))
+        return INVALID
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja/nee-waarde"
+    if isinstance(value, (int, float)):
+        return "getal"
+    if isinstance(value, list):
+        return "lijst"
+    if isinstance(value, dict):
+        return "groep velden"
+    return "tekst"
+
+
+class Type:
+    label = "waarde"
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        raise NotImplementedError
+
+    def wrong_type(self, value: Any, path: tuple, checker: Checker, hint: str = "") -> Any:
+        return checker.problem(path, f"verwacht {self.label}, maar dit is een {_describe(value)}", hint)
+
+
+class Text(Type):
+    """Markdown text, in which the loader later checks `[[links]]`."""
+
+    label = "tekst"
+
+    def check(self, value, path, checker):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # a number where text is expected is harmless: "versie: 2"
+        if not isinstance(value, str):
+            hint = "zet de tekst tussen aanhalingstekens" if isinstance(value, bool) else ""
+            return self.wrong_type(value, path, checker, hint)
+        if not value.strip():
+            return checker.problem(path, "mag niet leeg zijn")
+        checker.texts.append(TextField(checker.source, path, value))
+        return value.strip()
+
+
+class Identifier(Type):
+    label = "een id (kleine letters, cijfers en streepjes)"
+
+    def check(self, value, path, checker):
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, checker)
+        if not ID_PATTERN.match(value):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+            return checker.problem(path, f"'{value}' is geen geldige id", f"gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{suggestion}'")
+        return value
+
+
+class Integer(Type):
+    label = "een heel getal"
+
+    def __init__(self, minimum: int | None = None, maximum: int | None = None):
+        self.minimum, self.maximum = minimum, maximum
+
+    def check(self, value, path, checker):
+        if not isinstance(value, int) or isinstance(value, bool):
+            return self.wrong_type(value, path, checker)
+        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
+            return checker.problem(path, f"{value} ligt buiten het bereik {self.minimum} tot en met {self.maximum}")
+        return value
+
+
+class Choice(Type):
+    def __init__(self, *values: str):
+        self.values = values
+        self.label = "een van: " + ", ".join(values)
+
+    def check(self, value, path, checker):
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, checker)
+        if value not in self.values:
+            hint = did_you_mean(value, self.values) or "kies uit: " + ", ".join(self.values)
+            return checker.problem(path, f"'{value}' is geen toegestane waarde", hint)
+        return value
+
+
+class Url(Type):
+    label = "een webadres (https://...)"
+
+    def check(self, value, path, checker):
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, checker)
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+            return checker.problem(path, f"'{value}' is geen geldig webadres", "begin met https:// en gebruik geen spaties")
+        return value
+
+
+class Article(Type):
+    """An article of the Arbowet, e.g. 'art. 3 lid 2'. Unknown numbers are likely typos."""
+
+    label = "een artikel van de Arbowet, zoals 'art. 3 lid 2'"
+    PATTERN = re.compile(r"^art\. (\d+[a-z]?)(?: lid (\d+))?$")
+
+    def check(self, value, path, checker):
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, checker)
+        match = self.PATTERN.match(value.strip())
+        if not match:
+            return checker.problem(path, f"'{value}' is geen artikelnummer", "schrijf het als 'art. 3' of 'art. 3 lid 2'")
+        if match.group(1) not in model.ARBOWET:
+            known = ", ".join(f"art. {n}" for n in model.ARBOWET)
+            return checker.problem(path, f"art. {match.group(1)} staat niet in de lijst van Arbowet-artikelen", f"kies uit: {known}")
+        return value.strip()
+
+
+class Ref(Type):
+    """The id of another entry; checked once all files are read."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.label = f"de id van een {kind}"
+
+    def check(self, value, path, checker):
+        if not isinstance(value, str) or not value:
+            return self.wrong_type(value, path, checker)
+        checker.references.append(Reference(self.kind, value, checker.source.mark(path), field_path(path)))
+        return value
+
+
+class ListOf(Type):
+    def __init__(self, item: Type, min_items: int = 0):
+        self.item, self.min_items = item, min_items
+        self.label = "een lijst"
+
+    def check(self, value, path, checker):
+        if isinstance(value, str) and self.min_items <= 1 and not isinstance(self.item, Record):
+            value = [value]  # a single value where a list is expected: forgive it
+        if not isinstance(value, list):
+            return self.wrong_type(value, path, checker, "begin elk item op een nieuwe regel met '- '")
+        if len(value) < self.min_items:
+            return checker.problem(path, f"heeft {len(value)} item(s), minstens {self.min_items} nodig")
+        items = [self.item.check(item, path + (i,), checker) for i, item in enumerate(value)]
+        return INVALID if any(item is INVALID for item in items) else items
+
+
+@dataclass
+class Field:
+    type: Type
+    required: bool = True
+
+
+class Record(Type):
+    """A group of named fields; builds `make(**fields)` when every field is right.
+
+    `extra` carries what is not written in the YAML itself, such as an id taken
+    from the file name.
+    """
+
+    label = "een groep velden (naam: waarde)"
+
+    def __init__(self, make: Callable[..., Any], **fields: Field | Type):
+        self.make = make
+        self.fields = {name: f if isinstance(f, Field) else Field(f) for name, f in fields.items()}
+        self._takes_origin = any(f.name == "origin" for f in dataclasses.fields(make))
+
+    def check(self, value, path, checker, **extra):
+        if not isinstance(value, dict):
+            return self.wrong_type(value, path, checker)
+        values: dict[str, Any] = {}
+        ok = True
+        for name, raw in value.items():
+            spec = self.fields.get(name)
+            if spec is None:
+                hint = did_you_mean(name, self.fields) or "toegestane velden: " + ", ".join(self.fields)
+                checker.problem(path + (name,), f"onbekend veld '{name}'", hint, at_key=True)
+                ok = False
+            elif raw is None:
+                if spec.required:
+                    checker.problem(path + (name,), "is leeg", "vul een waarde in of laat het veld weg als het niet verplicht is")
+                    ok = False
+            else:
+                values[name] = spec.type.check(raw, path + (name,), checker)
+                ok = ok and values[name] is not INVALID
+        for name, spec in self.fields.items():
+            if spec.required and name not in value:
+                checker.problem(path + (name,), f"verplicht veld '{name}' ontbreekt", f"voeg '{name}:' toe")
+                ok = False
+        if not ok:
+            return INVALID
+        if self._takes_origin:
+            values["origin"] = checker.source.mark(path)
+        return self.make(**values, **extra)
+
+
+# --- the kinds of files -------------------------------------------------------
+
+_text = Text()
+
+CATALOGUS = Record(
+    model.Info,
+    titel=_text,
+    sector=_text,
+    uitgever=_text,
+    versie=_text,
+    licentie=Field(_text, False),
+    contact=Field(_text, False),
+    inleiding=Field(_text, False),
+    mkb_leestijd_max=Field(Integer(1, 120), False),
+    basis=Field(_text, False),
+)
+
+SUBSTAP = Record(
+    model.Substap,
+    id=Identifier(),
+    titel=_text,
+    resultaat=_text,
+    wat_en_waarom=_text,
+    hoe=_text,
+    met_wie=_text,
+    check=ListOf(_text, min_items=1),
+    verandering=_text,
+    praktijk=Field(ListOf(Ref("praktijk")), False),
+    instrumenten=Field(ListOf(Ref("instrument")), False),
+)
+
+STAP = Record(
+    model.Stap,
+    nummer=Integer(1, 5),
+    titel=_text,
+    kort=_text,
+    duur=_text,
+    inleiding=Field(_text, False),
+    mkb=Record(
+        model.MkbSamenvatting,
+        inleiding=_text,
+        acties=ListOf(Record(model.MkbActie, titel=_text, tekst=_text, meer=Ref("substap")), min_items=1),
+        tip=Field(_text, False),
+    ),
+    substappen=ListOf(SUBSTAP, min_items=1),
+)
+
+WERKDRUKMODEL = Record(
+    model.Werkdrukmodel,
+    inleiding=_text,
+    groepen=ListOf(
+        Record(
+            model.Groep,
+            id=Identifier(),
+            titel=_text,
+            soort=Choice(*model.GROEP_SOORTEN),
+            omschrijving=_text,
+            factoren=ListOf(Record(model.Factor, id=Identifier(), titel=_text, omschrijving=_text), min_items=1),
+        ),
+        min_items=1,
+    ),
+    gevolgen=Field(Record(model.Gevolgen, werkstress=_text, lange_termijn=ListOf(_text, min_items=1)), False),
+)
+
+KNELPUNT = Record(
+    model.Knelpunt,
+    titel=_text,
+    factor=Ref("factor"),
+    omschrijving=_text,
+    signalen=ListOf(_text, min_items=1),
+    oplossingen=ListOf(Ref("oplossing"), min_items=1),
+)
+
+OPLOSSING = Record(
+    model.Oplossing,
+    titel=_text,
+    omschrijving=_text,
+    aanpak=Choice(*model.AANPAK),
+    niveau=ListOf(Choice(*model.NIVEAU), min_items=1),
+    termijn=Choice(*model.TERMIJN),
+    kosten=Choice(*model.KOSTEN),
+    invoeren=ListOf(_text, min_items=1),
+    randvoorwaarden=Field(ListOf(_text), False),
+    bron=Field(Record(model.Bron, naam=_text, url=Field(Url(), False)), False),
+    arbowet=ListOf(Article(), min_items=1),
+)
+
+WERKSESSIE = Record(
+    model.Werksessie,
+    titel=_text,
+    inleiding=Field(_text, False),
+    benodigdheden=ListOf(_text, min_items=1),
+    afspraken=ListOf(_text, min_items=1),
+    delen=ListOf(
+        Record(
+            model.Deel,
+            titel=_text,
+            minuten=Integer(1, 480),
+            leiding=Field(_text, False),
+            doel=Field(_text, False),
+            werkvormen=ListOf(Record(model.Werkvorm, titel=_text, instructie=_text), min_items=1),
+        ),
+        min_items=1,
+    ),
+    rondes=Field(ListOf(Record(model.Ronde, titel=_text, vraag=_text, kleur=_text)), False),
+)
+
+CRITERIA = Record(
+    model.Criteria,
+    inleiding=Field(_text, False),
+    criteria=ListOf(Record(model.Criterium, id=Identifier(), titel=_text, vraag=_text), min_items=1),
+)
+
+SCAN = Record(
+    model.Scan,
+    inleiding=Field(_text, False),
+    stellingen=ListOf(
+        Record(model.Stelling, id=Identifier(), tekst=_text, factor=Ref("factor"), soort=Choice(*model.STELLING_SOORTEN)),
+        min_items=1,
+    ),
+)
+
+PRAKTIJK = Record(model.Praktijk, citaat=_text, wie=_text)
+
+INSTRUMENT = Record(model.Instrument, titel=_text, omschrijving=_text, url=Field(Url(), False), kosten=_text)

@@ -1,0 +1,211 @@
+"""Read one YAML file into plain data plus the position of every value.
+
+PyYAML's `safe_load` forgets where values came from, and an editor needs a line
+number. So we let PyYAML compose its node tree (fast C composer when libyaml is
+present) and build the data ourselves, remembering each node's start mark. While
+doing so we refuse what `safe_load` silently accepts: duplicate keys (PyYAML
+keeps the last one, so an editor's first value would vanish) and alias bombs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Mark, Problem, field_path
+
+try:  # libyaml's composer is about 15x faster; fall back when it is absent
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+#: Upper bound on nodes built from one file. A real entry has a few hundred; an
+#: alias bomb ("billion laughs") would expand to billions.
+MAX_NODES = 200_000
+
+_SCALARS = yaml.constructor.SafeConstructor()
+
+# PyYAML's messages are English; editors get Dutch, with the original kept for searching.
+_YAML_MESSAGES = {
+    "mapping values are not allowed": (
+        "hier mag geen dubbele punt staan",
+        "zet tekst met ': ' tussen aanhalingstekens of gebruik |",
+    ),
+    "could not find expected ':'": (
+        "dubbele punt ontbreekt",
+        "schrijf een veld als 'naam: waarde'",
+    ),
+    "found character '\\t' that cannot start any token": (
+        "tab gevonden",
+        "gebruik spaties om in te springen, geen tabs",
+    ),
+    "did not find expected key": (
+        "onverwachte inspringing",
+        "controleer of alle velden even ver inspringen",
+    ),
+    "did not find expected '-' indicator": (
+        "onverwachte inspringing in een lijst",
+        "begin elk lijstitem met '- ' op dezelfde inspringing",
+    ),
+    "found undefined alias": ("verwijzing (*alias) naar een anker dat niet bestaat", ""),
+    "found unexpected end of stream": (
+        "het bestand houdt onverwacht op",
+        "sluit aanhalingstekens en haakjes",
+    ),
+    "found unknown escape character": (
+        "onbekend escape-teken tussen dubbele aanhalingstekens",
+        "gebruik enkele aanhalingstekens of |",
+    ),
+}
+
+
+@dataclass
+class Source:
+    """The data of one YAML file and where each value stands in it."""
+
+    path: str
+    data: Any = None
+    values: dict[tuple, Mark] = field(default_factory=dict)
+    keys: dict[tuple, Mark] = field(default_factory=dict)
+    styles: dict[tuple, str] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def mark(self, path: tuple = ()) -> Mark:
+        """Where the value at `path` starts, or its nearest known ancestor."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, Mark(self.path))
+
+    def key_mark(self, path: tuple) -> Mark:
+        return self.keys.get(path) or self.mark(path)
+
+    def text_mark(self, path: tuple, line: int, column: int) -> Mark:
+        """Where position (line, column) inside a text value stands in the file.
+
+        Exact for literal blocks (`|`) and one-line values; close for folded ones.
+        """
+        mark = self.mark(path)
+        style = self.styles.get(path, "")
+        if style in ("|", ">"):
+            number = mark.line + 1 + line
+            text = self.lines[number - 1] if number <= len(self.lines) else ""
+            indent = len(text) - len(text.lstrip(" "))
+            return Mark(mark.path, number, indent + column + 1)
+        if line == 0:
+            return Mark(mark.path, mark.line, mark.column + column + (1 if style else 0))
+        return Mark(mark.path, mark.line + line, column + 1)
+
+
+class _Budget(Exception):
+    pass
+
+
+def read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
+    """Parse `file`; return its Source and the problems found (empty when fine)."""
+    source = Source(display)
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return source, [Problem(Mark(display), "", f"kan het bestand niet lezen: {error.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return source, [
+            Problem(
+                Mark(display, line, column),
+                "",
+                "dit bestand is geen UTF-8",
+                "sla het op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)",
+            )
+        ]
+    source.lines = text.splitlines()
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        return source, [_syntax_problem(error, display)]
+    except yaml.YAMLError as error:  # unmarked errors, e.g. a non-printable character
+        return source, [Problem(Mark(display), "", f"YAML-fout: {error}")]
+    if node is None:
+        return source, []
+    problems: list[Problem] = []
+    try:
+        source.data = _build(node, (), source, problems, [0], set())
+    except _Budget:
+        problems = [
+            Problem(
+                source.mark(),
+                "",
+                "het bestand is te groot of bevat een verwijzing (*alias) die zichzelf herhaalt",
+                "gebruik geen ankers (&) en aliassen (*) in de catalogus",
+            )
+        ]
+        source.data = None
+    return source, problems
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, display: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    where = Mark(display, mark.line + 1, mark.column + 1) if mark else Mark(display)
+    original = (error.problem or error.context or "").strip()
+    for english, (dutch, hint) in _YAML_MESSAGES.items():
+        if original.startswith(english):
+            return Problem(where, "", f"YAML-fout: {dutch}", hint)
+    return Problem(where, "", f"YAML-fout: {original}", "controleer inspringing, dubbele punten en aanhalingstekens")
+
+
+def _build(node: yaml.Node, path: tuple, source: Source, problems: list[Problem], count: list[int], active: set[int]) -> Any:
+    count[0] += 1
+    if count[0] > MAX_NODES or id(node) in active:
+        raise _Budget()
+    source.values[path] = Mark(source.path, node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        if node.style:
+            source.styles[path] = node.style
+        return _scalar(node, path, source, problems)
+    active.add(id(node))
+    try:
+        if isinstance(node, yaml.SequenceNode):
+            return [_build(item, path + (i,), source, problems, count, active) for i, item in enumerate(node.value)]
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key_mark = Mark(source.path, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            key = _scalar(key_node, path, source, problems) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                problems.append(Problem(key_mark, field_path(path), "een veldnaam moet tekst zijn"))
+                continue
+            key = str(key)
+            if key in result:
+                first = source.keys[path + (key,)]
+                problems.append(
+                    Problem(
+                        key_mark,
+                        field_path(path + (key,)),
+                        "dit veld staat er twee keer",
+                        f"het eerste staat op regel {first.line}; houd er één",
+                    )
+                )
+                continue
+            source.keys[path + (key,)] = key_mark
+            result[key] = _build(value_node, path + (key,), source, problems, count, active)
+        return result
+    finally:
+        active.discard(id(node))
+
+
+def _scalar(node: yaml.ScalarNode, path: tuple, source: Source, problems: list[Problem]) -> Any:
+    """Turn a scalar into str/int/float/bool/None/date without PyYAML's object cache."""
+    constructor = _SCALARS.yaml_constructors.get(node.tag)
+    mark = Mark(source.path, node.start_mark.line + 1, node.start_mark.column + 1)
+    if constructor is None:
+        problems.append(Problem(mark, field_path(path), f"onbekend YAML-label '{node.tag}'", "laat labels met ! weg"))
+        return None
+    try:
+        return constructor(_SCALARS, node)
+    except (ValueError, yaml.YAMLError):
+        problems.append(Problem(mark, field_path(path), f"ongeldige waarde '{node.value}'", "zet de waarde tussen aanhalingstekens"))
+        return None

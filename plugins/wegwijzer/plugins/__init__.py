@@ -1,0 +1,1 @@
+"""MkDocs plugins of the Arbo Wegwijzer, one folder per plugin (as mkdocs-material does)."""

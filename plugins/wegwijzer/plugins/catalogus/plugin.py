@@ -1,0 +1,80 @@
+"""The `wegwijzer/catalogus` plugin: the catalogus model becomes pages.
+
+Events, in the order MkDocs calls them:
+
+- `on_config`: load the catalogus; any problem stops the build before a file is
+  written, with every problem listed (no traceback, no half-written site).
+- `on_files`: check `[[links]]` in hand-written pages, then add one virtual page
+  (`File.generated`) per step, substep, factor, knelpunt and oplossing, plus the
+  index pages.
+- `on_page_markdown`: expand `[[soort:id]]` on every page into a relative link.
+- `on_serve`: rebuild when the catalogus changes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ...catalogus import CatalogusError, Problem, load_catalogus
+from ...catalogus.links import expand_links, find_links, link_problem
+from ...catalogus.loader import display_path
+from ...catalogus.problems import Mark
+from .config import CatalogusConfig
+from .pages import environment, page_specs, render
+from .routes import markdown_link
+
+
+class CatalogusPlugin(BasePlugin[CatalogusConfig]):
+    def on_config(self, config):
+        self.folder = os.path.join(os.path.dirname(config.config_file_path), self.config.catalogus)
+        try:
+            self.catalogus = load_catalogus(self.folder)
+        except CatalogusError as error:
+            raise PluginError(error.report()) from None
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        problems = self._content_link_problems(files, config)
+        generated = {spec.src_uri: spec for spec in page_specs(self.catalogus)}
+        for uri in sorted(generated.keys() & {file.src_uri for file in files}):
+            path = display_path_in_docs(config, uri)
+            problems.append(Problem(Mark(path), "", "deze pagina botst met een pagina die uit de catalogus wordt gemaakt", "geef het bestand een andere naam"))
+        if problems:
+            raise PluginError(str(CatalogusError(problems)))
+        env = environment()
+        for spec in generated.values():
+            content = render(env, spec, self.catalogus)
+            # Most generated pages are reached by links, not the navigation, on purpose.
+            files.append(File.generated(config, spec.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        uri = page.file.src_uri
+        return expand_links(markdown, lambda link: markdown_link(self.catalogus, link, uri))
+
+    def on_serve(self, server, config, builder):
+        server.watch(self.folder)
+        return server
+
+    def _content_link_problems(self, files: Files, config) -> list[Problem]:
+        """Broken `[[links]]` in hand-written pages, reported like catalogus problems."""
+        problems = []
+        ids = lambda kind: self.catalogus.entries(kind).keys()  # noqa: E731
+        for file in files.documentation_pages():
+            if file.generated_by:
+                continue
+            for link in find_links(file.content_string):
+                found = link_problem(link, ids)
+                if found:
+                    mark = Mark(display_path_in_docs(config, file.src_uri), link.line + 1, link.column + 1)
+                    problems.append(Problem(mark, "", *found))
+        return problems
+
+
+def display_path_in_docs(config, src_uri: str) -> str:
+    return display_path(Path(config.docs_dir) / src_uri)

@@ -1,0 +1,57 @@
+"""Where each catalogus entry lives in the site, and how a `[[link]]` points there.
+
+Paths are Markdown source paths (`knelpunten/tijdsdruk.md`); MkDocs turns them
+into URLs and checks them, so a route that leads nowhere fails `--strict`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ...catalogus import model
+from ...catalogus.links import Link
+
+
+def path_of(kind: str, entry) -> str:
+    """The docs-relative source path (with #anchor for entries on a shared page)."""
+    if kind == "stap":
+        return f"stappen/stap-{entry.nummer}/index.md"
+    if kind == "substap":
+        return f"stappen/stap-{entry.stap.nummer}/{entry.id}.md"
+    if kind == "knelpunt":
+        return f"knelpunten/{entry.id}.md"
+    if kind == "oplossing":
+        return f"oplossingen/{entry.id}.md"
+    if kind == "factor":
+        return f"werkdrukmodel/{entry.id}.md"
+    if kind == "groep":
+        return f"werkdrukmodel/index.md#{entry.id}"
+    if kind == "instrument":
+        return f"instrumenten/index.md#{entry.id}"
+    if kind == "praktijk":
+        return f"praktijk/index.md#{entry.id}"
+    raise KeyError(kind)
+
+
+def title_of(kind: str, entry) -> str:
+    if kind == "stap":
+        return f"Stap {entry.nummer}: {entry.titel}"
+    if kind == "praktijk":
+        return f"Uit de praktijk: {entry.wie}"
+    return entry.titel
+
+
+def relative(target: str, from_page: str) -> str:
+    """`target` (docs-relative, may carry #anchor) as seen from page `from_page`."""
+    path, _, anchor = target.partition("#")
+    start = posixpath.dirname(from_page) or "."
+    link = posixpath.relpath(path, start)
+    return f"{link}#{anchor}" if anchor else link
+
+
+def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str:
+    """Render one `[[kind:id]]` as a Markdown link relative to `from_page`."""
+    entry = catalogus.entries(link.kind)[link.id]
+    text = link.label or title_of(link.kind, entry)
+    text = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return f"[{text}]({relative(path_of(link.kind, entry), from_page)})"

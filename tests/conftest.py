@@ -1,0 +1,135 @@
+"""Shared fixtures: a tiny valid catalogus to break on purpose, and the built example site."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _stap(n: int) -> str:
+    return textwrap.dedent(
+        f"""\
+        nummer: {n}
+        titel: Vraag van stap {n}?
+        kort: Stap {n}
+        duur: enkele weken
+        mkb:
+          inleiding: Kort over stap {n}.
+          acties:
+            - titel: Doe iets
+              tekst: Een korte actie.
+              meer: substap-{n}
+        substappen:
+          - id: substap-{n}
+            titel: Substap {n}
+            resultaat: Je weet meer.
+            wat_en_waarom: Waarom dit telt.
+            hoe: Zo doe je het.
+            met_wie: Met het team.
+            check:
+              - Heb je het gedaan?
+            verandering: Begin klein.
+        """
+    )
+
+
+MINIMAL = {
+    "catalogus.yml": "titel: Test Wegwijzer\nsector: Test\nuitgever: Testers\nversie: '1.0'\n",
+    "werkdrukmodel.yml": textwrap.dedent(
+        """\
+        inleiding: Werkdruk is een disbalans.
+        groepen:
+          - id: taakeisen
+            titel: Taakeisen
+            soort: eis
+            omschrijving: Wat het werk vraagt.
+            factoren:
+              - id: tijdsdruk
+                titel: Tijdsdruk
+                omschrijving: Te weinig tijd.
+        """
+    ),
+    **{f"stappen/{n}-stap.yml": _stap(n) for n in range(1, 6)},
+    "knelpunten/piekdrukte.yml": textwrap.dedent(
+        """\
+        titel: Piekdrukte
+        factor: tijdsdruk
+        omschrijving: Op vaste momenten is het te druk.
+        signalen:
+          - Lange wachtrijen
+        oplossingen:
+          - rooster-met-buffer
+          - taken-herverdelen
+        """
+    ),
+    "oplossingen/rooster-met-buffer.yml": textwrap.dedent(
+        """\
+        titel: Rooster met buffer
+        omschrijving: Plan ruimte in voor pieken.
+        aanpak: bron
+        niveau: [team]
+        termijn: kort
+        kosten: laag
+        invoeren:
+          - Kijk wanneer de pieken zijn.
+        arbowet: [art. 3 lid 2]
+        """
+    ),
+    "oplossingen/taken-herverdelen.yml": textwrap.dedent(
+        """\
+        titel: Taken herverdelen
+        omschrijving: Verdeel het werk eerlijk.
+        aanpak: bron
+        niveau: [team]
+        termijn: quick-win
+        kosten: laag
+        invoeren:
+          - Maak een lijst van taken.
+        arbowet: [art. 3 lid 2]
+        """
+    ),
+}
+
+
+@pytest.fixture
+def make_catalogus(tmp_path):
+    """Write the minimal catalogus, with some files replaced (text) or removed (None)."""
+
+    def make(changes: dict[str, str | None] | None = None) -> Path:
+        root = tmp_path / "catalogus"
+        files = {**MINIMAL, **(changes or {})}
+        for name, text in files.items():
+            if text is None:
+                continue
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return root
+
+    return make
+
+
+def mkdocs_build(config: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` as an editor would, in the config's folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site), *extra],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """The example guide of this repository, built once with --strict."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", site, "--strict")
+    assert result.returncode == 0, result.stderr
+    return site

@@ -1,0 +1,158 @@
+"""The built example guide: a page for every entry, every link resolving, no foreign requests."""
+
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from wegwijzer.catalogus import load_catalogus
+
+
+@pytest.fixture(scope="module")
+def catalogus():
+    return load_catalogus(ROOT / "catalogus")
+
+
+class _Page(HTMLParser):
+    """Collects what a browser would follow or fetch, and the anchors a page offers."""
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.fetches: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag in ("script", "img", "iframe", "source", "video", "audio") and attrs.get("src"):
+            self.fetches.append(attrs["src"])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical", "alternate"):
+            self.fetches.append(attrs["href"])
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def page_for(site: Path, url_path: str) -> Path:
+    return site / url_path.strip("/") / "index.html"
+
+
+def test_every_entry_has_a_page(example_site, catalogus):
+    expected = ["stappen", "werkdrukmodel", "knelpunten", "oplossingen", "werksessie", "instrumenten", "praktijk"]
+    expected += [f"stappen/stap-{s.nummer}" for s in catalogus.stappen]
+    expected += [f"stappen/stap-{s.stap.nummer}/{s.id}" for s in catalogus.substappen]
+    expected += [f"knelpunten/{k}" for k in catalogus.knelpunten]
+    expected += [f"oplossingen/{o}" for o in catalogus.oplossingen]
+    expected += [f"werkdrukmodel/{f.id}" for f in catalogus.factoren]
+    missing = [url for url in expected if not page_for(example_site, url).is_file()]
+    assert not missing
+    assert len(expected) > 130
+
+
+def test_every_internal_link_resolves(example_site):
+    pages = {path: parse(path) for path in example_site.rglob("*.html")}
+    broken = []
+    checked = 0
+    for path, page in pages.items():
+        base = "/" + path.relative_to(example_site).as_posix()
+        for href in page.links:
+            url = urlparse(urljoin(base, href))
+            if url.scheme or url.netloc:
+                continue  # external: not ours to check offline
+            target = example_site / unquote(url.path).lstrip("/")
+            if target.is_dir() or url.path.endswith("/"):
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{base}: {href}")
+            elif url.fragment and target.suffix == ".html" and url.fragment not in pages[target].ids:
+                broken.append(f"{base}: {href} (anker ontbreekt)")
+            checked += 1
+    assert not broken
+    assert checked > 5000
+
+
+def test_no_request_to_another_origin(example_site):
+    foreign = []
+    for path in example_site.rglob("*.html"):
+        foreign += [f"{path.name}: {src}" for src in parse(path).fetches if urlparse(src).netloc]
+    for css in example_site.rglob("*.css"):
+        if "fonts.googleapis" in css.read_text(encoding="utf-8"):
+            foreign.append(str(css))
+    assert not foreign
+
+
+def test_references_link_both_ways(example_site, catalogus):
+    knelpunt = max(catalogus.knelpunten.values(), key=lambda k: len(k.oplossingen))
+    oplossing = knelpunt.oplossingen[-1]
+    knelpunt_page = parse(page_for(example_site, f"knelpunten/{knelpunt.id}"))
+    oplossing_page = parse(page_for(example_site, f"oplossingen/{oplossing.id}"))
+    factor_page = parse(page_for(example_site, f"werkdrukmodel/{knelpunt.factor.id}"))
+    assert f"../../oplossingen/{oplossing.id}/" in knelpunt_page.links
+    assert f"../../knelpunten/{knelpunt.id}/" in oplossing_page.links  # derived, never typed
+    assert f"../../knelpunten/{knelpunt.id}/" in factor_page.links
+    assert f"../../werkdrukmodel/{knelpunt.factor.id}/" in knelpunt_page.links
+
+
+def test_links_in_hand_written_pages_get_the_entry_title(example_site, catalogus):
+    html = page_for(example_site, "ontwikkelingen").read_text(encoding="utf-8")
+    titel = catalogus.oplossingen["mantelzorgbeleid"].titel
+    assert f'href="../oplossingen/mantelzorgbeleid/">{titel}</a>' in html
+    assert "[[" not in html
+
+
+def test_navigation_stays_small(example_site, catalogus):
+    """Every page carries the whole navigation; it must not list each knelpunt."""
+    html = page_for(example_site, "knelpunten").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') : html.index("</nav>", html.index('<nav class="md-nav md-nav--primary"'))]
+    assert nav.count("md-nav__link") < 40
+    assert not any(f"/knelpunten/{k}/" in nav for k in catalogus.knelpunten)
+
+
+def _copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    for name in ("catalogus", "content", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def test_broken_catalogus_stops_the_build_with_dutch_errors(tmp_path):
+    project = _copy_project(tmp_path)
+    knelpunt = next((project / "catalogus" / "knelpunten").glob("*.yml"))
+    knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("factor:", "factr:", 1), encoding="utf-8")
+    oplossing = next((project / "catalogus" / "oplossingen").glob("*.yml"))
+    text = oplossing.read_text(encoding="utf-8")
+    oplossing.write_text(text.replace("kosten: ", "kosten: gratis-", 1), encoding="utf-8")
+    site = project / "site"
+
+    result = mkdocs_build(project / "mkdocs.yml", site)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "De catalogus bevat 3 fouten" in result.stderr
+    assert f"catalogus/knelpunten/{knelpunt.name}:2:1: factr: onbekend veld 'factr' (bedoelde je 'factor'?)" in result.stderr
+    assert f"catalogus/oplossingen/{oplossing.name}" in result.stderr
+    assert not site.exists()
+
+
+def test_broken_link_in_a_content_page_names_the_page(tmp_path):
+    project = _copy_project(tmp_path)
+    (project / "content" / "extra.md").write_text("# Extra\n\nZie\n[[knelpunt:bestaat-niet]].\n", encoding="utf-8")
+
+    result = mkdocs_build(project / "mkdocs.yml", project / "site")
+
+    assert result.returncode == 1
+    assert "content/extra.md:4:1: link naar onbekende knelpunt 'bestaat-niet'" in result.stderr
+    assert "Traceback" not in result.stderr

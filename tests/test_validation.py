@@ -1,0 +1,164 @@
+"""Every kind of mistake an editor makes gets a Dutch message with file, line and field."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from wegwijzer.catalogus import CatalogusError, load_catalogus
+
+
+def problems_of(root) -> list[str]:
+    """The reported problems, with paths relative to the catalogus folder's parent."""
+    os.chdir(root.parent)
+    with pytest.raises(CatalogusError) as raised:
+        load_catalogus(root)
+    return [str(p) for p in raised.value.problems]
+
+
+def test_minimal_catalogus_is_valid(make_catalogus):
+    catalogus = load_catalogus(make_catalogus())
+    assert [s.nummer for s in catalogus.stappen] == [1, 2, 3, 4, 5]
+    # the reverse link is derived, never typed
+    assert [k.id for k in catalogus.oplossingen["taken-herverdelen"].knelpunten] == ["piekdrukte"]
+
+
+def test_yaml_syntax_error_names_line_and_column(make_catalogus):
+    root = make_catalogus({"knelpunten/piekdrukte.yml": "titel: Piek: drukte\nfactor: tijdsdruk\n"})
+    assert problems_of(root) == [
+        "catalogus/knelpunten/piekdrukte.yml:1:12: YAML-fout: hier mag geen dubbele punt staan "
+        "(zet tekst met ': ' tussen aanhalingstekens of gebruik |)"
+    ]
+
+
+def test_missing_required_field(make_catalogus):
+    text = "titel: Piekdrukte\nfactor: tijdsdruk\nsignalen: [Wachtrijen]\noplossingen: [rooster-met-buffer, taken-herverdelen]\n"
+    root = make_catalogus({"knelpunten/piekdrukte.yml": text})
+    assert problems_of(root) == [
+        "catalogus/knelpunten/piekdrukte.yml:1:1: omschrijving: verplicht veld 'omschrijving' ontbreekt (voeg 'omschrijving:' toe)"
+    ]
+
+
+def test_unknown_field_suggests_the_right_name(make_catalogus):
+    root = make_catalogus({"oplossingen/taken-herverdelen.yml": MINIMAL_OPLOSSING.replace("kosten:", "kostn:")})
+    assert problems_of(root) == [
+        "catalogus/oplossingen/taken-herverdelen.yml:1:1: kosten: verplicht veld 'kosten' ontbreekt (voeg 'kosten:' toe)",
+        "catalogus/oplossingen/taken-herverdelen.yml:6:1: kostn: onbekend veld 'kostn' (bedoelde je 'kosten'?)",
+    ]
+
+
+def test_wrong_type(make_catalogus):
+    root = make_catalogus({"oplossingen/taken-herverdelen.yml": MINIMAL_OPLOSSING.replace("niveau: [team]", "niveau: {team: ja}")})
+    assert problems_of(root) == [
+        "catalogus/oplossingen/taken-herverdelen.yml:4:9: niveau: verwacht een lijst, maar dit is een groep velden "
+        "(begin elk item op een nieuwe regel met '- ')"
+    ]
+
+
+def test_value_outside_allowed_set(make_catalogus):
+    root = make_catalogus({"oplossingen/taken-herverdelen.yml": MINIMAL_OPLOSSING.replace("termijn: quick-win", "termijn: quickwin")})
+    assert problems_of(root) == [
+        "catalogus/oplossingen/taken-herverdelen.yml:5:10: termijn: 'quickwin' is geen toegestane waarde (bedoelde je 'quick-win'?)"
+    ]
+
+
+def test_unknown_reference_suggests_the_closest_id(make_catalogus):
+    text = MINIMAL_KNELPUNT.replace("- rooster-met-buffer", "- rooster-buffer")
+    root = make_catalogus({"knelpunten/piekdrukte.yml": text})
+    assert problems_of(root) == [
+        "catalogus/knelpunten/piekdrukte.yml:7:5: oplossingen[1]: onbekende oplossing 'rooster-buffer' (bedoelde je 'rooster-met-buffer'?)"
+    ]
+
+
+def test_duplicate_substap_id(make_catalogus):
+    from conftest import _stap
+
+    root = make_catalogus({"stappen/2-stap.yml": _stap(2).replace("id: substap-2", "id: substap-1").replace("meer: substap-2", "meer: substap-1")})
+    assert problems_of(root) == [
+        "catalogus/stappen/2-stap.yml:12:9: substappen[1].id: de id 'substap-1' komt twee keer voor "
+        "(elke substap heeft een eigen id; de eerste staat op catalogus/stappen/1-stap.yml:12:9)"
+    ]
+
+
+def test_duplicate_key_in_one_file(make_catalogus):
+    root = make_catalogus({"knelpunten/piekdrukte.yml": MINIMAL_KNELPUNT + "titel: Nog een titel\n"})
+    assert problems_of(root) == [
+        "catalogus/knelpunten/piekdrukte.yml:9:1: titel: dit veld staat er twee keer (het eerste staat op regel 1; houd er één)"
+    ]
+
+
+def test_broken_link_in_markdown_points_at_the_link(make_catalogus):
+    text = MINIMAL_KNELPUNT.replace(
+        "omschrijving: Op vaste momenten is het te druk.",
+        "omschrijving: |\n  Op vaste momenten is het te druk.\n  Zie ook [[oplossing:rooster-bufer]].",
+    )
+    root = make_catalogus({"knelpunten/piekdrukte.yml": text})
+    assert problems_of(root) == [
+        "catalogus/knelpunten/piekdrukte.yml:5:11: omschrijving: link naar onbekende oplossing 'rooster-bufer' "
+        "(bedoelde je 'rooster-met-buffer'?)"
+    ]
+
+
+def test_link_of_unknown_kind(make_catalogus):
+    text = MINIMAL_KNELPUNT.replace("Op vaste momenten is het te druk.", "Zie [[oplosing:taken-herverdelen]].")
+    root = make_catalogus({"knelpunten/piekdrukte.yml": text})
+    assert problems_of(root) == [
+        "catalogus/knelpunten/piekdrukte.yml:3:19: omschrijving: onbekende soort link 'oplosing' in "
+        "[[oplosing:taken-herverdelen]] (bedoelde je 'oplossing'?)"
+    ]
+
+
+def test_step_missing_and_step_doubled(make_catalogus):
+    from conftest import _stap
+
+    root = make_catalogus({"stappen/3-stap.yml": _stap(2).replace("substap-2", "substap-3")})
+    assert problems_of(root) == [
+        "catalogus/stappen:1:1: nummer: stap 3 ontbreekt (maak stappen/3-....yml met 'nummer: 3')",
+        "catalogus/stappen/3-stap.yml:1:9: nummer: stap 2 staat er twee keer "
+        "(stap 2 staat ook in catalogus/stappen/2-stap.yml; geef elke stap een eigen nummer)",
+    ]
+
+
+def test_all_problems_are_reported_at_once(make_catalogus):
+    root = make_catalogus(
+        {
+            "oplossingen/taken-herverdelen.yml": MINIMAL_OPLOSSING.replace("aanpak: bron", "aanpak: bronnen"),
+            "knelpunten/piekdrukte.yml": MINIMAL_KNELPUNT.replace("factor: tijdsdruk", "factor: tijddruk"),
+            "werksessie.yml": "titel: [niet af\n",
+        }
+    )
+    problems = problems_of(root)
+    assert len(problems) == 3
+    assert {p.split(":")[0] for p in problems} == {
+        "catalogus/oplossingen/taken-herverdelen.yml",
+        "catalogus/knelpunten/piekdrukte.yml",
+        "catalogus/werksessie.yml",
+    }
+
+
+def test_unknown_file_and_wrong_extension(make_catalogus):
+    root = make_catalogus({"werksesie.yml": "titel: x\n", "knelpunten/extra.yaml": "titel: x\n"})
+    assert problems_of(root) == [
+        "catalogus/knelpunten/extra.yaml:1:1: dit bestand wordt niet gelezen (hernoem het naar .yml)",
+        "catalogus/werksesie.yml:1:1: onbekend bestand of onbekende map in de catalogus (bedoelde je 'werksessie.yml'?)",
+    ]
+
+
+def test_non_utf8_file(make_catalogus, tmp_path):
+    root = make_catalogus()
+    (root / "knelpunten" / "piekdrukte.yml").write_bytes(MINIMAL_KNELPUNT.replace("Piekdrukte", "Piekdrukte caf\xe9").encode("latin-1"))
+    [problem] = problems_of(root)
+    assert problem.startswith("catalogus/knelpunten/piekdrukte.yml:1:22: dit bestand is geen UTF-8")
+
+
+def test_unknown_arbowet_article(make_catalogus):
+    root = make_catalogus({"oplossingen/taken-herverdelen.yml": MINIMAL_OPLOSSING.replace("art. 3 lid 2", "art. 99")})
+    [problem] = problems_of(root)
+    assert problem.startswith("catalogus/oplossingen/taken-herverdelen.yml:9:11: arbowet[1]: art. 99 staat niet in de lijst")
+
+
+from conftest import MINIMAL  # noqa: E402
+
+MINIMAL_OPLOSSING = MINIMAL["oplossingen/taken-herverdelen.yml"]
+MINIMAL_KNELPUNT = MINIMAL["knelpunten/piekdrukte.yml"]
