@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -133,3 +136,55 @@ def example_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT / "mkdocs.yml", site, "--strict")
     assert result.returncode == 0, result.stderr
     return site
+
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(example_site):
+    """The built example site on a local port, as a static web host would serve it."""
+    handler = functools.partial(_QuietHandler, directory=str(example_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (which never downloads a browser here)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium ontbreekt: draai scripts/setup --test")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """A fresh browser tab at a given width that records every request it makes."""
+    contexts = []
+
+    def open_page(width: int = 360, javascript: bool = True):
+        context = browser.new_context(viewport={"width": width, "height": 800 if width < 600 else 900}, java_script_enabled=javascript)
+        contexts.append(context)
+        page = context.new_page()
+        page.requests = []
+        page.on("request", lambda request: page.requests.append(request.url))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

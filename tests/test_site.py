@@ -156,3 +156,38 @@ def test_broken_link_in_a_content_page_names_the_page(tmp_path):
     assert result.returncode == 1
     assert "content/extra.md:4:1: link naar onbekende knelpunt 'bestaat-niet'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_reading_time_of_the_mkb_route_is_shown_and_guarded(tmp_path, example_site):
+    from wegwijzer.catalogus.leestijd import mkb_leestijd
+
+    words, minutes = mkb_leestijd(load_catalogus(ROOT / "catalogus"))
+    html = page_for(example_site, "mkb").read_text(encoding="utf-8")
+    assert f"Leestijd van de hele route: ongeveer {minutes} minuten ({words} woorden)" in html
+
+    project = _copy_project(tmp_path)
+    info = project / "catalogus" / "catalogus.yml"
+    info.write_text(info.read_text(encoding="utf-8").replace("mkb_leestijd_max: 10", "mkb_leestijd_max: 1"), encoding="utf-8")
+    loose = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert loose.returncode == 0
+    assert f"de MKB-route kost ongeveer {minutes} minuten om te lezen" in loose.stderr
+    strict = mkdocs_build(project / "mkdocs.yml", project / "site-strict", "--strict")
+    assert strict.returncode == 1
+
+
+def test_name_colour_and_logo_come_from_the_catalogus(tmp_path):
+    project = _copy_project(tmp_path)
+    info = project / "catalogus" / "catalogus.yml"
+    text = info.read_text(encoding="utf-8").replace("titel: Werkdruk Wegwijzer", "titel: Werkdruk Wegwijzer Kinderopvang")
+    info.write_text(text + "huisstijl:\n  kleur: '#7b1fa2'\n  logo: assets/logo.svg\n", encoding="utf-8")
+    (project / "content" / "assets").mkdir()
+    (project / "content" / "assets" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+
+    result = mkdocs_build(project / "mkdocs.yml", project / "site")
+
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Is de Wegwijzer iets voor mij? - Werkdruk Wegwijzer Kinderopvang</title>" in html
+    assert 'src="assets/logo.svg"' in html
+    assert "--md-primary-fg-color: #7b1fa2;" in (project / "site" / "assets" / "stylesheets" / "huisstijl.css").read_text()
+    assert "Uitgegeven door" in html

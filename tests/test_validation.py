@@ -162,3 +162,11 @@ from conftest import MINIMAL  # noqa: E402
 
 MINIMAL_OPLOSSING = MINIMAL["oplossingen/taken-herverdelen.yml"]
 MINIMAL_KNELPUNT = MINIMAL["knelpunten/piekdrukte.yml"]
+
+
+def test_house_colour_must_carry_white_text(make_catalogus):
+    root = make_catalogus({"catalogus.yml": MINIMAL["catalogus.yml"] + "huisstijl:\n  kleur: '#7fd3c7'\n"})
+    assert problems_of(root) == [
+        "catalogus/catalogus.yml:6:10: huisstijl.kleur: de kleur #7fd3c7 is te licht voor witte tekst "
+        "(contrast 1.7:1, minimaal 4.5:1) (kies een donkerdere tint)"
+    ]

@@ -44,6 +44,14 @@ def _derived(default_factory: Any = list) -> Any:
 
 
 @dataclass
+class Huisstijl:
+    """The branch organisation's look: its colour (behind white text) and logo."""
+
+    kleur: str = "#1d5b79"
+    logo: Optional[str] = None  # a path inside content/, e.g. assets/logo.svg
+
+
+@dataclass
 class Info:
     titel: str
     sector: str
@@ -54,6 +62,7 @@ class Info:
     inleiding: Optional[str] = None
     mkb_leestijd_max: int = 10
     basis: Optional[str] = None
+    huisstijl: Huisstijl = field(default_factory=Huisstijl)
 
 
 @dataclass(eq=False)

@@ -157,6 +157,30 @@ class Url(Type):
         return value
 
 
+class Colour(Type):
+    """A colour as #rrggbb that white text can stand on (WCAG AA: contrast 4.5:1)."""
+
+    label = "een kleur als #rrggbb"
+
+    def check(self, value, path, checker):
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, checker, "zet de kleur tussen aanhalingstekens: '#1d5b79'")
+        if not re.match(r"^#[0-9a-fA-F]{6}$", value):
+            return checker.problem(path, f"'{value}' is geen kleur als #rrggbb", "bijvoorbeeld '#1d5b79'")
+        ratio = contrast_with_white(value)
+        if ratio < 4.5:
+            return checker.problem(path, f"de kleur {value} is te licht voor witte tekst (contrast {ratio:.1f}:1, minimaal 4.5:1)", "kies een donkerdere tint")
+        return value.lower()
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG 2.1 contrast ratio of white on `colour`."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
 class Article(Type):
     """An article of the Arbowet, e.g. 'art. 3 lid 2'. Unknown numbers are likely typos."""
 
@@ -269,6 +293,7 @@ CATALOGUS = Record(
     inleiding=Field(_text, False),
     mkb_leestijd_max=Field(Integer(1, 120), False),
     basis=Field(_text, False),
+    huisstijl=Field(Record(model.Huisstijl, kleur=Field(Colour(), False), logo=Field(_text, False)), False),
 )
 
 SUBSTAP = Record(

@@ -7,16 +7,29 @@ link the same way.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 import jinja2
+import material
 
 from ...catalogus import model
-from .routes import path_of
+from ...catalogus.leestijd import mkb_leestijd
+from .routes import mkb_path_of, path_of
 
 TEMPLATES = Path(__file__).parent / "templates"
+ICONS = Path(material.__file__).parent / "templates" / ".icons"
+
+#: Each step has one icon wherever it appears: overview, route pages, navigation.
+STAP_ICONEN = {
+    1: "material/bell-ring-outline",
+    2: "material/magnify",
+    3: "material/lightbulb-on-outline",
+    4: "material/hammer-wrench",
+    5: "material/flag-checkered",
+}
 
 
 @dataclass(frozen=True)
@@ -28,6 +41,10 @@ class PageSpec:
 
 def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
     """Every generated page, in reading order."""
+    woorden, minuten = mkb_leestijd(catalogus)
+    yield PageSpec("mkb/index.md", "mkb.md", {"woorden": woorden, "minuten": minuten})
+    for stap in catalogus.stappen:
+        yield PageSpec(mkb_path_of(stap), "mkb-stap.md", {"stap": stap})
     yield PageSpec("stappen/index.md", "stappen.md", {})
     substappen = catalogus.substappen
     for stap in catalogus.stappen:
@@ -51,6 +68,8 @@ def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
     yield PageSpec("praktijk/index.md", "praktijk.md", {})
     if catalogus.werksessie:
         yield PageSpec("werksessie/index.md", "werksessie.md", {})
+    if catalogus.scan:
+        yield PageSpec("scan/index.md", "scan.md", {})
 
 
 def environment() -> jinja2.Environment:
@@ -65,7 +84,15 @@ def environment() -> jinja2.Environment:
     env.filters["quote"] = lambda text: "\n".join(f"> {line}".rstrip() for line in text.splitlines())
     env.filters["labels"] = lambda values, labels: ", ".join(labels[v] for v in values)
     env.filters["artikel"] = _article_label
-    env.globals.update(AANPAK=model.AANPAK, NIVEAU=model.NIVEAU, TERMIJN=model.TERMIJN, KOSTEN=model.KOSTEN)
+    env.filters["eerste_zin"] = _first_sentence
+    env.globals.update(
+        AANPAK=model.AANPAK,
+        NIVEAU=model.NIVEAU,
+        TERMIJN=model.TERMIJN,
+        KOSTEN=model.KOSTEN,
+        STAP_ICONEN=STAP_ICONEN,
+        icoon=_icon_svg,
+    )
     return env
 
 
@@ -73,6 +100,20 @@ def _article_label(article: str) -> str:
     """'art. 3 lid 2' with its subject: 'art. 3 lid 2 (Arbobeleid)'."""
     number = article.split()[1]
     return f"{article} ({model.ARBOWET[number]})"
+
+
+def _first_sentence(text: str) -> str:
+    """The opening sentence of a text, for a card that must stay short."""
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    return flat if end < 0 else flat[: end + 1]
+
+
+@functools.lru_cache(maxsize=None)
+def _icon_svg(name: str) -> str:
+    """An icon of the theme as inline SVG (icon fonts print as text), hidden from screen readers."""
+    svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8")
+    return f'<span class="ww-icoon" aria-hidden="true">{svg}</span>'
 
 
 def render(env: jinja2.Environment, spec: PageSpec, catalogus: model.Catalogus) -> str:

@@ -3,7 +3,9 @@
 Events, in the order MkDocs calls them:
 
 - `on_config`: load the catalogus; any problem stops the build before a file is
-  written, with every problem listed (no traceback, no half-written site).
+  written, with every problem listed (no traceback, no half-written site). The
+  guide's name, publisher and house style come from `catalogus.yml`, and the
+  MKB-route's reading time is checked against its promise.
 - `on_files`: check `[[links]]` in hand-written pages, then add one virtual page
   (`File.generated`) per step, substep, factor, knelpunt and oplossing, plus the
   index pages.
@@ -17,16 +19,22 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ...catalogus import CatalogusError, Problem, load_catalogus
+from ...catalogus.leestijd import WOORDEN_PER_MINUUT, mkb_leestijd
 from ...catalogus.links import expand_links, find_links, link_problem
 from ...catalogus.loader import display_path
 from ...catalogus.problems import Mark
 from .config import CatalogusConfig
 from .pages import environment, page_specs, render
 from .routes import markdown_link
+
+log = get_plugin_logger(__name__)
+
+#: Generated stylesheet with the house colour of catalogus.yml.
+HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
 
 
 class CatalogusPlugin(BasePlugin[CatalogusConfig]):
@@ -36,7 +44,24 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             self.catalogus = load_catalogus(self.folder)
         except CatalogusError as error:
             raise PluginError(error.report()) from None
+        info = self.catalogus.info
+        config.site_name = info.titel
+        config.copyright = " · ".join(filter(None, [f"Uitgegeven door {info.uitgever}", f"versie {info.versie}", info.licentie]))
+        if info.huisstijl.logo:
+            config.theme["logo"] = info.huisstijl.logo
+        config.extra_css.append(HUISSTIJL_CSS)
+        self._check_reading_time()
         return config
+
+    def _check_reading_time(self) -> None:
+        words, minutes = mkb_leestijd(self.catalogus)
+        limit = self.catalogus.info.mkb_leestijd_max
+        if minutes > limit:
+            log.warning(
+                f"de MKB-route kost ongeveer {minutes} minuten om te lezen ({words} woorden, "
+                f"{WOORDEN_PER_MINUUT} per minuut); de belofte is hoogstens {limit} minuten "
+                "(mkb_leestijd_max in catalogus.yml). Maak de MKB-teksten in stappen/*.yml korter."
+            )
 
     def on_files(self, files: Files, config) -> Files:
         problems = self._content_link_problems(files, config)
@@ -46,6 +71,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             problems.append(Problem(Mark(path), "", "deze pagina botst met een pagina die uit de catalogus wordt gemaakt", "geef het bestand een andere naam"))
         if problems:
             raise PluginError(str(CatalogusError(problems)))
+        files.append(File.generated(config, HUISSTIJL_CSS, content=_huisstijl_css(self.catalogus.info.huisstijl.kleur)))
         env = environment()
         for spec in generated.values():
             content = render(env, spec, self.catalogus)
@@ -74,6 +100,20 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
                     mark = Mark(display_path_in_docs(config, file.src_uri), link.line + 1, link.column + 1)
                     problems.append(Problem(mark, "", *found))
         return problems
+
+
+def _huisstijl_css(kleur: str) -> str:
+    """The theme's primary colour variables, set to the organisation's colour."""
+    return (
+        ":root, [data-md-color-scheme] {\n"
+        f"  --md-primary-fg-color: {kleur};\n"
+        f"  --md-primary-fg-color--dark: {kleur};\n"
+        f"  --md-primary-fg-color--light: {kleur};\n"
+        "  --md-primary-bg-color: #fff;\n"
+        f"  --md-typeset-a-color: {kleur};\n"
+        f"  --md-accent-fg-color: {kleur};\n"
+        "}\n"
+    )
 
 
 def display_path_in_docs(config, src_uri: str) -> str:

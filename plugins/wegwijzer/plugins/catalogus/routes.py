@@ -33,6 +33,11 @@ def path_of(kind: str, entry) -> str:
     raise KeyError(kind)
 
 
+def mkb_path_of(stap) -> str:
+    """The page of a step in the short MKB-route."""
+    return f"mkb/stap-{stap.nummer}.md"
+
+
 def title_of(kind: str, entry) -> str:
     if kind == "stap":
         return f"Stap {entry.nummer}: {entry.titel}"
