@@ -118,15 +118,26 @@ def make_catalogus(tmp_path):
     return make
 
 
-def mkdocs_build(config: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
+def mkdocs_build(config: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build` as an editor would, in the config's folder."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site), *extra],
         cwd=config.parent,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(env or {})},
     )
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """A copy of the example project to change and build."""
+    import shutil
+
+    project = tmp_path / "project"
+    for name in ("catalogus", "content", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
 
 
 @pytest.fixture(scope="session")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 from wegwijzer.catalogus import load_catalogus
 
 
@@ -120,16 +119,8 @@ def test_navigation_stays_small(example_site, catalogus):
     assert not any(f"/knelpunten/{k}/" in nav for k in catalogus.knelpunten)
 
 
-def _copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    for name in ("catalogus", "content", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
-
-
 def test_broken_catalogus_stops_the_build_with_dutch_errors(tmp_path):
-    project = _copy_project(tmp_path)
+    project = copy_project(tmp_path)
     knelpunt = next((project / "catalogus" / "knelpunten").glob("*.yml"))
     knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("factor:", "factr:", 1), encoding="utf-8")
     oplossing = next((project / "catalogus" / "oplossingen").glob("*.yml"))
@@ -148,7 +139,7 @@ def test_broken_catalogus_stops_the_build_with_dutch_errors(tmp_path):
 
 
 def test_broken_link_in_a_content_page_names_the_page(tmp_path):
-    project = _copy_project(tmp_path)
+    project = copy_project(tmp_path)
     (project / "content" / "extra.md").write_text("# Extra\n\nZie\n[[knelpunt:bestaat-niet]].\n", encoding="utf-8")
 
     result = mkdocs_build(project / "mkdocs.yml", project / "site")
@@ -165,7 +156,7 @@ def test_reading_time_of_the_mkb_route_is_shown_and_guarded(tmp_path, example_si
     html = page_for(example_site, "mkb").read_text(encoding="utf-8")
     assert f"Leestijd van de hele route: ongeveer {minutes} minuten ({words} woorden)" in html
 
-    project = _copy_project(tmp_path)
+    project = copy_project(tmp_path)
     info = project / "catalogus" / "catalogus.yml"
     info.write_text(info.read_text(encoding="utf-8").replace("mkb_leestijd_max: 10", "mkb_leestijd_max: 1"), encoding="utf-8")
     loose = mkdocs_build(project / "mkdocs.yml", project / "site")
@@ -176,7 +167,7 @@ def test_reading_time_of_the_mkb_route_is_shown_and_guarded(tmp_path, example_si
 
 
 def test_name_colour_and_logo_come_from_the_catalogus(tmp_path):
-    project = _copy_project(tmp_path)
+    project = copy_project(tmp_path)
     info = project / "catalogus" / "catalogus.yml"
     text = info.read_text(encoding="utf-8").replace("titel: Werkdruk Wegwijzer", "titel: Werkdruk Wegwijzer Kinderopvang")
     info.write_text(text + "huisstijl:\n  kleur: '#7b1fa2'\n  logo: assets/logo.svg\n", encoding="utf-8")

@@ -230,10 +230,25 @@ class Werksessie:
     delen: list[Deel]
     inleiding: Optional[str] = None
     rondes: list[Ronde] = field(default_factory=list)
+    starttijd: str = "09:00"
 
     @property
     def minuten(self) -> int:
         return sum(deel.minuten for deel in self.delen)
+
+    def rooster(self, starttijd: Optional[str] = None) -> list[tuple[Deel, str, str]]:
+        """Each part with its clock times, from `starttijd` (default: the catalogus's)."""
+        hours, minutes = map(int, (starttijd or self.starttijd).split(":"))
+        clock = hours * 60 + minutes
+        schedule = []
+        for deel in self.delen:
+            schedule.append((deel, _clock(clock), _clock(clock + deel.minuten)))
+            clock += deel.minuten
+        return schedule
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
 
 
 @dataclass

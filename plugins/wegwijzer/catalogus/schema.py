@@ -181,6 +181,20 @@ def contrast_with_white(colour: str) -> float:
     return 1.05 / (luminance + 0.05)
 
 
+class ClockTime(Type):
+    """A time of day as HH:MM."""
+
+    label = "een tijd als '09:00'"
+
+    def check(self, value, path, checker):
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            # YAML 1.1 reads an unquoted 13:30 as the number 810 (13 * 60 + 30).
+            value = f"{value // 60:02d}:{value % 60:02d}"
+        if not isinstance(value, str) or not re.match(r"^([01]?\d|2[0-3]):[0-5]\d$", value):
+            return checker.problem(path, f"'{value}' is geen tijd", "schrijf de tijd als '09:00', tussen aanhalingstekens")
+        return value.zfill(5)
+
+
 class Article(Type):
     """An article of the Arbowet, e.g. 'art. 3 lid 2'. Unknown numbers are likely typos."""
 
@@ -384,6 +398,7 @@ WERKSESSIE = Record(
         min_items=1,
     ),
     rondes=Field(ListOf(Record(model.Ronde, titel=_text, vraag=_text, kleur=_text)), False),
+    starttijd=Field(ClockTime(), False),
 )
 
 CRITERIA = Record(

@@ -66,8 +66,6 @@ def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
         yield PageSpec(path_of("oplossing", oplossing), "oplossing.md", {"oplossing": oplossing})
     yield PageSpec("instrumenten/index.md", "instrumenten.md", {})
     yield PageSpec("praktijk/index.md", "praktijk.md", {})
-    if catalogus.werksessie:
-        yield PageSpec("werksessie/index.md", "werksessie.md", {})
     if catalogus.scan:
         yield PageSpec("scan/index.md", "scan.md", {})
 

@@ -27,6 +27,7 @@ from ...catalogus.leestijd import WOORDEN_PER_MINUUT, mkb_leestijd
 from ...catalogus.links import expand_links, find_links, link_problem
 from ...catalogus.loader import display_path
 from ...catalogus.problems import Mark
+from ..css import css_string
 from .config import CatalogusConfig
 from .pages import environment, page_specs, render
 from .routes import markdown_link
@@ -71,7 +72,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             problems.append(Problem(Mark(path), "", "deze pagina botst met een pagina die uit de catalogus wordt gemaakt", "geef het bestand een andere naam"))
         if problems:
             raise PluginError(str(CatalogusError(problems)))
-        files.append(File.generated(config, HUISSTIJL_CSS, content=_huisstijl_css(self.catalogus.info.huisstijl.kleur)))
+        files.append(File.generated(config, HUISSTIJL_CSS, content=_huisstijl_css(self.catalogus.info)))
         env = environment()
         for spec in generated.values():
             content = render(env, spec, self.catalogus)
@@ -102,8 +103,10 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         return problems
 
 
-def _huisstijl_css(kleur: str) -> str:
-    """The theme's primary colour variables, set to the organisation's colour."""
+def _huisstijl_css(info) -> str:
+    """The organisation's colour for the theme, and its guide's name in the printed footer."""
+    kleur = info.huisstijl.kleur
+    footer = css_string(f"{info.titel} · versie {info.versie}")
     return (
         ":root, [data-md-color-scheme] {\n"
         f"  --md-primary-fg-color: {kleur};\n"
@@ -112,6 +115,10 @@ def _huisstijl_css(kleur: str) -> str:
         "  --md-primary-bg-color: #fff;\n"
         f"  --md-typeset-a-color: {kleur};\n"
         f"  --md-accent-fg-color: {kleur};\n"
+        "}\n"
+        "@page {\n"
+        f"  @bottom-left {{ content: {footer}; font: 9pt sans-serif; color: #444; }}\n"
+        '  @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 9pt sans-serif; color: #444; }\n'
         "}\n"
     )
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import posixpath
 
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
 from ...catalogus import model
 from ...catalogus.links import Link
 
@@ -60,3 +63,17 @@ def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str
     text = link.label or title_of(link.kind, entry)
     text = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     return f"[{text}]({relative(path_of(link.kind, entry), from_page)})"
+
+
+def html_href(target: str, from_page: str, use_directory_urls: bool) -> str:
+    """`target` (docs-relative source path, may carry #anchor) as a final URL from page `from_page`.
+
+    For HTML written directly into a page, which MkDocs does not rewrite.
+    """
+    path, _, anchor = target.partition("#")
+
+    def url(src: str) -> str:
+        return File(src, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
+
+    href = get_relative_url(url(path), url(from_page))
+    return f"{href}#{anchor}" if anchor else href

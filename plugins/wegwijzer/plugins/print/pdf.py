@@ -1,0 +1,66 @@
+"""Turning documents into PDF with WeasyPrint.
+
+WeasyPrint needs Pango from the operating system. When it or Pango is missing
+the site is still worth building, so `load_weasyprint` says what to install
+instead of failing.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from ..css import css_string
+from ...catalogus import model
+from .documents import TEMPLATES, Document, Renderer, link_text
+
+INSTALL_HINT = (
+    "installeer WeasyPrint met 'pip install weasyprint' en de bibliotheken die het nodig heeft, "
+    "op Debian/Ubuntu: 'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core' "
+    "(of draai scripts/setup)"
+)
+
+
+def load_weasyprint():
+    """The weasyprint module, or the reason it cannot be used."""
+    try:
+        import weasyprint
+    except ImportError:
+        return None, "WeasyPrint is niet geïnstalleerd"
+    except OSError as error:  # the Python package is there, Pango is not
+        return None, f"WeasyPrint vindt een systeembibliotheek niet ({error})"
+    return weasyprint, ""
+
+
+def document_html(document: Document, catalogus: model.Catalogus, renderer: Renderer) -> str:
+    info = catalogus.info
+    parts = [Markup(renderer.render(part, pdf=True)) for part in document.parts]
+    template = renderer.env.get_template("document.html")
+    return template.render(
+        titel=document.titel,
+        info=info,
+        delen=parts,
+        css=Markup((TEMPLATES / "pdf.css").read_text(encoding="utf-8")),
+        voettekst=css_string(f"{info.titel} · versie {info.versie}"),
+    )
+
+
+def pdf_link(in_document: set[str]):
+    """How a `[[link]]` prints: a jump inside the PDF where the target is in it, else its title."""
+
+    def render(link, entry) -> str:
+        anchor = {"stap": f"stap-{getattr(entry, 'nummer', '')}", "substap": f"substap-{entry.id}"}.get(link.kind)
+        text = escape(link_text(link, entry))
+        if anchor in in_document:
+            return f'<a href="#{anchor}">{text}</a>'
+        return str(text)
+
+    return render
+
+
+def write_pdf(weasyprint, document: Document, catalogus: model.Catalogus) -> bytes:
+    anchors = set()
+    if any(part.template == "hr-route.html" for part in document.parts):
+        anchors = {f"stap-{s.nummer}" for s in catalogus.stappen} | {f"substap-{s.id}" for s in catalogus.substappen}
+    renderer = Renderer(catalogus, pdf_link(anchors))
+    html = document_html(document, catalogus, renderer)
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf()

@@ -1,0 +1,75 @@
+"""The `wegwijzer/print` plugin: what an HR professional prints and takes into the room.
+
+- `on_files`: build the PDFs (werksessie kit, checklists, the HR-route) from the
+  catalogus and add them to the site, then the printable pages: the werksessie
+  kit and one checklist page per step, each offering its PDF.
+- `on_page_markdown`: put "Download als PDF" on the pages a PDF belongs to.
+
+It reads the catalogus the `wegwijzer/catalogus` plugin loaded, so it must come
+after that plugin in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..catalogus.routes import html_href, path_of, relative
+from .config import PrintConfig
+from .documents import PrintPage, Renderer, documents, link_text, print_pages
+from .pdf import INSTALL_HINT, load_weasyprint, write_pdf
+
+log = get_plugin_logger(__name__)
+
+#: Pages that offer a PDF made elsewhere, and which one.
+DOWNLOADS = {"stappen/index.md": "hr-route"}
+
+
+class PrintPlugin(BasePlugin[PrintConfig]):
+    def on_files(self, files: Files, config) -> Files:
+        catalogus_plugin = config.plugins.get("wegwijzer/catalogus")
+        if catalogus_plugin is None:
+            raise PluginError("de plugin wegwijzer/print heeft wegwijzer/catalogus nodig; zet die eerder in mkdocs.yml")
+        self.catalogus = catalogus_plugin.catalogus
+        self.pdfs = self._build_pdfs(files, config) if self.config.pdf else {}
+        for page in print_pages(self.catalogus):
+            files.append(File.generated(config, page.src_uri, content=self._page_markdown(page, config), inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        slug = DOWNLOADS.get(page.file.src_uri)
+        if slug not in self.pdfs:
+            return markdown
+        heading_end = markdown.find("\n", markdown.find("\n# ") + 1)
+        return markdown[:heading_end] + "\n\n" + self._download(slug, page.file.src_uri) + "\n" + markdown[heading_end:]
+
+    def _build_pdfs(self, files: Files, config) -> dict[str, str]:
+        weasyprint, reason = load_weasyprint()
+        if weasyprint is None:
+            log.warning(f"de PDF's worden niet gemaakt: {reason}. Oplossing: {INSTALL_HINT}. De rest van de site wordt wel gebouwd.")
+            return {}
+        built = {}
+        for document in documents(self.catalogus):
+            start = time.monotonic()
+            files.append(File.generated(config, document.pdf_path, content=write_pdf(weasyprint, document, self.catalogus)))
+            log.debug(f"{document.pdf_path} gemaakt in {time.monotonic() - start:.1f} s")
+            built[document.slug] = document.pdf_path
+        return built
+
+    def _download(self, slug: str, from_page: str) -> str:
+        return f"[Download als PDF]({relative(self.pdfs[slug], from_page)}){{ .md-button .ww-download }}"
+
+    def _page_markdown(self, page: PrintPage, config) -> str:
+        def site_link(link, entry) -> str:
+            href = html_href(path_of(link.kind, entry), page.src_uri, config.use_directory_urls)
+            return f'<a href="{escape(href)}">{escape(link_text(link, entry))}</a>'
+
+        renderer = Renderer(self.catalogus, site_link)
+        html = "\n".join(renderer.render(part, pdf=False) for part in page.parts)
+        download = self._download(page.pdf, page.src_uri) if page.pdf in self.pdfs else ""
+        return f'---\ntitle: {json.dumps(page.titel)}\n---\n\n# {page.titel}\n\n{page.intro}\n\n{download}\n\n<div class="ww-afdruk">\n{html}\n</div>\n'
