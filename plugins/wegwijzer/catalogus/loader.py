@@ -75,6 +75,7 @@ class _Loader:
         }
         ids = self._known_ids()
         self._check_steps()
+        self._check_quadrants()
         self._check_references(ids)
         self._check_links(ids)
         if self.problems:
@@ -198,6 +199,21 @@ class _Loader:
             if number not in first:
                 self.problems.append(Problem(folder, "nummer", f"stap {number} ontbreekt", f"maak stappen/{number}-....yml met 'nummer: {number}'"))
 
+    def _check_quadrants(self) -> None:
+        """The scan's quadrants, when given, are the four combinations of low and high, each once."""
+        seen: dict[tuple, Mark] = {}
+        items = [(e, s, p) for e, s, p in self._raw_items("scan.yml", ("kwadranten",), "eisen")]
+        for eisen, source, at in items:
+            item = source.data["kwadranten"][at[1]]
+            combination = (eisen, item.get("hulpbronnen"))
+            if combination in seen:
+                self.problems.append(Problem(source.mark(at[:2]), field_path(at[:2]), f"het kwadrant eisen {combination[0]}, hulpbronnen {combination[1]} staat er twee keer", f"het eerste staat op {seen[combination]}"))
+            seen[combination] = source.mark(at[:2])
+        if items and len(seen) < 4:
+            source = items[0][1]
+            missing = [f"eisen {e}, hulpbronnen {h}" for e in ("laag", "hoog") for h in ("laag", "hoog") if (e, h) not in seen]
+            self.problems.append(Problem(source.mark(("kwadranten",)), "kwadranten", "niet alle vier de kwadranten staan erin", "ontbreekt: " + "; ".join(missing)))
+
     def _check_references(self, ids: dict[str, set[str]]) -> None:
         for checker in self.checkers:
             for ref in checker.references:
@@ -242,3 +258,5 @@ def _link(catalogus: model.Catalogus) -> None:
         for stelling in catalogus.scan.stellingen:
             stelling.factor = factoren[stelling.factor]
             stelling.factor.stellingen.append(stelling)
+        for kwadrant in catalogus.scan.kwadranten:
+            kwadrant.oplossingen = [catalogus.oplossingen[i] for i in kwadrant.oplossingen]

@@ -8,6 +8,7 @@ fields marked `init=False` are never written in YAML.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -63,6 +64,15 @@ class Info:
     mkb_leestijd_max: int = 10
     basis: Optional[str] = None
     huisstijl: Huisstijl = field(default_factory=Huisstijl)
+
+    @property
+    def sleutel(self) -> str:
+        """The key under which a visitor's browser keeps its answers and ticks for this guide.
+
+        A new version starts clean, so old ticks never land on changed questions.
+        """
+        naam = re.sub(r"[^a-z0-9]+", "-", self.titel.lower()).strip("-")
+        return f"wegwijzer:{naam}:{self.versie}"
 
 
 @dataclass(eq=False)
@@ -274,9 +284,22 @@ class Stelling:
 
 
 @dataclass
+class Kwadrant:
+    """Where a team stands on taakeisen against hulpbronnen, and where to start."""
+
+    eisen: str  # laag | hoog
+    hulpbronnen: str  # laag | hoog
+    titel: str
+    betekenis: str
+    advies: str
+    oplossingen: list[Any] = field(default_factory=list)  # ids, then Oplossing objects
+
+
+@dataclass
 class Scan:
     stellingen: list[Stelling]
     inleiding: Optional[str] = None
+    kwadranten: list[Kwadrant] = field(default_factory=list)
 
 
 @dataclass

@@ -414,6 +414,20 @@ SCAN = Record(
         Record(model.Stelling, id=Identifier(), tekst=_text, factor=Ref("factor"), soort=Choice(*model.STELLING_SOORTEN)),
         min_items=1,
     ),
+    kwadranten=Field(
+        ListOf(
+            Record(
+                model.Kwadrant,
+                eisen=Choice("laag", "hoog"),
+                hulpbronnen=Choice("laag", "hoog"),
+                titel=_text,
+                betekenis=_text,
+                advies=_text,
+                oplossingen=Field(ListOf(Ref("oplossing")), False),
+            )
+        ),
+        False,
+    ),
 )
 
 PRAKTIJK = Record(model.Praktijk, citaat=_text, wie=_text)

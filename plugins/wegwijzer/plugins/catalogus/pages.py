@@ -66,13 +66,12 @@ def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
         yield PageSpec(path_of("oplossing", oplossing), "oplossing.md", {"oplossing": oplossing})
     yield PageSpec("instrumenten/index.md", "instrumenten.md", {})
     yield PageSpec("praktijk/index.md", "praktijk.md", {})
-    if catalogus.scan:
-        yield PageSpec("scan/index.md", "scan.md", {})
 
 
-def environment() -> jinja2.Environment:
+def environment(*folders: Path) -> jinja2.Environment:
+    """The Markdown page templates of this plugin, and those of `folders` (other plugins' pages)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader([*folders, TEMPLATES]),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -1,0 +1,47 @@
+"""The `wegwijzer/tools` plugin: tools that run in the visitor's own browser.
+
+- `on_files`: write `data/wegwijzer.json` from the catalogus, and the pages of
+  the werkdrukscan and the plan-van-aanpak builder. Their scripts are files of
+  the theme (`overrides/assets/javascripts/wegwijzer/`), loaded as modules on
+  the pages that ask for them in their front matter (`scripts:`).
+
+Nothing a visitor types or ticks leaves the device: there is no server.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..catalogus.pages import environment
+from ..catalogus.routes import path_of
+from .config import ToolsConfig
+from .data import DATA_PATH, tool_data
+
+TEMPLATES = Path(__file__).parent / "templates"
+PAGES = {"scan/index.md": "scan.md", "plan/index.md": "plan.md"}
+
+
+class ToolsPlugin(BasePlugin[ToolsConfig]):
+    def on_files(self, files: Files, config) -> Files:
+        catalogus_plugin = config.plugins.get("wegwijzer/catalogus")
+        if catalogus_plugin is None:
+            raise PluginError("de plugin wegwijzer/tools heeft wegwijzer/catalogus nodig; zet die eerder in mkdocs.yml")
+        catalogus = catalogus_plugin.catalogus
+
+        def url(kind: str, entry) -> str:
+            path, _, anchor = path_of(kind, entry).partition("#")
+            target = File(path, src_dir=None, dest_dir="", use_directory_urls=config.use_directory_urls).url
+            return target + (f"#{anchor}" if anchor else "")
+
+        data = json.dumps(tool_data(catalogus, url), ensure_ascii=False, separators=(",", ":"))
+        files.append(File.generated(config, DATA_PATH, content=data))
+        env = environment(TEMPLATES)
+        for src_uri, template in PAGES.items():
+            content = env.get_template(template).render(catalogus=catalogus)
+            files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
