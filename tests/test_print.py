@@ -89,8 +89,9 @@ def test_pdfs_are_offered_on_their_pages(example_site):
 
 def test_schedule_follows_another_start_time(tmp_path):
     project = copy_project(tmp_path)
-    sessie = project / "catalogus" / "werksessie.yml"
-    sessie.write_text(sessie.read_text(encoding="utf-8") + "\nstarttijd: '13:30'\n", encoding="utf-8")
+    # the sector replaces the base's werksessie.yml with its own copy, starting at 13:30
+    base = ROOT / "plugins" / "wegwijzer" / "basis" / "werkdruk" / "werksessie.yml"
+    (project / "catalogus" / "werksessie.yml").write_text(base.read_text(encoding="utf-8") + "\nstarttijd: '13:30'\n", encoding="utf-8")
 
     result = mkdocs_build(project / "mkdocs.yml", project / "site")
 

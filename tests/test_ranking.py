@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT
 
-SCRIPTS = ROOT / "overrides" / "assets" / "javascripts" / "wegwijzer"
+SCRIPTS = ROOT / "plugins" / "wegwijzer" / "theme" / "assets" / "javascripts" / "wegwijzer"
 
 
 def node(example_site, code: str):

@@ -41,5 +41,7 @@ def mkb_leestijd(catalogus: Catalogus) -> tuple[int, int]:
 
 
 def _title(catalogus: Catalogus, link) -> str:
-    entry = catalogus.entries(link.kind)[link.id]
+    entry = catalogus.entries(link.kind).get(link.id)
+    if entry is None:
+        return catalogus.link_title(link.kind, link.id) or ""
     return getattr(entry, "titel", None) or getattr(entry, "wie", "")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model, schema
+from .layers import resolve_layers
 from .links import find_links, link_problem
 from .problems import CatalogusError, Mark, Problem, did_you_mean, field_path
 from .schema import INVALID, Checker, Record
@@ -38,6 +39,8 @@ SINGLE_FILES = {
     "scan.yml": (schema.SCAN, False),
 }
 STEP_FOLDER = "stappen"
+#: Hand-written Markdown pages a base brings along (start page, ...); a sector can replace them.
+PAGE_FOLDER = "paginas"
 KIND_OF_FOLDER = {"knelpunten": "knelpunt", "oplossingen": "oplossing", "praktijk": "praktijk", "instrumenten": "instrument"}
 
 
@@ -59,14 +62,17 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.checkers: list[Checker] = []
-        self.sources: dict[str, list[Source]] = {}
+        self.sources: dict[str, list[Source]] = {}  # by folder or file name
 
     # -- pass 1: read and check every file ---------------------------------------
 
     def load(self) -> model.Catalogus:
         if not self.root.is_dir():
             raise CatalogusError([Problem(Mark(display_path(self.root)), "", "deze map bestaat niet", "geef de map met catalogus.yml op")])
-        self._check_unknown_files()
+        self.layers = resolve_layers(self.root, display_path)
+        self.problems += self.layers.problems
+        for layer in self.layers.roots:
+            self._check_unknown_files(layer)
         single = {name: self._read_single(name, *spec) for name, spec in SINGLE_FILES.items()}
         stappen = [s for s in self._read_folder(STEP_FOLDER, schema.STAP, id_from_name=False) if s is not INVALID]
         entries = {
@@ -91,13 +97,27 @@ class _Loader:
             werksessie=single["werksessie.yml"],
             criteria=single["criteria.yml"],
             scan=single["scan.yml"],
+            weggelaten=self._left_out_titles(),
+            paginas={rel.removeprefix(PAGE_FOLDER + "/"): str(path) for rel, path in self.layers.files.items() if rel.startswith(PAGE_FOLDER + "/")},
+            lagen=[str(root.resolve()) for root in self.layers.roots],
         )
         _link(catalogus)
         return catalogus
 
-    def _read(self, file: Path, record: Record, **extra: Any) -> Any:
+    def _left_out_titles(self) -> dict[str, dict[str, str]]:
+        """Titles of the base entries left out, so links to them can still read well."""
+        titles: dict[str, dict[str, str]] = {}
+        for kind, entries in self.layers.left_out.items():
+            for entry_id, path in entries.items():
+                source, _ = read_yaml(path, display_path(path))
+                data = source.data if isinstance(source.data, dict) else {}
+                titles.setdefault(kind, {})[entry_id] = str(data.get("titel") or data.get("wie") or entry_id)
+        return titles
+
+    def _read(self, relative: str, record: Record, **extra: Any) -> Any:
+        file = self.layers.files[relative]
         source, problems = read_yaml(file, display_path(file))
-        self.sources.setdefault(file.parent.name if file.parent != self.root else file.name, []).append(source)
+        self.sources.setdefault(relative.split("/")[0], []).append(source)
         self.problems += problems
         if problems:
             return INVALID
@@ -111,33 +131,34 @@ class _Loader:
         return result
 
     def _read_single(self, name: str, record: Record, required: bool) -> Any:
-        file = self.root / name
-        if not file.is_file():
+        if name not in self.layers.files:
             if required:
-                self.problems.append(Problem(Mark(display_path(file)), "", "dit bestand ontbreekt", "elke catalogus heeft het nodig; zie docs/catalogus-formaat.md"))
+                self.problems.append(Problem(Mark(display_path(self.root / name)), "", "dit bestand ontbreekt", "elke catalogus heeft het nodig, of een basis die het heeft; zie docs/catalogus-formaat.md"))
             return None
-        return self._read(file, record)
+        return self._read(name, record)
 
     def _read_folder(self, folder: str, record: Record, id_from_name: bool) -> list[Any]:
         results = []
-        for file in sorted((self.root / folder).glob("*.yml")):
+        for relative, file in sorted(self.layers.files.items()):
+            if not (relative.startswith(folder + "/") and relative.count("/") == 1 and file.suffix == ".yml"):
+                continue
             if id_from_name:
                 if not schema.ID_PATTERN.match(file.stem):
                     self.problems.append(Problem(Mark(display_path(file)), "", f"de bestandsnaam '{file.stem}' is geen geldige id", "gebruik kleine letters, cijfers en streepjes"))
                     continue
-                results.append(self._read(file, record, id=file.stem))
+                results.append(self._read(relative, record, id=file.stem))
             else:
-                results.append(self._read(file, record))
+                results.append(self._read(relative, record))
         return results
 
-    def _check_unknown_files(self) -> None:
-        known = set(SINGLE_FILES) | set(ENTRY_FOLDERS) | {STEP_FOLDER}
-        for path in sorted(self.root.iterdir()):
+    def _check_unknown_files(self, layer: Path) -> None:
+        known = set(SINGLE_FILES) | set(ENTRY_FOLDERS) | {STEP_FOLDER, PAGE_FOLDER}
+        for path in sorted(layer.iterdir()):
             if path.name.startswith(".") or path.name.lower().startswith("readme"):
                 continue
             if path.name not in known:
                 self.problems.append(Problem(Mark(display_path(path)), "", "onbekend bestand of onbekende map in de catalogus", did_you_mean(path.name, known) or "bekend zijn: " + ", ".join(sorted(known))))
-            elif path.is_dir():
+            elif path.is_dir() and path.name != PAGE_FOLDER:
                 for file in sorted(path.iterdir()):
                     if not file.name.startswith(".") and (file.suffix != ".yml" or not file.is_file()):
                         hint = "hernoem het naar .yml" if file.suffix == ".yaml" else "alleen .yml-bestanden horen hier"
@@ -149,7 +170,8 @@ class _Loader:
         """Ids per link kind, read from the raw data so broken entries still count."""
         ids: dict[str, set[str]] = {kind: set() for kind in KIND_OF_FOLDER.values()}
         for folder, kind in KIND_OF_FOLDER.items():
-            ids[kind] = {Path(s.path).stem for s in self.sources.get(folder, [])}
+            # entries left out of the base still count: references to them are dropped, not errors
+            ids[kind] = {Path(s.path).stem for s in self.sources.get(folder, [])} | set(self.layers.left_out.get(kind, {}))
         ids["stap"] = {str(n) for n, _, _ in self._raw_items(STEP_FOLDER, (), "nummer")}
         ids["substap"] = self._unique_ids(STEP_FOLDER, ("substappen",), "substap")
         ids["groep"] = self._unique_ids("werkdrukmodel.yml", ("groepen",), "factorgroep")
@@ -233,7 +255,7 @@ class _Loader:
 
 
 def _link(catalogus: model.Catalogus) -> None:
-    """Resolve ids to objects and derive every reverse link."""
+    """Resolve ids to objects and derive every reverse link; references to left-out entries drop out."""
     factoren = {f.id: f for f in catalogus.factoren}
     substappen = {s.id: s for s in catalogus.substappen}
     for groep in catalogus.werkdrukmodel.groepen:
@@ -242,7 +264,7 @@ def _link(catalogus: model.Catalogus) -> None:
     for knelpunt in catalogus.knelpunten.values():
         knelpunt.factor = factoren[knelpunt.factor]
         knelpunt.factor.knelpunten.append(knelpunt)
-        knelpunt.oplossingen = [catalogus.oplossingen[i] for i in knelpunt.oplossingen]
+        knelpunt.oplossingen = [catalogus.oplossingen[i] for i in knelpunt.oplossingen if i in catalogus.oplossingen]
         for oplossing in knelpunt.oplossingen:
             oplossing.knelpunten.append(knelpunt)
     for stap in catalogus.stappen:
@@ -250,8 +272,8 @@ def _link(catalogus: model.Catalogus) -> None:
             actie.meer = substappen[actie.meer]
         for substap in stap.substappen:
             substap.stap = stap
-            substap.praktijk = [catalogus.praktijk[i] for i in substap.praktijk]
-            substap.instrumenten = [catalogus.instrumenten[i] for i in substap.instrumenten]
+            substap.praktijk = [catalogus.praktijk[i] for i in substap.praktijk if i in catalogus.praktijk]
+            substap.instrumenten = [catalogus.instrumenten[i] for i in substap.instrumenten if i in catalogus.instrumenten]
             for item in substap.praktijk + substap.instrumenten:
                 item.substappen.append(substap)
     if catalogus.scan:
@@ -259,4 +281,4 @@ def _link(catalogus: model.Catalogus) -> None:
             stelling.factor = factoren[stelling.factor]
             stelling.factor.stellingen.append(stelling)
         for kwadrant in catalogus.scan.kwadranten:
-            kwadrant.oplossingen = [catalogus.oplossingen[i] for i in kwadrant.oplossingen]
+            kwadrant.oplossingen = [catalogus.oplossingen[i] for i in kwadrant.oplossingen if i in catalogus.oplossingen]

@@ -63,6 +63,7 @@ class Info:
     inleiding: Optional[str] = None
     mkb_leestijd_max: int = 10
     basis: Optional[str] = None
+    weglaten: list[str] = field(default_factory=list)
     huisstijl: Huisstijl = field(default_factory=Huisstijl)
 
     @property
@@ -316,6 +317,13 @@ class Catalogus:
     werksessie: Optional[Werksessie] = None
     criteria: Optional[Criteria] = None
     scan: Optional[Scan] = None
+    weggelaten: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> id -> title, left out of the base
+    lagen: list[str] = field(default_factory=list)  # the folders read (absolute), base first
+    paginas: dict[str, str] = field(default_factory=dict)  # Markdown pages of the layers: "index.md" -> file
+
+    def link_title(self, kind: str, entry_id: str) -> Optional[str]:
+        """The title a `[[kind:id]]` shows when its entry was left out of the base (no page to link to)."""
+        return self.weggelaten.get(kind, {}).get(entry_id)
 
     @property
     def substappen(self) -> list[Substap]:

@@ -307,6 +307,7 @@ CATALOGUS = Record(
     inleiding=Field(_text, False),
     mkb_leestijd_max=Field(Integer(1, 120), False),
     basis=Field(_text, False),
+    weglaten=Field(ListOf(_text), False),
     huisstijl=Field(Record(model.Huisstijl, kleur=Field(Colour(), False), logo=Field(_text, False)), False),
 )
 

@@ -6,11 +6,12 @@ Events, in the order MkDocs calls them:
   written, with every problem listed (no traceback, no half-written site). The
   guide's name, publisher and house style come from `catalogus.yml`, and the
   MKB-route's reading time is checked against its promise.
-- `on_files`: check `[[links]]` in hand-written pages, then add one virtual page
-  (`File.generated`) per step, substep, factor, knelpunt and oplossing, plus the
-  index pages.
+- `on_files`: add the pages the catalogus brings (its `paginas/`, unless
+  `content/` has its own), check `[[links]]` in all hand-written pages, then add
+  one virtual page (`File.generated`) per step, substep, factor, knelpunt and
+  oplossing, plus the index pages.
 - `on_page_markdown`: expand `[[soort:id]]` on every page into a relative link.
-- `on_serve`: rebuild when the catalogus changes.
+- `on_serve`: rebuild when the catalogus or its base changes.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ log = get_plugin_logger(__name__)
 
 #: Generated stylesheet with the house colour of catalogus.yml.
 HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
+#: The theme layer shipped with the package (templates, CSS, JavaScript).
+THEME = Path(__file__).resolve().parents[2] / "theme"
 
 
 class CatalogusPlugin(BasePlugin[CatalogusConfig]):
@@ -51,6 +54,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         if info.huisstijl.logo:
             config.theme["logo"] = info.huisstijl.logo
         config.extra_css.append(HUISSTIJL_CSS)
+        # The Wegwijzer's templates, styles and scripts: after the project's own overrides, before material.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         self._check_reading_time()
         return config
 
@@ -65,6 +70,10 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             )
 
     def on_files(self, files: Files, config) -> Files:
+        own = {file.src_uri for file in files}
+        self.pages = {uri: path for uri, path in self.catalogus.paginas.items() if uri not in own}
+        for uri, path in self.pages.items():
+            files.append(File.generated(config, uri, abs_src_path=path))
         problems = self._content_link_problems(files, config)
         generated = {spec.src_uri: spec for spec in page_specs(self.catalogus)}
         for uri in sorted(generated.keys() & {file.src_uri for file in files}):
@@ -85,7 +94,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         return expand_links(markdown, lambda link: markdown_link(self.catalogus, link, uri))
 
     def on_serve(self, server, config, builder):
-        server.watch(self.folder)
+        for folder in self.catalogus.lagen:  # the sector catalogus and every base under it
+            server.watch(folder)
         return server
 
     def _content_link_problems(self, files: Files, config) -> list[Problem]:
@@ -93,12 +103,13 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         problems = []
         ids = lambda kind: self.catalogus.entries(kind).keys()  # noqa: E731
         for file in files.documentation_pages():
-            if file.generated_by:
+            if file.generated_by and file.src_uri not in self.pages:
                 continue
             for link in find_links(file.content_string):
                 found = link_problem(link, ids)
                 if found:
-                    mark = Mark(display_path_in_docs(config, file.src_uri), link.line + 1, link.column + 1)
+                    where = display_path(Path(self.pages[file.src_uri])) if file.src_uri in self.pages else display_path_in_docs(config, file.src_uri)
+                    mark = Mark(where, link.line + 1, link.column + 1)
                     problems.append(Problem(mark, "", *found))
         return problems
 

@@ -15,7 +15,7 @@ from typing import Callable
 
 import jinja2
 import markdown as markdown_lib
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ...catalogus import model
 from ...catalogus.links import Link, expand_links
@@ -136,7 +136,10 @@ class Renderer:
         return Markup(html)
 
     def _link_html(self, link: Link) -> str:
-        return self.link(link, self.catalogus.entries(link.kind)[link.id])
+        entry = self.catalogus.entries(link.kind).get(link.id)
+        if entry is None:  # left out of the base: no page, only the words
+            return str(escape(link.label or self.catalogus.link_title(link.kind, link.id)))
+        return self.link(link, entry)
 
     def render(self, part: Part, **extra) -> str:
         return self.env.get_template(part.template).render(**part.context, **extra)

@@ -1,0 +1,112 @@
+"""Layering: a sector catalogus on a base catalogus.
+
+A sector catalogus names its base in catalogus.yml (`basis: werkdruk` for a base
+shipped with this package, or a path). The files of all layers are laid over one
+another by their path inside the catalogus: a sector file with the same name as
+a base file replaces it (an entry, a step, werkdrukmodel.yml, ...), new files
+add to it, and `weglaten: [id, ...]` leaves base entries out. What comes out is
+one set of files, which the loader reads as if it were a single catalogus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Mark, Problem, did_you_mean, field_path
+from .yaml_source import read_yaml
+
+#: Bases shipped with the package, by name: wegwijzer/basis/<naam>/.
+BASES = Path(__file__).resolve().parent.parent / "basis"
+ENTRY_KINDS = {"knelpunten": "knelpunt", "oplossingen": "oplossing", "praktijk": "praktijk", "instrumenten": "instrument"}
+MAX_DEPTH = 5
+
+
+@dataclass
+class Layers:
+    roots: list[Path]  # base first, the sector catalogus last
+    files: dict[str, Path] = field(default_factory=dict)  # "knelpunten/x.yml" -> the file in effect
+    left_out: dict[str, dict[str, Path]] = field(default_factory=dict)  # kind -> id -> base file left out
+    problems: list[Problem] = field(default_factory=list)
+
+
+def named_bases() -> list[str]:
+    return sorted(p.name for p in BASES.iterdir() if (p / "catalogus.yml").is_file()) if BASES.is_dir() else []
+
+
+def resolve_layers(root: Path, display) -> Layers:
+    """The layers under `root` and the files in effect; `display` turns a path into what editors see."""
+    chain, problems = _chain(root, display)
+    layers = Layers(roots=chain, problems=problems)
+    for layer in chain:
+        for path in sorted(layer.rglob("*")):
+            relative = path.relative_to(layer)
+            if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+                layers.files[relative.as_posix()] = path
+    if len(chain) > 1:
+        _leave_out(layers, root, display)
+    return layers
+
+
+def _chain(root: Path, display) -> tuple[list[Path], list[Problem]]:
+    chain = [root]
+    problems: list[Problem] = []
+    while len(chain) <= MAX_DEPTH:
+        info = chain[0] / "catalogus.yml"
+        source, trouble = read_yaml(info, display(info)) if info.is_file() else (None, [])
+        if trouble or source is None or not isinstance(source.data, dict) or "basis" not in source.data:
+            return chain, problems
+        name = source.data["basis"]
+        base = _find_base(name, chain[0])
+        if base is None:
+            known = named_bases()
+            hint = did_you_mean(str(name), known) or f"gebruik een van: {', '.join(known)}, of een pad naar een map met catalogus.yml"
+            problems.append(Problem(source.mark(("basis",)), "basis", f"de basis '{name}' bestaat niet", hint))
+            return chain, problems
+        if base in chain:
+            problems.append(Problem(source.mark(("basis",)), "basis", "deze basis bouwt (via een andere basis) op zichzelf voort", "kies een basis zonder kringverwijzing"))
+            return chain, problems
+        chain.insert(0, base)
+    problems.append(Problem(Mark(display(root / "catalogus.yml")), "basis", f"meer dan {MAX_DEPTH} lagen basis op basis", "bouw direct voort op één basis"))
+    return chain, problems
+
+
+def _find_base(name, near: Path) -> Path | None:
+    if not isinstance(name, str) or not name.strip():
+        return None
+    named = BASES / name
+    if "/" not in name and (named / "catalogus.yml").is_file():
+        return named.resolve()
+    path = (near / name).resolve()
+    return path if (path / "catalogus.yml").is_file() else None
+
+
+def _leave_out(layers: Layers, root: Path, display) -> None:
+    """Remove the base entries the sector catalogus names in `weglaten`."""
+    info = root / "catalogus.yml"
+    source, trouble = read_yaml(info, display(info))
+    items = source.data.get("weglaten") if not trouble and isinstance(source.data, dict) else None
+    if not isinstance(items, list):
+        return  # absent, or a wrong type the schema reports
+    own = root.resolve()
+    for i, item in enumerate(items):
+        at = ("weglaten", i)
+        if not isinstance(item, str):
+            continue  # the schema reports the type
+        kind_hint, _, entry_id = item.strip().rpartition(":")
+        folders = [f for f, kind in ENTRY_KINDS.items() if not kind_hint or kind == kind_hint]
+        found = [(f, layers.files.get(f"{f}/{entry_id}.yml")) for f in folders]
+        found = [(f, path) for f, path in found if path is not None]
+        if not found:
+            in_base = [Path(p).stem for rel, p in layers.files.items() if rel.split("/")[0] in folders]
+            hint = did_you_mean(entry_id, in_base) or "alleen knelpunten, oplossingen, praktijk en instrumenten uit de basis kun je weglaten"
+            layers.problems.append(Problem(source.mark(at), field_path(at), f"'{item}' staat niet in de basis", hint))
+        elif len(found) > 1:
+            kinds = " of ".join(f"{ENTRY_KINDS[f]}:{entry_id}" for f, _ in found)
+            layers.problems.append(Problem(source.mark(at), field_path(at), f"'{entry_id}' is zowel {' als '.join(ENTRY_KINDS[f] for f, _ in found)}", f"schrijf {kinds}"))
+        elif found[0][1].resolve().is_relative_to(own):
+            layers.problems.append(Problem(source.mark(at), field_path(at), f"'{entry_id}' staat in je eigen catalogus, niet in de basis", f"verwijder {display(found[0][1])} in plaats van het weg te laten"))
+        else:
+            folder, path = found[0]
+            layers.left_out.setdefault(ENTRY_KINDS[folder], {})[entry_id] = path
+            del layers.files[f"{folder}/{entry_id}.yml"]
