@@ -136,7 +136,8 @@ def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     for name in ("catalogus", "content", "overrides"):
         shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    # the repository's mkdocs.yml inherits the template a sector project gets as its own
+    shutil.copy(ROOT / "plugins" / "wegwijzer" / "start" / "mkdocs.yml", project / "mkdocs.yml")
     return project
 
 

@@ -170,3 +170,31 @@ def test_house_colour_must_carry_white_text(make_catalogus):
         "catalogus/catalogus.yml:6:10: huisstijl.kleur: de kleur #7fd3c7 is te licht voor witte tekst "
         "(contrast 1.7:1, minimaal 4.5:1) (kies een donkerdere tint)"
     ]
+
+
+def test_unquoted_colour_is_not_silently_ignored(make_catalogus):
+    root = make_catalogus({"catalogus.yml": MINIMAL["catalogus.yml"] + "huisstijl:\n  kleur: #c0392b\n"})
+    [problem] = problems_of(root)
+    assert problem.startswith("catalogus/catalogus.yml:6:9: huisstijl.kleur: is leeg")
+    assert "tussen aanhalingstekens" in problem
+
+
+def test_a_sector_on_a_base_reports_problems_in_its_own_files(make_catalogus, tmp_path):
+    base = make_catalogus()
+    sector = tmp_path / "sector"
+    (sector / "knelpunten").mkdir(parents=True)
+    (sector / "catalogus.yml").write_text(
+        "titel: Sector\nsector: Test\nuitgever: Testers\nversie: '1'\nbasis: ../catalogus\nweglaten: [rooster-met-bufer]\n", encoding="utf-8"
+    )
+    (sector / "knelpunten" / "eigen.yml").write_text(
+        "titel: Eigen\nfactor: tijdsdruk\nomschrijving: Iets.\nsignalen: [x]\noplossingen: [taken-herverdelen, rooster-met-buffer]\n", encoding="utf-8"
+    )
+    assert problems_of(sector) == [
+        "sector/catalogus.yml:6:12: weglaten[1]: 'rooster-met-bufer' staat niet in de basis (bedoelde je 'rooster-met-buffer'?)"
+    ]
+    (sector / "catalogus.yml").write_text((sector / "catalogus.yml").read_text().replace("bufer", "buffer"), encoding="utf-8")
+    catalogus = load_catalogus(sector)
+    assert set(catalogus.knelpunten) == {"piekdrukte", "eigen"}
+    assert "rooster-met-buffer" not in catalogus.oplossingen
+    assert [o.id for o in catalogus.knelpunten["eigen"].oplossingen] == ["taken-herverdelen"]  # the left-out one drops out
+    assert catalogus.link_title("oplossing", "rooster-met-buffer") == "Rooster met buffer"

@@ -20,10 +20,10 @@ WOORDEN_PER_MINUUT = 200
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÿ]+(?:['’-][0-9A-Za-zÀ-ÿ]+)*")
 
 
-def mkb_teksten(catalogus: Catalogus) -> list[str]:
-    """Every text a reader meets on the five MKB-route pages, links as their titles."""
+def mkb_teksten(catalogus: Catalogus, stap=None) -> list[str]:
+    """Every text a reader meets on the MKB-route pages (or one step's page), links as their titles."""
     texts = []
-    for stap in catalogus.stappen:
+    for stap in [stap] if stap else catalogus.stappen:
         texts += [stap.titel, stap.mkb.inleiding, stap.mkb.tip or ""]
         for actie in stap.mkb.acties:
             texts += [actie.titel, actie.tekst, actie.meer.titel]

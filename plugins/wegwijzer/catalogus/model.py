@@ -65,6 +65,7 @@ class Info:
     basis: Optional[str] = None
     weglaten: list[str] = field(default_factory=list)
     huisstijl: Huisstijl = field(default_factory=Huisstijl)
+    origin: Optional[Mark] = None
 
     @property
     def sleutel(self) -> str:
@@ -204,7 +205,7 @@ class Oplossing:
     termijn: str
     kosten: str
     invoeren: list[str]
-    arbowet: list[str]
+    arbowet: list[str] = field(default_factory=list)
     randvoorwaarden: list[str] = field(default_factory=list)
     bron: Optional[Bron] = None
     origin: Optional[Mark] = None

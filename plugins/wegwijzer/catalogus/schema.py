@@ -68,6 +68,8 @@ class Checker:
 
 
 def _describe(value: Any) -> str:
+    if value is None:
+        return "lege waarde"
     if isinstance(value, bool):
         return "ja/nee-waarde"
     if isinstance(value, (int, float)):
@@ -83,6 +85,10 @@ class Type:
     label = "waarde"
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict:
+        """The same rule as JSON Schema, for the editor's completion and checks."""
         raise NotImplementedError
 
     def wrong_type(self, value: Any, path: tuple, checker: Checker, hint: str = "") -> Any:
@@ -105,6 +111,9 @@ class Text(Type):
         checker.texts.append(TextField(checker.source, path, value))
         return value.strip()
 
+    def json_schema(self):
+        return {"type": ["string", "number"], "minLength": 1}
+
 
 class Identifier(Type):
     label = "een id (kleine letters, cijfers en streepjes)"
@@ -116,6 +125,9 @@ class Identifier(Type):
             suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
             return checker.problem(path, f"'{value}' is geen geldige id", f"gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{suggestion}'")
         return value
+
+    def json_schema(self):
+        return {"type": "string", "pattern": ID_PATTERN.pattern}
 
 
 class Integer(Type):
@@ -131,6 +143,9 @@ class Integer(Type):
             return checker.problem(path, f"{value} ligt buiten het bereik {self.minimum} tot en met {self.maximum}")
         return value
 
+    def json_schema(self):
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
 
 class Choice(Type):
     def __init__(self, *values: str):
@@ -145,6 +160,9 @@ class Choice(Type):
             return checker.problem(path, f"'{value}' is geen toegestane waarde", hint)
         return value
 
+    def json_schema(self):
+        return {"enum": list(self.values)}
+
 
 class Url(Type):
     label = "een webadres (https://...)"
@@ -155,6 +173,9 @@ class Url(Type):
         if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
             return checker.problem(path, f"'{value}' is geen geldig webadres", "begin met https:// en gebruik geen spaties")
         return value
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^https?://[^\s/]+\.[^\s]+$"}
 
 
 class Colour(Type):
@@ -171,6 +192,9 @@ class Colour(Type):
         if ratio < 4.5:
             return checker.problem(path, f"de kleur {value} is te licht voor witte tekst (contrast {ratio:.1f}:1, minimaal 4.5:1)", "kies een donkerdere tint")
         return value.lower()
+
+    def json_schema(self):
+        return {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}
 
 
 def contrast_with_white(colour: str) -> float:
@@ -194,6 +218,9 @@ class ClockTime(Type):
             return checker.problem(path, f"'{value}' is geen tijd", "schrijf de tijd als '09:00', tussen aanhalingstekens")
         return value.zfill(5)
 
+    def json_schema(self):
+        return {"type": ["string", "integer"], "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}
+
 
 class Article(Type):
     """An article of the Arbowet, e.g. 'art. 3 lid 2'. Unknown numbers are likely typos."""
@@ -212,6 +239,10 @@ class Article(Type):
             return checker.problem(path, f"art. {match.group(1)} staat niet in de lijst van Arbowet-artikelen", f"kies uit: {known}")
         return value.strip()
 
+    def json_schema(self):
+        numbers = "|".join(model.ARBOWET)
+        return {"type": "string", "pattern": rf"^art\. ({numbers})( lid \d+)?$"}
+
 
 class Ref(Type):
     """The id of another entry; checked once all files are read."""
@@ -225,6 +256,9 @@ class Ref(Type):
             return self.wrong_type(value, path, checker)
         checker.references.append(Reference(self.kind, value, checker.source.mark(path), field_path(path)))
         return value
+
+    def json_schema(self):
+        return {"type": "string", "description": f"de id van een {self.kind}"}
 
 
 class ListOf(Type):
@@ -242,11 +276,18 @@ class ListOf(Type):
         items = [self.item.check(item, path + (i,), checker) for i, item in enumerate(value)]
         return INVALID if any(item is INVALID for item in items) else items
 
+    def json_schema(self):
+        schema = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
 
 @dataclass
 class Field:
     type: Type
     required: bool = True
+    help: str = ""  # what goes here, for the editor: in new files and the JSON Schema
 
 
 class Record(Type):
@@ -275,9 +316,9 @@ class Record(Type):
                 checker.problem(path + (name,), f"onbekend veld '{name}'", hint, at_key=True)
                 ok = False
             elif raw is None:
-                if spec.required:
-                    checker.problem(path + (name,), "is leeg", "vul een waarde in of laat het veld weg als het niet verplicht is")
-                    ok = False
+                # Also for optional fields: 'kleur: #1d5b79' without quotes reads as empty (# starts a comment).
+                checker.problem(path + (name,), "is leeg", "vul een waarde in, of laat het veld weg; begint de waarde met #, zet haar dan tussen aanhalingstekens")
+                ok = False
             else:
                 values[name] = spec.type.check(raw, path + (name,), checker)
                 ok = ok and values[name] is not INVALID
@@ -291,6 +332,19 @@ class Record(Type):
             values["origin"] = checker.source.mark(path)
         return self.make(**values, **extra)
 
+    def json_schema(self):
+        properties = {}
+        for name, spec in self.fields.items():
+            properties[name] = spec.type.json_schema()
+            if spec.help:
+                properties[name]["description"] = spec.help
+        return {
+            "type": "object",
+            "properties": properties,
+            "required": [name for name, spec in self.fields.items() if spec.required],
+            "additionalProperties": False,
+        }
+
 
 # --- the kinds of files -------------------------------------------------------
 
@@ -298,16 +352,16 @@ _text = Text()
 
 CATALOGUS = Record(
     model.Info,
-    titel=_text,
-    sector=_text,
-    uitgever=_text,
-    versie=_text,
-    licentie=Field(_text, False),
-    contact=Field(_text, False),
-    inleiding=Field(_text, False),
-    mkb_leestijd_max=Field(Integer(1, 120), False),
-    basis=Field(_text, False),
-    weglaten=Field(ListOf(_text), False),
+    titel=Field(_text, help="De naam van de Wegwijzer; ook de naam van de site."),
+    sector=Field(_text, help="De sector, bijvoorbeeld Kinderopvang."),
+    uitgever=Field(_text, help="De branchevereniging die de Wegwijzer uitgeeft."),
+    versie=Field(_text, help="Versienummer tussen aanhalingstekens, bijvoorbeeld '1.0'."),
+    licentie=Field(_text, False, "Bijvoorbeeld CC BY 4.0."),
+    contact=Field(_text, False, "E-mailadres of website voor vragen."),
+    inleiding=Field(_text, False, "Korte tekst over deze Wegwijzer (Markdown)."),
+    mkb_leestijd_max=Field(Integer(1, 120), False, "Maximale leestijd van de MKB-route in minuten (standaard 10)."),
+    basis=Field(_text, False, "De basis waarop je voortbouwt: werkdruk, of een pad naar een map."),
+    weglaten=Field(ListOf(_text), False, "Ids van knelpunten, oplossingen, praktijk of instrumenten uit de basis die je niet wilt."),
     huisstijl=Field(Record(model.Huisstijl, kleur=Field(Colour(), False), logo=Field(_text, False)), False),
 )
 
@@ -360,25 +414,25 @@ WERKDRUKMODEL = Record(
 
 KNELPUNT = Record(
     model.Knelpunt,
-    titel=_text,
-    factor=Ref("factor"),
-    omschrijving=_text,
-    signalen=ListOf(_text, min_items=1),
-    oplossingen=ListOf(Ref("oplossing"), min_items=1),
+    titel=Field(_text, help="Het knelpunt in een paar woorden, zoals mensen het zelf zouden zeggen."),
+    factor=Field(Ref("factor"), help="De id van de factor uit het werkdrukmodel waar dit knelpunt bij hoort, bijvoorbeeld tijdsdruk."),
+    omschrijving=Field(_text, help="Wat er gebeurt en waarom het de druk verhoogt, in korte zinnen (Markdown)."),
+    signalen=Field(ListOf(_text, min_items=1), help="Waaraan je het herkent: een signaal per regel."),
+    oplossingen=Field(ListOf(Ref("oplossing"), min_items=1), help="Ids van oplossingen die helpen, minstens twee."),
 )
 
 OPLOSSING = Record(
     model.Oplossing,
-    titel=_text,
-    omschrijving=_text,
-    aanpak=Choice(*model.AANPAK),
-    niveau=ListOf(Choice(*model.NIVEAU), min_items=1),
-    termijn=Choice(*model.TERMIJN),
-    kosten=Choice(*model.KOSTEN),
-    invoeren=ListOf(_text, min_items=1),
-    randvoorwaarden=Field(ListOf(_text), False),
-    bron=Field(Record(model.Bron, naam=_text, url=Field(Url(), False)), False),
-    arbowet=ListOf(Article(), min_items=1),
+    titel=Field(_text, help="De oplossing in een paar woorden."),
+    omschrijving=Field(_text, help="Wat het is, waarom het helpt en een voorbeeld (Markdown)."),
+    aanpak=Field(Choice(*model.AANPAK), help="bron (neemt belasting weg) of belastbaarheid (maakt mensen sterker)."),
+    niveau=Field(ListOf(Choice(*model.NIVEAU), min_items=1), help="Een of meer van: organisatie, team, individu."),
+    termijn=Field(Choice(*model.TERMIJN), help="quick-win (deze week), kort (binnen een paar maanden) of structureel."),
+    kosten=Field(Choice(*model.KOSTEN), help="laag, midden of hoog."),
+    invoeren=Field(ListOf(_text, min_items=1), help="De stappen om het in te voeren: een stap per regel."),
+    randvoorwaarden=Field(ListOf(_text), False, "Wat er nodig is om het te laten werken."),
+    bron=Field(Record(model.Bron, naam=_text, url=Field(Url(), False)), False, "Waar het idee vandaan komt: naam en eventueel url."),
+    arbowet=Field(ListOf(Article()), False, "De artikelen van de Arbowet die deze maatregel helpt naleven, zoals art. 3 lid 2."),
 )
 
 WERKSESSIE = Record(
@@ -431,6 +485,16 @@ SCAN = Record(
     ),
 )
 
-PRAKTIJK = Record(model.Praktijk, citaat=_text, wie=_text)
+PRAKTIJK = Record(
+    model.Praktijk,
+    citaat=Field(_text, help="Wat iemand uit de praktijk zegt, in een paar zinnen."),
+    wie=Field(_text, help="Wie het zegt: functie en soort organisatie, geen naam."),
+)
 
-INSTRUMENT = Record(model.Instrument, titel=_text, omschrijving=_text, url=Field(Url(), False), kosten=_text)
+INSTRUMENT = Record(
+    model.Instrument,
+    titel=Field(_text, help="De naam van het hulpmiddel of de bron."),
+    omschrijving=Field(_text, help="Wat het is en waarvoor je het gebruikt (Markdown)."),
+    url=Field(Url(), False, "Het webadres, beginnend met https://."),
+    kosten=Field(_text, help="Bijvoorbeeld gratis, betaald of op aanvraag."),
+)

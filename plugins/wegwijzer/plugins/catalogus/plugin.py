@@ -3,7 +3,9 @@
 Events, in the order MkDocs calls them:
 
 - `on_config`: load the catalogus; any problem stops the build before a file is
-  written, with every problem listed (no traceback, no half-written site). The
+  written, with every problem listed (no traceback, no half-written site).
+  Under `mkdocs serve` the problems are listed and the last good catalogus
+  is kept, so the preview stays up while an editor is mid-change. The
   guide's name, publisher and house style come from `catalogus.yml`, and the
   MKB-route's reading time is checked against its promise.
 - `on_files`: add the pages the catalogus brings (its `paginas/`, unless
@@ -16,6 +18,7 @@ Events, in the order MkDocs calls them:
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -24,9 +27,11 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ...catalogus import CatalogusError, Problem, load_catalogus
+from ...catalogus.json_schema import json_schemas
 from ...catalogus.leestijd import WOORDEN_PER_MINUUT, mkb_leestijd
 from ...catalogus.links import expand_links, find_links, link_problem
 from ...catalogus.loader import display_path
+from ...catalogus.open_data import to_json
 from ...catalogus.problems import Mark
 from ..css import css_string
 from .config import CatalogusConfig
@@ -37,17 +42,29 @@ log = get_plugin_logger(__name__)
 
 #: Generated stylesheet with the house colour of catalogus.yml.
 HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
+#: The resolved catalogus as open data, at a path reusers can rely on.
+OPEN_DATA = "data/catalogus.json"
 #: The theme layer shipped with the package (templates, CSS, JavaScript).
 THEME = Path(__file__).resolve().parents[2] / "theme"
 
 
 class CatalogusPlugin(BasePlugin[CatalogusConfig]):
+    catalogus = None  # the last catalogus that loaded without problems
+
+    def on_startup(self, command, dirty):
+        # Having on_startup keeps this plugin object across rebuilds of `mkdocs serve`.
+        self.serving = command == "serve"
+
     def on_config(self, config):
         self.folder = os.path.join(os.path.dirname(config.config_file_path), self.config.catalogus)
         try:
             self.catalogus = load_catalogus(self.folder)
         except CatalogusError as error:
-            raise PluginError(error.report()) from None
+            if not (getattr(self, "serving", False) and self.catalogus):
+                raise PluginError(error.report()) from None
+            # While previewing, an editor's half-finished change must not take the site away:
+            # show the problems and keep building from the last catalogus that was right.
+            log.error(error.report() + "\nDe voorvertoning toont de laatste goede versie tot de fouten zijn opgelost.")
         info = self.catalogus.info
         config.site_name = info.titel
         config.copyright = " · ".join(filter(None, [f"Uitgegeven door {info.uitgever}", f"versie {info.versie}", info.licentie]))
@@ -79,9 +96,16 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         for uri in sorted(generated.keys() & {file.src_uri for file in files}):
             path = display_path_in_docs(config, uri)
             problems.append(Problem(Mark(path), "", "deze pagina botst met een pagina die uit de catalogus wordt gemaakt", "geef het bestand een andere naam"))
+        logo = self.catalogus.info.huisstijl.logo
+        if logo and logo not in own:
+            problems.append(Problem(self.catalogus.info.origin or Mark("catalogus.yml"), "huisstijl.logo", f"het logo '{logo}' staat niet in {display_path(Path(config.docs_dir))}", "zet het bestand in die map, bijvoorbeeld content/assets/logo.svg"))
         if problems:
             raise PluginError(str(CatalogusError(problems)))
         files.append(File.generated(config, HUISSTIJL_CSS, content=_huisstijl_css(self.catalogus.info)))
+        # Open data and editor support at stable paths: the catalogus as JSON, and its JSON Schemas.
+        files.append(File.generated(config, OPEN_DATA, content=json.dumps(to_json(self.catalogus), ensure_ascii=False, indent=1)))
+        for name, content in json_schemas().items():
+            files.append(File.generated(config, f"schema/{name}.json", content=json.dumps(content, ensure_ascii=False, indent=1)))
         env = environment()
         for spec in generated.values():
             content = render(env, spec, self.catalogus)
@@ -101,7 +125,9 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     def _content_link_problems(self, files: Files, config) -> list[Problem]:
         """Broken `[[links]]` in hand-written pages, reported like catalogus problems."""
         problems = []
-        ids = lambda kind: self.catalogus.entries(kind).keys()  # noqa: E731
+        def ids(kind):  # entries left out of the base still read as words, like in the YAML texts
+            return self.catalogus.entries(kind).keys() | self.catalogus.weggelaten.get(kind, {}).keys()
+
         for file in files.documentation_pages():
             if file.generated_by and file.src_uri not in self.pages:
                 continue

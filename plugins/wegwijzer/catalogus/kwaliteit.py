@@ -1,0 +1,102 @@
+"""Content gaps and language: what `wegwijzer check` warns about beyond errors.
+
+A catalogus can be valid and still thin: a factor nobody wrote a knelpunt for,
+an oplossing no knelpunt points to, MKB texts too long or too hard for an owner
+who reads at level B1. These are warnings, not errors: the site still builds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pyphen
+
+from .leestijd import WOORDEN_PER_MINUUT, mkb_leestijd, mkb_teksten
+from .model import Catalogus
+from .problems import Mark, Problem
+
+#: Longest sentence an MKB text should have (words).
+MAX_ZIN = 20
+#: Flesch-Douma score from which Dutch text is easy enough for readers at level B1.
+MIN_DOUMA = 60
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'‘“(])")
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÿ]+(?:['’-][0-9A-Za-zÀ-ÿ]+)*")
+_HYPHENATOR = pyphen.Pyphen(lang="nl_NL")
+
+
+@dataclass(frozen=True)
+class PageScore:
+    """The reading ease of one MKB-route page."""
+
+    stap: int
+    douma: float
+    woorden: int
+    zinnen: int
+
+
+def content_gaps(catalogus: Catalogus) -> list[Problem]:
+    gaps = []
+    for factor in catalogus.factoren:
+        if not factor.knelpunten:
+            gaps.append(Problem(_at(factor), "", f"factor '{factor.id}' heeft geen knelpunten", "schrijf een knelpunt met 'factor: " + factor.id + "'"))
+    for knelpunt in catalogus.knelpunten.values():
+        if len(knelpunt.oplossingen) < 2:
+            gaps.append(Problem(_at(knelpunt), "oplossingen", f"knelpunt '{knelpunt.id}' heeft {len(knelpunt.oplossingen)} oplossing(en)", "geef elk knelpunt minstens twee oplossingen om uit te kiezen"))
+    for oplossing in catalogus.oplossingen.values():
+        if not oplossing.knelpunten:
+            gaps.append(Problem(_at(oplossing), "", f"oplossing '{oplossing.id}' wordt door geen enkel knelpunt genoemd", "noem haar bij 'oplossingen' van een knelpunt, of laat haar weg"))
+        if not oplossing.arbowet:
+            gaps.append(Problem(_at(oplossing), "arbowet", f"oplossing '{oplossing.id}' noemt geen artikel van de Arbowet", "een goedgekeurde arbocatalogus noemt per maatregel het artikel, bijvoorbeeld art. 3 lid 2"))
+    words, minutes = mkb_leestijd(catalogus)
+    if minutes > catalogus.info.mkb_leestijd_max:
+        gaps.append(Problem(_at(catalogus.info), "mkb_leestijd_max", f"de MKB-route kost ongeveer {minutes} minuten ({words} woorden, {WOORDEN_PER_MINUUT} per minuut)", f"de belofte is hoogstens {catalogus.info.mkb_leestijd_max} minuten; maak de MKB-teksten korter"))
+    return gaps
+
+
+def language(catalogus: Catalogus) -> tuple[list[Problem], list[PageScore]]:
+    """Long sentences in the MKB texts, and the Flesch-Douma score of each MKB page."""
+    problems, pages = [], []
+    for stap in catalogus.stappen:
+        texts = [_plain(text) for text in mkb_teksten(catalogus, stap)]
+        for text in texts:
+            for sentence in _sentences(text):
+                count = len(_WORD.findall(sentence))
+                if count > MAX_ZIN:
+                    problems.append(Problem(_at(stap), "mkb", f"zin van {count} woorden: '{_shorten(sentence)}'", f"houd zinnen voor MKB'ers onder de {MAX_ZIN} woorden"))
+        score, words, sentences = douma(" ".join(texts))
+        pages.append(PageScore(stap.nummer, score, words, sentences))
+        if score < MIN_DOUMA:
+            problems.append(Problem(_at(stap), "mkb", f"de MKB-pagina van stap {stap.nummer} is moeilijk te lezen (Flesch-Douma {score:.0f})", f"taalniveau B1 vraagt een score van {MIN_DOUMA} of hoger: kortere zinnen, kortere woorden"))
+    return problems, pages
+
+
+def douma(text: str) -> tuple[float, int, int]:
+    """Flesch-Douma reading ease (Dutch Flesch): 206.835 - 0.93 x words/sentence - 77 x syllables/word."""
+    sentences = _sentences(text)
+    words = _WORD.findall(text)
+    if not words or not sentences:
+        return 100.0, 0, 0
+    syllables = sum(len(_HYPHENATOR.positions(word.lower())) + 1 for word in words)
+    score = 206.835 - 0.93 * (len(words) / len(sentences)) - 77 * (syllables / len(words))
+    return round(score, 1), len(words), len(sentences)
+
+
+def _plain(text: str) -> str:
+    """Markdown as the words a reader reads, each title or heading ending a sentence."""
+    text = re.sub(r"[*_`#>]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text)
+    text = " ".join(text.split())
+    return text if not text or text[-1] in ".!?:" else text + "."
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(" ".join(text.split())) if _WORD.search(s)]
+
+
+def _shorten(sentence: str, length: int = 60) -> str:
+    return sentence if len(sentence) <= length else sentence[: length - 1] + "…"
+
+
+def _at(entry) -> Mark:
+    return getattr(entry, "origin", None) or Mark("catalogus")

@@ -1,0 +1,97 @@
+"""The resolved catalogus as open data: JSON with everything, CSV for spreadsheets.
+
+The CSV columns are the ones `wegwijzer import` reads, so a branch organisation
+can export its lists, work on them in a spreadsheet and read them back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from . import model
+
+#: Raised when the shape of the JSON changes, so reusers can tell.
+FORMAATVERSIE = 1
+#: Separator between the items of a list inside one CSV cell.
+LIJST = " | "
+
+CSV_KOLOMMEN = {
+    "knelpunten": ["id", "titel", "factor", "omschrijving", "signalen", "oplossingen"],
+    "oplossingen": ["id", "titel", "omschrijving", "aanpak", "niveau", "termijn", "kosten", "invoeren", "randvoorwaarden", "arbowet", "bron_naam", "bron_url"],
+}
+LIJST_KOLOMMEN = {"signalen", "oplossingen", "niveau", "invoeren", "randvoorwaarden", "arbowet"}
+
+
+def to_json(catalogus: model.Catalogus) -> dict:
+    info = catalogus.info
+    ids = lambda items: [item.id for item in items]  # noqa: E731
+    return {
+        "formaat": "wegwijzer-catalogus",
+        "formaatversie": FORMAATVERSIE,
+        "gids": {k: getattr(info, k) for k in ("titel", "sector", "uitgever", "versie", "licentie", "contact")},
+        "stappen": [
+            {
+                "nummer": s.nummer, "titel": s.titel, "kort": s.kort, "duur": s.duur, "inleiding": s.inleiding,
+                "mkb": {
+                    "inleiding": s.mkb.inleiding, "tip": s.mkb.tip,
+                    "acties": [{"titel": a.titel, "tekst": a.tekst, "meer": a.meer.id} for a in s.mkb.acties],
+                },
+                "substappen": [
+                    {
+                        "id": sub.id, "titel": sub.titel, "resultaat": sub.resultaat, "wat_en_waarom": sub.wat_en_waarom,
+                        "hoe": sub.hoe, "met_wie": sub.met_wie, "check": sub.check, "verandering": sub.verandering,
+                        "praktijk": ids(sub.praktijk), "instrumenten": ids(sub.instrumenten),
+                    }
+                    for sub in s.substappen
+                ],
+            }
+            for s in catalogus.stappen
+        ],
+        "werkdrukmodel": {
+            "inleiding": catalogus.werkdrukmodel.inleiding,
+            "groepen": [
+                {"id": g.id, "titel": g.titel, "soort": g.soort, "omschrijving": g.omschrijving,
+                 "factoren": [{"id": f.id, "titel": f.titel, "omschrijving": f.omschrijving, "knelpunten": ids(f.knelpunten)} for f in g.factoren]}
+                for g in catalogus.werkdrukmodel.groepen
+            ],
+        },
+        "knelpunten": [
+            {"id": k.id, "titel": k.titel, "factor": k.factor.id, "omschrijving": k.omschrijving, "signalen": k.signalen, "oplossingen": ids(k.oplossingen)}
+            for k in catalogus.knelpunten.values()
+        ],
+        "oplossingen": [
+            {
+                "id": o.id, "titel": o.titel, "omschrijving": o.omschrijving, "aanpak": o.aanpak, "niveau": o.niveau,
+                "termijn": o.termijn, "kosten": o.kosten, "invoeren": o.invoeren, "randvoorwaarden": o.randvoorwaarden,
+                "arbowet": o.arbowet, "bron": {"naam": o.bron.naam, "url": o.bron.url} if o.bron else None,
+                "knelpunten": ids(o.knelpunten),
+            }
+            for o in catalogus.oplossingen.values()
+        ],
+        "scan": {"stellingen": [{"id": s.id, "tekst": s.tekst, "factor": s.factor.id, "soort": s.soort} for s in catalogus.scan.stellingen]} if catalogus.scan else None,
+        "criteria": [{"id": c.id, "titel": c.titel, "vraag": c.vraag} for c in catalogus.criteria.criteria] if catalogus.criteria else [],
+        "praktijk": [{"id": p.id, "citaat": p.citaat, "wie": p.wie} for p in catalogus.praktijk.values()],
+        "instrumenten": [{"id": i.id, "titel": i.titel, "omschrijving": i.omschrijving, "url": i.url, "kosten": i.kosten} for i in catalogus.instrumenten.values()],
+    }
+
+
+def to_csv(catalogus: model.Catalogus, soort: str) -> str:
+    """Knelpunten or oplossingen as CSV that Dutch Excel opens: semicolons, UTF-8 with BOM."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_KOLOMMEN[soort])
+    for entry in (catalogus.knelpunten if soort == "knelpunten" else catalogus.oplossingen).values():
+        writer.writerow([_cell(entry, column) for column in CSV_KOLOMMEN[soort]])
+    return "\ufeff" + out.getvalue()
+
+
+def _cell(entry, column: str) -> str:
+    if column == "factor":
+        return entry.factor.id
+    if column == "oplossingen":
+        return LIJST.join(o.id for o in entry.oplossingen)
+    if column.startswith("bron_"):
+        return (getattr(entry.bron, column.removeprefix("bron_")) or "") if entry.bron else ""
+    value = getattr(entry, column)
+    return LIJST.join(value) if column in LIJST_KOLOMMEN else value

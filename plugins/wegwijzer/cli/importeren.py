@@ -1,0 +1,126 @@
+"""`wegwijzer import`: a spreadsheet of knelpunten or oplossingen becomes entry files.
+
+Each row is checked with the same rules as a YAML file, and against the
+catalogus it joins (factors and oplossingen must exist). A row with problems is
+refused with the reasons; the others are written. Existing files are kept
+unless `--overschrijf` is given.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from pathlib import Path
+
+from ..catalogus import CatalogusError, load_catalogus, schema
+from ..catalogus.links import find_links, link_problem
+from ..catalogus.open_data import CSV_KOLOMMEN, LIJST_KOLOMMEN
+from ..catalogus.problems import Mark, Problem, did_you_mean
+from ..catalogus.schema import Checker
+from ..catalogus.yaml_source import Source
+from .bestanden import schema_line, yaml_text
+
+#: List items in a cell: separated by '|' (not the one inside [[soort:id|tekst]]) or by line breaks.
+_ITEMS = re.compile(r"\s*\|\s*(?![^\[\]]*\]\])|\n")
+RULES = {"knelpunten": (schema.KNELPUNT, "knelpunt"), "oplossingen": (schema.OPLOSSING, "oplossing")}
+
+
+def run(args) -> int:
+    csv_path = Path(args.bestand)
+    soort = args.soort or next((s for s in RULES if csv_path.stem.lower().startswith(s)), None)
+    if soort is None:
+        print(f"Uit de naam '{csv_path.name}' blijkt niet of het knelpunten of oplossingen zijn. Geef --soort knelpunten of --soort oplossingen.", file=sys.stderr)
+        return 1
+    try:
+        catalogus = load_catalogus(args.map)
+    except CatalogusError as error:
+        print("Eerst moet de catalogus zelf in orde zijn.\n" + error.report(), file=sys.stderr)
+        return 1
+    try:
+        text = csv_path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        print(f"{csv_path}: het bestand is geen UTF-8. Sla het in Excel op als 'CSV UTF-8 (gescheiden door lijstscheidingsteken)'.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{csv_path}: kan het bestand niet lezen ({error.strerror}).", file=sys.stderr)
+        return 1
+    first = text.split("\n", 1)[0]
+    delimiter = max(";,\t", key=first.count)  # Dutch Excel writes ';', others ','
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # cells may hold line breaks
+    header = [h.strip().lower() for h in next(reader, [])]
+    known = CSV_KOLOMMEN[soort]
+    unknown = [h for h in header if h not in known]
+    missing = [c for c in ("titel",) if c not in header]
+    if unknown or missing:
+        for h in unknown:
+            print(f"{csv_path}:1: onbekende kolom '{h}' ({did_you_mean(h, known) or 'kolommen: ' + ', '.join(known)})", file=sys.stderr)
+        for c in missing:
+            print(f"{csv_path}:1: de kolom '{c}' ontbreekt", file=sys.stderr)
+        return 1
+
+    record, kind = RULES[soort]
+    folder = Path(args.map) / soort
+    ids = {k: set(catalogus.entries(k)) for k in ("knelpunt", "oplossing", "factor", "substap", "stap", "groep", "praktijk", "instrument")}
+    written, refused, kept = [], 0, []
+    line_number = reader.line_num + 1
+    for row in reader:
+        start, line_number = line_number, reader.line_num + 1  # a row may span several lines
+        if not any(cell.strip() for cell in row):
+            continue
+        problems, entry_id, data = _check_row(csv_path, start, header, row, record, ids)
+        if problems:
+            refused += 1
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            print(f"{csv_path}:{start}: deze rij is niet geïmporteerd", file=sys.stderr)
+            continue
+        path = folder / f"{entry_id}.yml"
+        if path.exists() and not args.overschrijf:
+            kept.append(path)
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(schema_line(path, kind, Path(args.map)) + yaml_text(data), encoding="utf-8")
+        ids[kind].add(entry_id)
+        written.append(path)
+    for path in kept:
+        print(f"{path} bestaat al en is niet overschreven (gebruik --overschrijf om dat wel te doen)")
+    print(f"{len(written)} {soort} geschreven, {refused} rij(en) geweigerd, {len(kept)} bestaand bestand(en) bewaard.")
+    return 1 if refused else 0
+
+
+def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], record, ids):
+    """(problems, id, data for the YAML file) of one row."""
+    source = Source(str(csv_path))
+    data: dict = {}
+    for column, (name, cell) in enumerate(zip(header, row), start=1):
+        cell = cell.strip()
+        if not cell:
+            continue
+        source.values[(name,)] = Mark(str(csv_path), line, column)
+        if name in LIJST_KOLOMMEN:
+            data[name] = [item.strip() for item in _ITEMS.split(cell) if item.strip()]
+        elif name.startswith("bron_"):
+            data.setdefault("bron", {})[name.removeprefix("bron_")] = cell
+            source.values[("bron",)] = source.values[(name,)]
+        else:
+            data[name] = cell.replace("\r\n", "\n")
+    source.values[()] = Mark(str(csv_path), line, 1)
+    entry_id = data.pop("id", None) or re.sub(r"[^a-z0-9]+", "-", data.get("titel", "").lower()).strip("-")
+    problems: list[Problem] = []
+    if not schema.ID_PATTERN.match(entry_id or ""):
+        problems.append(Problem(source.mark(("id",)), "id", f"'{entry_id}' is geen geldige id", "gebruik kleine letters, cijfers en streepjes"))
+    checker = Checker(source)
+    record.check(data, (), checker, id=entry_id or "x")
+    problems += checker.problems
+    for ref in checker.references:
+        if ref.id not in ids[ref.kind]:
+            hint = did_you_mean(ref.id, ids[ref.kind]) or ("importeer eerst de oplossingen" if ref.kind == "oplossing" else f"er is geen {ref.kind} met deze id")
+            problems.append(Problem(ref.mark, ref.field, f"onbekende {ref.kind} '{ref.id}'", hint))
+    for text in checker.texts:
+        for link in find_links(text.text):
+            found = link_problem(link, lambda kind: ids[kind])
+            if found:
+                problems.append(Problem(source.mark(text.path), "", *found))
+    return problems, entry_id, data

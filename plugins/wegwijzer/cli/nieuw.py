@@ -1,0 +1,62 @@
+"""`wegwijzer nieuw`: a new entry file with every field and what goes there."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..catalogus import schema
+from ..catalogus.json_schema import KINDS
+from .bestanden import schema_line
+
+#: Kind -> (folder, rule).
+SOORTEN = {
+    "knelpunt": ("knelpunten", schema.KNELPUNT),
+    "oplossing": ("oplossingen", schema.OPLOSSING),
+    "praktijk": ("praktijk", schema.PRAKTIJK),
+    "instrument": ("instrumenten", schema.INSTRUMENT),
+}
+
+
+def skeleton(record: schema.Record) -> str:
+    """Every field of `record`, empty, each under a comment saying what goes there.
+
+    Optional fields are commented out; remove the # to use one.
+    """
+    lines = []
+    for name, field in record.fields.items():
+        optional = "" if field.required else " (niet verplicht)"
+        lines.append(f"# {field.help or name}{optional}")
+        prefix = "" if field.required else "# "
+        if isinstance(field.type, schema.ListOf):
+            lines += [f"{prefix}{name}:", f"{prefix}  - "]
+        elif isinstance(field.type, schema.Record):
+            lines.append(f"{prefix}{name}:")
+            lines += [f"{prefix}  {sub}: " for sub in field.type.fields]
+        elif isinstance(field.type, schema.Text) and name in ("omschrijving", "citaat"):
+            lines += [f"{prefix}{name}: |", f"{prefix}  "]
+        else:
+            lines.append(f"{prefix}{name}: ")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def run(args) -> int:
+    folder, record = SOORTEN[args.soort]
+    if not schema.ID_PATTERN.match(args.id):
+        print(f"'{args.id}' is geen geldige id: gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'te-veel-overleg'.", file=sys.stderr)
+        return 1
+    catalogus = Path(args.map)
+    if not (catalogus / "catalogus.yml").is_file():
+        print(f"{catalogus} is geen catalogusmap (catalogus.yml ontbreekt). Geef de map op met --map.", file=sys.stderr)
+        return 1
+    path = catalogus / folder / f"{args.id}.yml"
+    if path.exists():
+        print(f"{path} bestaat al; kies een andere id.", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = schema_line(path, args.soort, catalogus)
+    intro = f"# {KINDS[args.soort][1]}: {args.id}. Vul de velden in; 'wegwijzer check' zegt wat nog ontbreekt.\n\n"
+    path.write_text(header + intro + skeleton(record), encoding="utf-8")
+    print(f"Geschreven: {path}")
+    return 0

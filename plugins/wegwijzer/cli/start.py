@@ -1,0 +1,45 @@
+"""`wegwijzer start`: a new sector guide on the base, ready to build in minutes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..catalogus.json_schema import write_schemas
+from .bestanden import schema_line, yaml_text
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "start"
+
+
+def run(args) -> int:
+    root = Path(args.map)
+    if root.exists() and any(root.iterdir()):
+        print(f"{root} is niet leeg. Kies een nieuwe of lege map.", file=sys.stderr)
+        return 1
+    catalogus = root / "catalogus"
+    for folder in (catalogus / "knelpunten", catalogus / "oplossingen", root / "content", root / "overrides"):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / ".gitkeep").touch()
+    write_schemas(root / "schema")
+    info = {
+        "titel": args.titel or f"Werkdruk Wegwijzer {args.sector}",
+        "sector": args.sector,
+        "uitgever": args.uitgever,
+        "versie": "0.1",
+        "basis": "werkdruk",
+        "weglaten": [],
+        "mkb_leestijd_max": 10,
+    }
+    path = catalogus / "catalogus.yml"
+    path.write_text(schema_line(path, "catalogus", catalogus) + yaml_text(info), encoding="utf-8")
+    mkdocs = (TEMPLATES / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    workflow = root / ".github" / "workflows" / "publiceren.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text((TEMPLATES / "publiceren.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (root / ".gitignore").write_text("site/\n.venv/\n", encoding="utf-8")
+    print(f"Nieuwe Wegwijzer in {root}. Verder:")
+    print(f"  cd {root}")
+    print("  wegwijzer nieuw knelpunt mijn-eerste-knelpunt")
+    print("  mkdocs serve")
+    return 0
