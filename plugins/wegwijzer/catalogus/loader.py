@@ -19,6 +19,7 @@ from typing import Any
 from . import model, schema
 from .layers import resolve_layers
 from .links import find_links, link_problem
+from .safety import unsafe_targets
 from .problems import CatalogusError, Mark, Problem, did_you_mean, field_path
 from .schema import INVALID, Checker, Record
 from .yaml_source import Source, read_yaml
@@ -252,6 +253,11 @@ class _Loader:
                     if found:
                         mark = text.source.text_mark(text.path, link.line, link.column)
                         self.problems.append(Problem(mark, field_path(text.path), *found))
+                for unsafe in unsafe_targets(text.text):
+                    line = text.text.count("\n", 0, unsafe.offset)
+                    column = unsafe.offset - (text.text.rfind("\n", 0, unsafe.offset) + 1)
+                    mark = text.source.text_mark(text.path, line, column)
+                    self.problems.append(Problem(mark, field_path(text.path), unsafe.message, unsafe.hint))
 
 
 def _link(catalogus: model.Catalogus) -> None:

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 import jinja2
 import material
+from markupsafe import Markup, escape
 
 from ...catalogus import model
 from ...catalogus.leestijd import mkb_leestijd
@@ -76,9 +77,11 @@ def environment(*folders: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # the output is Markdown, rendered (and escaped) by MkDocs
+        # Every value from the catalogus is HTML-escaped, also in Markdown: Markdown passes raw
+        # HTML through, and catalogus text must never become markup in a reader's browser.
+        autoescape=True,
     )
-    env.filters["quote"] = lambda text: "\n".join(f"> {line}".rstrip() for line in text.splitlines())
+    env.filters["quote"] = lambda text: Markup("\n".join(f"> {escape(line)}".rstrip() for line in text.splitlines()))
     env.filters["labels"] = lambda values, labels: ", ".join(labels[v] for v in values)
     env.filters["artikel"] = _article_label
     env.filters["eerste_zin"] = _first_sentence
@@ -110,7 +113,7 @@ def _first_sentence(text: str) -> str:
 def _icon_svg(name: str) -> str:
     """An icon of the theme as inline SVG (icon fonts print as text), hidden from screen readers."""
     svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8")
-    return f'<span class="ww-icoon" aria-hidden="true">{svg}</span>'
+    return Markup(f'<span class="ww-icoon" aria-hidden="true">{svg}</span>')
 
 
 def render(env: jinja2.Environment, spec: PageSpec, catalogus: model.Catalogus) -> str:

@@ -22,6 +22,7 @@ import json
 import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -32,6 +33,7 @@ from ...catalogus.leestijd import WOORDEN_PER_MINUUT, mkb_leestijd
 from ...catalogus.links import expand_links, find_links, link_problem
 from ...catalogus.loader import display_path
 from ...catalogus.open_data import to_json
+from ...catalogus.safety import unsafe_targets
 from ...catalogus.problems import Mark
 from ..css import css_string
 from .config import CatalogusConfig
@@ -66,8 +68,9 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             # show the problems and keep building from the last catalogus that was right.
             log.error(error.report() + "\nDe voorvertoning toont de laatste goede versie tot de fouten zijn opgelost.")
         info = self.catalogus.info
-        config.site_name = info.titel
-        config.copyright = " · ".join(filter(None, [f"Uitgegeven door {info.uitgever}", f"versie {info.versie}", info.licentie]))
+        # The theme puts these into HTML as they are: escape, they are catalogus text.
+        config.site_name = str(escape(info.titel))
+        config.copyright = str(escape(" · ".join(filter(None, [f"Uitgegeven door {info.uitgever}", f"versie {info.versie}", info.licentie]))))
         if info.huisstijl.logo:
             config.theme["logo"] = info.huisstijl.logo
         config.extra_css.append(HUISSTIJL_CSS)
@@ -123,7 +126,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         return server
 
     def _content_link_problems(self, files: Files, config) -> list[Problem]:
-        """Broken `[[links]]` in hand-written pages, reported like catalogus problems."""
+        """Broken `[[links]]` and unsafe targets in hand-written pages, reported like catalogus problems."""
         problems = []
         def ids(kind):  # entries left out of the base still read as words, like in the YAML texts
             return self.catalogus.entries(kind).keys() | self.catalogus.weggelaten.get(kind, {}).keys()
@@ -131,12 +134,16 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         for file in files.documentation_pages():
             if file.generated_by and file.src_uri not in self.pages:
                 continue
-            for link in find_links(file.content_string):
+            text = file.content_string
+            where = display_path(Path(self.pages[file.src_uri])) if file.src_uri in self.pages else display_path_in_docs(config, file.src_uri)
+            for link in find_links(text):
                 found = link_problem(link, ids)
                 if found:
-                    where = display_path(Path(self.pages[file.src_uri])) if file.src_uri in self.pages else display_path_in_docs(config, file.src_uri)
-                    mark = Mark(where, link.line + 1, link.column + 1)
-                    problems.append(Problem(mark, "", *found))
+                    problems.append(Problem(Mark(where, link.line + 1, link.column + 1), "", *found))
+            for unsafe in unsafe_targets(text):
+                line = text.count("\n", 0, unsafe.offset)
+                column = unsafe.offset - (text.rfind("\n", 0, unsafe.offset) + 1)
+                problems.append(Problem(Mark(where, line + 1, column + 1), "", unsafe.message, unsafe.hint))
         return problems
 
 

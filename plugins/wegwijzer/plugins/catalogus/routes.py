@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
+from markupsafe import escape
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
@@ -61,7 +62,7 @@ def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str
     """Render one `[[kind:id]]` as a Markdown link relative to `from_page` (plain text if left out)."""
     entry = catalogus.entries(link.kind).get(link.id)
     text = link.label or (title_of(link.kind, entry) if entry else catalogus.link_title(link.kind, link.id))
-    text = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    text = str(escape(text)).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     if entry is None:  # left out of the base: there is no page, the words remain
         return text
     return f"[{text}]({relative(path_of(link.kind, entry), from_page)})"

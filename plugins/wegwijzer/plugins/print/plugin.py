@@ -72,4 +72,5 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         renderer = Renderer(self.catalogus, site_link)
         html = "\n".join(renderer.render(part, pdf=False) for part in page.parts)
         download = self._download(page.pdf, page.src_uri) if page.pdf in self.pdfs else ""
-        return f'---\ntitle: {json.dumps(page.titel)}\n---\n\n# {page.titel}\n\n{page.intro}\n\n{download}\n\n<div class="ww-afdruk">\n{html}\n</div>\n'
+        titel = escape(page.titel)  # catalogus text: never markup
+        return f'---\ntitle: {json.dumps(str(titel))}\n---\n\n# {titel}\n\n{page.intro}\n\n{download}\n\n<div class="ww-afdruk">\n{html}\n</div>\n'
