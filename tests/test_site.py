@@ -185,3 +185,35 @@ def test_name_colour_and_logo_come_from_the_catalogus(tmp_path):
     assert 'src="assets/logo.svg"' in html
     assert "--md-primary-fg-color: #7b1fa2;" in (project / "site" / "assets" / "stylesheets" / "huisstijl.css").read_text()
     assert "Uitgegeven door" in html
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
+    project = copy_project(tmp_path)
+    site = project / "site"
+    assert mkdocs_build(project / "mkdocs.yml", site, "--strict").returncode == 0
+    before = _snapshot(site)
+
+    # fails late: a changed page is written, then --strict aborts on the reading-time warning
+    info = project / "catalogus" / "catalogus.yml"
+    info.write_text(info.read_text(encoding="utf-8").replace("mkb_leestijd_max: 10", "mkb_leestijd_max: 1"), encoding="utf-8")
+    knelpunt = project / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml"
+    knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("De hele dag lawaai", "Nieuwe titel, lawaai"), encoding="utf-8")
+    late = mkdocs_build(project / "mkdocs.yml", site, "--strict")
+    assert late.returncode == 1
+    assert _snapshot(site) == before
+
+    # fails early: the catalogus itself is wrong
+    knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("factor:", "factr:"), encoding="utf-8")
+    early = mkdocs_build(project / "mkdocs.yml", site)
+    assert early.returncode == 1
+    assert _snapshot(site) == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []  # no leftovers
+
+    # and a good build replaces it
+    knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("factr:", "factor:"), encoding="utf-8")
+    assert mkdocs_build(project / "mkdocs.yml", site).returncode == 0
+    assert "Nieuwe titel, lawaai op de groep" in (site / "knelpunten" / "lawaai-op-de-groep" / "index.html").read_text(encoding="utf-8")

@@ -229,6 +229,8 @@ class _Loader:
         for eisen, source, at in items:
             item = source.data["kwadranten"][at[1]]
             combination = (eisen, item.get("hulpbronnen"))
+            if not all(isinstance(part, str) for part in combination):
+                continue  # a wrong type, which the schema reports
             if combination in seen:
                 self.problems.append(Problem(source.mark(at[:2]), field_path(at[:2]), f"het kwadrant eisen {combination[0]}, hulpbronnen {combination[1]} staat er twee keer", f"het eerste staat op {seen[combination]}"))
             seen[combination] = source.mark(at[:2])

@@ -24,7 +24,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 #: Upper bound on nodes built from one file. A real entry has a few hundred; an
 #: alias bomb ("billion laughs") would expand to billions.
-MAX_NODES = 200_000
+MAX_NODES = 20_000
+#: Deepest nesting of lists and groups; real files go five or six levels deep.
+MAX_DEPTH = 60
 
 _SCALARS = yaml.constructor.SafeConstructor()
 
@@ -51,6 +53,14 @@ _YAML_MESSAGES = {
         "begin elk lijstitem met '- ' op dezelfde inspringing",
     ),
     "found undefined alias": ("verwijzing (*alias) naar een anker dat niet bestaat", ""),
+    "but found another document": (
+        "er staan meerdere documenten in dit bestand",
+        "haal de regel met --- weg; één bestand is één onderdeel",
+    ),
+    "found invalid Unicode character escape code": (
+        "ongeldige code voor een teken (\\u of \\U) tussen dubbele aanhalingstekens",
+        "typ het teken zelf, of gebruik enkele aanhalingstekens",
+    ),
     "found unexpected end of stream": (
         "het bestand houdt onverwacht op",
         "sluit aanhalingstekens en haakjes",
@@ -128,13 +138,21 @@ def read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         return source, [_syntax_problem(error, display)]
-    except yaml.YAMLError as error:  # unmarked errors, e.g. a non-printable character
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as NUL
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        return source, [Problem(Mark(display, line, column), "", f"het bestand bevat een teken dat niet mag (code {error.character!r})", "haal het weg; vaak is het een onzichtbaar stuurteken uit een ander programma")]
+    except yaml.YAMLError as error:
         return source, [Problem(Mark(display), "", f"YAML-fout: {error}")]
+    except RecursionError:
+        return source, [_too_deep(display)]
     if node is None:
         return source, []
     problems: list[Problem] = []
     try:
         source.data = _build(node, (), source, problems, [0], set())
+    except RecursionError:
+        return source, [_too_deep(display)]
     except _Budget:
         problems = [
             Problem(
@@ -146,6 +164,10 @@ def read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
         ]
         source.data = None
     return source, problems
+
+
+def _too_deep(display: str) -> Problem:
+    return Problem(Mark(display), "", "de lijsten en groepen in dit bestand zijn te diep in elkaar genest", "een catalogusbestand is hooguit een paar niveaus diep")
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, display: str) -> Problem:
@@ -162,6 +184,8 @@ def _build(node: yaml.Node, path: tuple, source: Source, problems: list[Problem]
     count[0] += 1
     if count[0] > MAX_NODES or id(node) in active:
         raise _Budget()
+    if len(path) > MAX_DEPTH:
+        raise RecursionError
     source.values[path] = Mark(source.path, node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
         if node.style:

@@ -14,6 +14,8 @@ Events, in the order MkDocs calls them:
   oplossing, plus the index pages.
 - `on_page_markdown`: expand `[[soort:id]]` on every page into a relative link.
 - `on_serve`: rebuild when the catalogus or its base changes.
+- `on_post_build`, `on_build_error`, `on_shutdown`: `mkdocs build` writes into a
+  folder beside the site and swaps it in only when nothing failed (`atomic.py`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from ...catalogus.open_data import to_json
 from ...catalogus.safety import unsafe_targets
 from ...catalogus.problems import Mark
 from ..css import css_string
+from .atomic import AtomicSite
 from .config import CatalogusConfig
 from .pages import environment, page_specs, render
 from .routes import markdown_link
@@ -52,17 +55,20 @@ THEME = Path(__file__).resolve().parents[2] / "theme"
 
 class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     catalogus = None  # the last catalogus that loaded without problems
+    serving = False  # under `mkdocs serve`
+    atomic = None  # under `mkdocs build`: the site swapped in only on success
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object across rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
+        self.atomic = AtomicSite() if command == "build" else None
 
     def on_config(self, config):
         self.folder = os.path.join(os.path.dirname(config.config_file_path), self.config.catalogus)
         try:
             self.catalogus = load_catalogus(self.folder)
         except CatalogusError as error:
-            if not (getattr(self, "serving", False) and self.catalogus):
+            if not (self.serving and self.catalogus):
                 raise PluginError(error.report()) from None
             # While previewing, an editor's half-finished change must not take the site away:
             # show the problems and keep building from the last catalogus that was right.
@@ -77,7 +83,21 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         # The Wegwijzer's templates, styles and scripts: after the project's own overrides, before material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         self._check_reading_time()
+        if self.atomic:
+            self.atomic.start(config)
         return config
+
+    def on_post_build(self, config):
+        if self.atomic:
+            self.atomic.built()
+
+    def on_build_error(self, error):
+        if self.atomic:
+            self.atomic.failed()
+
+    def on_shutdown(self):
+        if self.atomic:
+            self.atomic.finish()
 
     def _check_reading_time(self) -> None:
         words, minutes = mkb_leestijd(self.catalogus)
