@@ -39,7 +39,7 @@ def resolve_layers(root: Path, display) -> Layers:
     chain, problems = _chain(root, display)
     layers = Layers(roots=chain, problems=problems)
     for layer in chain:
-        for path in sorted(layer.rglob("*")):
+        for path in sorted(layer.rglob("*"), key=str):
             relative = path.relative_to(layer)
             if path.is_file() and not any(part.startswith(".") for part in relative.parts):
                 layers.files[relative.as_posix()] = path

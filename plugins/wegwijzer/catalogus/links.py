@@ -86,8 +86,8 @@ def link_problem(link: Link, ids: Callable[[str], Iterable[str]]) -> tuple[str, 
     if link.kind not in LINK_KINDS:
         hint = did_you_mean(link.kind, LINK_KINDS) or "soorten: " + ", ".join(LINK_KINDS)
         return f"onbekende soort link '{link.kind}' in {link.raw}", hint
-    known = list(ids(link.kind))
+    known = ids(link.kind)
     if link.id not in known:
-        hint = did_you_mean(link.id, known) or f"er is geen {LINK_KINDS[link.kind]} met deze id"
+        hint = did_you_mean(link.id, list(known)) or f"er is geen {LINK_KINDS[link.kind]} met deze id"
         return f"link naar onbekende {LINK_KINDS[link.kind]} '{link.id}'", hint
     return None

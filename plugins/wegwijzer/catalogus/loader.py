@@ -52,10 +52,9 @@ def load_catalogus(directory: str | os.PathLike) -> model.Catalogus:
 
 def display_path(path: Path) -> str:
     """A path as the editor knows it: relative to where they work, when it is below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    absolute = os.path.abspath(path)  # no disk access: this runs once per file
+    here = os.getcwd() + os.sep
+    return absolute[len(here):] if absolute.startswith(here) else str(path)
 
 
 class _Loader:
@@ -160,7 +159,7 @@ class _Loader:
             if path.name not in known:
                 self.problems.append(Problem(Mark(display_path(path)), "", "onbekend bestand of onbekende map in de catalogus", did_you_mean(path.name, known) or "bekend zijn: " + ", ".join(sorted(known))))
             elif path.is_dir() and path.name != PAGE_FOLDER:
-                for file in sorted(path.iterdir()):
+                for file in sorted(path.iterdir(), key=str):
                     if not file.name.startswith(".") and (file.suffix != ".yml" or not file.is_file()):
                         hint = "hernoem het naar .yml" if file.suffix == ".yaml" else "alleen .yml-bestanden horen hier"
                         self.problems.append(Problem(Mark(display_path(file)), "", "dit bestand wordt niet gelezen", hint))
@@ -250,7 +249,7 @@ class _Loader:
     def _check_links(self, ids: dict[str, set[str]]) -> None:
         for checker in self.checkers:
             for text in checker.texts:
-                for link in find_links(text.text):
+                for link in find_links(text.text) if "[[" in text.text else ():
                     found = link_problem(link, lambda kind: ids[kind])
                     if found:
                         mark = text.source.text_mark(text.path, link.line, link.column)

@@ -154,6 +154,12 @@ class Factor:
     knelpunten: list[Knelpunt] = _derived()
     stellingen: list[Stelling] = _derived()
 
+    @property
+    def oplossingen(self) -> list[Oplossing]:
+        """Every oplossing of this factor's knelpunten, once, by title."""
+        unique = {o.id: o for k in self.knelpunten for o in k.oplossingen}
+        return sorted(unique.values(), key=lambda o: o.titel)
+
 
 @dataclass(eq=False)
 class Groep:

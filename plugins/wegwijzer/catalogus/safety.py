@@ -33,6 +33,8 @@ class UnsafeTarget:
 
 def unsafe_targets(text: str) -> Iterator[UnsafeTarget]:
     """Each refused target once, in the order it appears."""
+    if "](" not in text and "]:" not in text and "<" not in text:
+        return  # no link syntax at all: the common case, kept cheap
     candidates = [(m.start(2), m.group(2), m.group(1) == "!") for m in _INLINE.finditer(text)]
     candidates += [(m.start(1), m.group(1), False) for p in (_REFERENCE, _AUTOLINK) for m in p.finditer(text)]
     seen = set()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from . import model
 from .problems import Mark, Problem, did_you_mean, field_path
@@ -33,8 +33,7 @@ class _Invalid:
 INVALID: Any = _Invalid()
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     """An id in one entry that must name an entry of another kind."""
 
     kind: str
@@ -43,9 +42,8 @@ class Reference:
     field: str
 
 
-@dataclass(frozen=True)
-class TextField:
-    """A Markdown text whose `[[links]]` the loader checks later."""
+class TextField(NamedTuple):
+    """A Markdown text whose `[[links]]` the loader checks later (a tuple: made for every text)."""
 
     source: Source
     path: tuple
@@ -106,10 +104,11 @@ class Text(Type):
         if not isinstance(value, str):
             hint = "zet de tekst tussen aanhalingstekens" if isinstance(value, bool) else ""
             return self.wrong_type(value, path, checker, hint)
-        if not value.strip():
+        stripped = value.strip()
+        if not stripped:
             return checker.problem(path, "mag niet leeg zijn")
         checker.texts.append(TextField(checker.source, path, value))
-        return value.strip()
+        return stripped
 
     def json_schema(self):
         return {"type": ["string", "number"], "minLength": 1}

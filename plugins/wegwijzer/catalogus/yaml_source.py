@@ -9,6 +9,7 @@ keeps the last one, so an editor's first value would vanish) and alias bombs.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ MAX_NODES = 20_000
 MAX_DEPTH = 60
 
 _SCALARS = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
 
 # PyYAML's messages are English; editors get Dutch, with the original kept for searching.
 _YAML_MESSAGES = {
@@ -113,8 +115,30 @@ class _Budget(Exception):
     pass
 
 
+#: Files already read in this process, by path: (modification time, size, result).
+#: `mkdocs serve` rebuilds after every save; only the changed files are read again.
+_CACHE: dict[str, tuple[int, int, tuple]] = {}
+
+
 def read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
-    """Parse `file`; return its Source and the problems found (empty when fine)."""
+    """Parse `file`; return its Source and the problems found (empty when fine).
+
+    The result is shared with later calls for the same unchanged file: treat it as read-only.
+    """
+    try:
+        stat = os.stat(file)
+    except OSError:
+        return _read_yaml(file, display)
+    key = f"{file}\0{display}"
+    cached = _CACHE.get(key)
+    if cached and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+        return cached[2]
+    result = _read_yaml(file, display)
+    _CACHE[key] = (stat.st_mtime_ns, stat.st_size, result)
+    return result
+
+
+def _read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
     source = Source(display)
     try:
         raw = file.read_bytes()
@@ -223,6 +247,8 @@ def _build(node: yaml.Node, path: tuple, source: Source, problems: list[Problem]
 
 def _scalar(node: yaml.ScalarNode, path: tuple, source: Source, problems: list[Problem]) -> Any:
     """Turn a scalar into str/int/float/bool/None/date without PyYAML's object cache."""
+    if node.tag == _STR:  # by far the most common: take the text as it is
+        return node.value
     constructor = _SCALARS.yaml_constructors.get(node.tag)
     mark = Mark(source.path, node.start_mark.line + 1, node.start_mark.column + 1)
     if constructor is None:

@@ -37,7 +37,7 @@ def run(args) -> int:
     workflow = root / ".github" / "workflows" / "publiceren.yml"
     workflow.parent.mkdir(parents=True)
     workflow.write_text((TEMPLATES / "publiceren.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    (root / ".gitignore").write_text("site/\n.venv/\n", encoding="utf-8")
+    (root / ".gitignore").write_text("site/\n.venv/\n.cache/\n", encoding="utf-8")
     print(f"Nieuwe Wegwijzer in {root}. Verder:")
     print(f"  cd {root}")
     print("  wegwijzer nieuw knelpunt mijn-eerste-knelpunt")

@@ -13,7 +13,8 @@ Events, in the order MkDocs calls them:
   one virtual page (`File.generated`) per step, substep, factor, knelpunt and
   oplossing, plus the index pages.
 - `on_page_markdown`: expand `[[soort:id]]` on every page into a relative link.
-- `on_serve`: rebuild when the catalogus or its base changes.
+- `on_serve`: rebuild when the catalogus or its base changes; `on_nav` and
+  `on_pre_page` let unchanged pages keep their HTML between rebuilds (`render_cache.py`).
 - `on_post_build`, `on_build_error`, `on_shutdown`: `mkdocs build` writes into a
   folder beside the site and swaps it in only when nothing failed (`atomic.py`).
 """
@@ -40,6 +41,7 @@ from ...catalogus.problems import Mark
 from ..css import css_string
 from .atomic import AtomicSite
 from .config import CatalogusConfig
+from .render_cache import RenderCache
 from .pages import environment, page_specs, render
 from .routes import markdown_link
 
@@ -57,11 +59,13 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     catalogus = None  # the last catalogus that loaded without problems
     serving = False  # under `mkdocs serve`
     atomic = None  # under `mkdocs build`: the site swapped in only on success
+    render_cache = None  # under `mkdocs serve`: unchanged pages keep their HTML
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object across rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
         self.atomic = AtomicSite() if command == "build" else None
+        self.render_cache = RenderCache() if self.serving else None
 
     def on_config(self, config):
         self.folder = os.path.join(os.path.dirname(config.config_file_path), self.config.catalogus)
@@ -130,11 +134,24 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         for name, content in json_schemas().items():
             files.append(File.generated(config, f"schema/{name}.json", content=json.dumps(content, ensure_ascii=False, indent=1)))
         env = environment()
+        searchable = len(self.catalogus.knelpunten) + len(self.catalogus.oplossingen) <= self.config.zoekindex_max
+        if not searchable:
+            log.info(f"meer dan {self.config.zoekindex_max} knelpunten en oplossingen: hun eigen pagina's blijven buiten de zoekindex (zoekindex_max)")
         for spec in generated.values():
-            content = render(env, spec, self.catalogus)
+            content = render(env, spec, self.catalogus, searchable)
             # Most generated pages are reached by links, not the navigation, on purpose.
             files.append(File.generated(config, spec.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
+
+    def on_nav(self, nav, config, files):
+        if self.render_cache:
+            self.render_cache.new_build(files)
+        return nav
+
+    def on_pre_page(self, page, config, files):
+        if self.render_cache:
+            self.render_cache.wrap(page)
+        return page
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         uri = page.file.src_uri

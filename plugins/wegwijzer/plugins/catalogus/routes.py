@@ -6,6 +6,7 @@ into URLs and checks them, so a route that leads nowhere fails `--strict`.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from markupsafe import escape
@@ -53,9 +54,15 @@ def title_of(kind: str, entry) -> str:
 def relative(target: str, from_page: str) -> str:
     """`target` (docs-relative, may carry #anchor) as seen from page `from_page`."""
     path, _, anchor = target.partition("#")
-    start = posixpath.dirname(from_page) or "."
-    link = posixpath.relpath(path, start)
+    folder, name = posixpath.split(path)
+    link = posixpath.join(_relative_folder(folder, posixpath.dirname(from_page)), name)
     return f"{link}#{anchor}" if anchor else link
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_folder(folder: str, start: str) -> str:
+    """relpath between two folders; a handful of folders, tens of thousands of links."""
+    return posixpath.relpath(folder or ".", start or ".")
 
 
 def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str:

@@ -30,6 +30,10 @@ KLEUREN = {
 }
 
 
+#: Most knelpunten listed on the prioritising sheet; beyond that the sheet lists the factors.
+MAX_STIPPEN = 60
+
+
 @dataclass(frozen=True)
 class Part:
     """One fragment: a template and what it shows."""
@@ -70,7 +74,7 @@ def werksessie_parts(catalogus: model.Catalogus) -> dict[str, Part]:
         "benodigdheden": Part("benodigdheden.html", {"sessie": sessie}),
         "posters": Part("posters.html", {"groepen": catalogus.werkdrukmodel.groepen}),
         "wereldcafe": Part("wereldcafe.html", {"rondes": sessie.rondes}),
-        "prioriteren": Part("prioriteren.html", {"groepen": catalogus.werkdrukmodel.groepen, "criteria": catalogus.criteria}),
+        "prioriteren": Part("prioriteren.html", {"groepen": catalogus.werkdrukmodel.groepen, "criteria": catalogus.criteria, "max_knelpunten": MAX_STIPPEN}),
         "plan": Part("plan.html", {}),
     }
 

@@ -7,6 +7,10 @@ instead of failing.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+from pathlib import Path
+
 from markupsafe import Markup, escape
 
 from ..css import css_string
@@ -18,6 +22,10 @@ INSTALL_HINT = (
     "op Debian/Ubuntu: 'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core' "
     "(of draai scripts/setup)"
 )
+
+
+class PdfToolMissing(Exception):
+    """WeasyPrint or a library it needs cannot be loaded; the message says which."""
 
 
 def load_weasyprint():
@@ -57,10 +65,36 @@ def pdf_link(in_document: set[str]):
     return render
 
 
-def write_pdf(weasyprint, document: Document, catalogus: model.Catalogus) -> bytes:
+def weasyprint_version() -> str:
+    """WeasyPrint's version without importing it (the import alone takes a second)."""
+    try:
+        return importlib.metadata.version("weasyprint")
+    except importlib.metadata.PackageNotFoundError:
+        return "afwezig"
+
+
+def write_pdf(document: Document, catalogus: model.Catalogus, cache: Path | None = None) -> bytes:
+    """The PDF of `document`; from `cache` when one with exactly this content was made before.
+
+    Making a PDF takes seconds; a cached one milliseconds. The key is the whole HTML
+    that goes into WeasyPrint, plus WeasyPrint's version, so any change makes a new one.
+    """
     anchors = set()
     if any(part.template == "hr-route.html" for part in document.parts):
         anchors = {f"stap-{s.nummer}" for s in catalogus.stappen} | {f"substap-{s.id}" for s in catalogus.substappen}
     renderer = Renderer(catalogus, pdf_link(anchors))
     html = document_html(document, catalogus, renderer)
-    return weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+    key = hashlib.sha256(f"{weasyprint_version()}\0{html}".encode("utf-8", "surrogatepass")).hexdigest()
+    cached = cache / f"{document.slug}-{key[:20]}.pdf" if cache else None
+    if cached and cached.is_file():
+        return cached.read_bytes()
+    weasyprint, reason = load_weasyprint()
+    if weasyprint is None:
+        raise PdfToolMissing(reason)
+    pdf = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+    if cached:
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob(f"{document.slug}-*.pdf"):
+            old.unlink()
+        cached.write_bytes(pdf)
+    return pdf

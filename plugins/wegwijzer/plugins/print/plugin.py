@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -22,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..catalogus.routes import html_href, path_of, relative
 from .config import PrintConfig
 from .documents import PrintPage, Renderer, documents, link_text, print_pages
-from .pdf import INSTALL_HINT, load_weasyprint, write_pdf
+from .pdf import INSTALL_HINT, PdfToolMissing, write_pdf
 
 log = get_plugin_logger(__name__)
 
@@ -49,14 +50,16 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         return markdown[:heading_end] + "\n\n" + self._download(slug, page.file.src_uri) + "\n" + markdown[heading_end:]
 
     def _build_pdfs(self, files: Files, config) -> dict[str, str]:
-        weasyprint, reason = load_weasyprint()
-        if weasyprint is None:
-            log.warning(f"de PDF's worden niet gemaakt: {reason}. Oplossing: {INSTALL_HINT}. De rest van de site wordt wel gebouwd.")
-            return {}
         built = {}
+        cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache_dir else None
         for document in documents(self.catalogus):
             start = time.monotonic()
-            files.append(File.generated(config, document.pdf_path, content=write_pdf(weasyprint, document, self.catalogus)))
+            try:
+                pdf = write_pdf(document, self.catalogus, cache)
+            except PdfToolMissing as missing:
+                log.warning(f"de PDF's worden niet gemaakt: {missing}. Oplossing: {INSTALL_HINT}. De rest van de site wordt wel gebouwd.")
+                return {}
+            files.append(File.generated(config, document.pdf_path, content=pdf))
             log.debug(f"{document.pdf_path} gemaakt in {time.monotonic() - start:.1f} s")
             built[document.slug] = document.pdf_path
         return built

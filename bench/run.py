@@ -1,0 +1,216 @@
+"""Benchmark: the Wegwijzer against plain mkdocs-material at 100, 1,000 and 5,000 knelpunten.
+
+    .venv/bin/python bench/run.py                # all three sizes (about a quarter of an hour)
+    .venv/bin/python bench/run.py 100 1000       # chosen sizes
+
+For each size it generates a sector catalogus (bench/genereer.py), then measures,
+alternating between the two: the full build of the guide and of the floor (plain
+mkdocs-material, search on, one Markdown page per generated page with the same
+text, the same small navigation); loading and validating the catalogus alone; a
+rebuild under `mkdocs serve` after touching one knelpunt; and the sizes that reach
+a visitor. Prints a table and writes bench/resultaten.json.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from genereer import genereer  # noqa: E402
+
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+REPEATS = 2
+
+
+def build(config: Path, site: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], env=ENV, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"build van {config} mislukt:\n{result.stderr[-3000:]}")
+    return seconds
+
+
+def make_floor(project: Path, work: Path) -> Path:
+    """A plain mkdocs-material project with our generated pages as Markdown files."""
+    floor = work / "floor"
+    docs = floor / "docs"
+    ours = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
+    hooked = project / "mkdocs-dump.yml"
+    hooked.write_text((project / "mkdocs.yml").read_text(encoding="utf-8") + f"\nhooks:\n  - {HERE / 'dump_hook.py'}\n", encoding="utf-8")
+    subprocess.run([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(hooked), "-d", str(work / "dump-site")], env={**ENV, "WEGWIJZER_DUMP": str(docs)}, check=True, capture_output=True)
+    config = {
+        "site_name": "Floor",
+        "docs_dir": "docs",
+        "theme": {"name": "material", "language": "nl", "font": False},
+        "plugins": [{"search": {"lang": "nl"}}],
+        "markdown_extensions": ours["markdown_extensions"],
+        "nav": ours["nav"],
+    }
+    (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return floor
+
+
+def load_times(catalogus: Path) -> tuple[float, float]:
+    code = (
+        "import time,sys; from wegwijzer.catalogus import load_catalogus as l\n"
+        f"t=time.perf_counter(); l({str(catalogus)!r}); a=time.perf_counter()-t\n"
+        f"t=time.perf_counter(); l({str(catalogus)!r}); b=time.perf_counter()-t\n"
+        "print(a, b)"
+    )
+    out = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def serve_rebuild(project: Path) -> tuple[float, float]:
+    """(first build, rebuild after one touched knelpunt) in seconds, as mkdocs serve reports them."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = project / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+                                  cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+    built = re.compile(r"Documentation built in ([\d.]+) seconds")
+    try:
+        def wait(count: int) -> list[float]:
+            end = time.monotonic() + 1800
+            while time.monotonic() < end:
+                found = [float(x) for x in built.findall(log.read_text())]
+                if len(found) >= count:
+                    return found
+                if server.poll() is not None:
+                    raise SystemExit(log.read_text()[-3000:])
+                time.sleep(0.5)
+            raise SystemExit("mkdocs serve bouwde niet op tijd")
+
+        first = wait(1)[0]
+        time.sleep(2)
+        knelpunt = project / "catalogus" / "knelpunten" / "knelpunt-00000.yml"
+        knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("titel: ", "titel: Aangepast ", 1), encoding="utf-8")
+        return first, wait(2)[1]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def first_page_bytes(site: Path, path: str) -> tuple[int, list[str]]:
+    """Bytes a visitor downloads (gzip) to open `path` in Chromium, and what was fetched."""
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    fetched: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-background-networking"])
+            page = browser.new_page()
+            page.on("request", lambda r: fetched.append(r.url))
+            page.goto(f"http://127.0.0.1:{httpd.server_port}/{path}")
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        httpd.shutdown()
+    total = 0
+    for url in fetched:
+        local = re.sub(r"^http://127\.0\.0\.1:\d+/", "", url).split("?")[0].split("#")[0]
+        file = site / (local + "index.html" if local.endswith("/") or not local else local)
+        if file.is_file():
+            total += len(gzip.compress(file.read_bytes(), 6))
+    return total, fetched
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(n: int, work: Path) -> dict:
+    print(f"\n== {n} knelpunten ==", flush=True)
+    project = genereer(n, work / "gids")
+    floor = make_floor(project, work)
+    pages_floor = len(list((floor / "docs").rglob("*.md")))
+    ours, base = [], []
+    for _ in range(REPEATS):  # alternating, so load on the machine hits both alike
+        base.append(build(floor / "mkdocs.yml", work / "site-floor"))
+        ours.append(build(project / "mkdocs.yml", work / "site"))
+        print(f"  floor {base[-1]:.1f} s, wegwijzer {ours[-1]:.1f} s", flush=True)
+    site = work / "site"
+    pages = len(list(site.rglob("index.html"))) - 1
+    cold, warm = load_times(project / "catalogus")
+    serve_first, serve_again = serve_rebuild(project)
+    mkb_bytes, fetched = first_page_bytes(site, "mkb/")
+    return {
+        "knelpunten": n,
+        "oplossingen": 2 * n,
+        "paginas": pages,
+        "paginas_floor": pages_floor,
+        "build_s": min(ours),
+        "build_s_eerste": ours[0],
+        "floor_s": min(base),
+        "verhouding": round(min(ours) / min(base), 2),
+        "ms_per_pagina": round(1000 * min(ours) / pages, 2),
+        "floor_ms_per_pagina": round(1000 * min(base) / pages_floor, 2),
+        "laden_koud_s": round(cold, 2),
+        "laden_warm_s": round(warm, 2),
+        "serve_eerste_build_s": serve_first,
+        "serve_rebuild_s": serve_again,
+        "site_bytes": folder_size(site),
+        "knelpunt_pagina_bytes": (site / "knelpunten" / "knelpunt-00000" / "index.html").stat().st_size,
+        "zoekindex_bytes": (site / "search" / "search_index.json").stat().st_size,
+        "tooldata_bytes": (site / "data" / "wegwijzer.json").stat().st_size,
+        "eerste_mkb_pagina_gzip_bytes": mkb_bytes,
+        "eerste_mkb_pagina_verzoeken": len(fetched),
+    }
+
+
+def table(rows: list[dict]) -> str:
+    columns = [
+        ("knelpunten", "knelpunten"), ("paginas", "pagina's"), ("build_s", "build s"), ("floor_s", "floor s"),
+        ("verhouding", "verhouding"), ("ms_per_pagina", "ms/pagina"), ("laden_koud_s", "laden koud s"),
+        ("laden_warm_s", "laden warm s"), ("serve_rebuild_s", "serve rebuild s"), ("site_bytes", "site B"),
+        ("knelpunt_pagina_bytes", "knelpunt B"), ("zoekindex_bytes", "zoekindex B"), ("tooldata_bytes", "tooldata B"),
+        ("eerste_mkb_pagina_gzip_bytes", "1e MKB-pagina gzip B"),
+    ]
+    lines = [" | ".join(title for _, title in columns), " | ".join("---" for _ in columns)]
+    lines += [" | ".join(str(row[key]) for key, _ in columns) for row in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [100, 1000, 5000]
+    rows = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"wegwijzer-bench-{n}-") as work:
+            rows.append(measure(n, Path(work)))
+    machine = {"processor": platform.processor() or platform.machine(), "cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()}
+    print("\n" + table(rows))
+    print(f"\nMachine: {machine}")
+    (HERE / "resultaten.json").write_text(json.dumps({"machine": machine, "resultaten": rows}, indent=2) + "\n", encoding="utf-8")
+    print(f"Geschreven: {HERE / 'resultaten.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
