@@ -6,7 +6,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
 
 from conftest import ARTIFACTS, ROOT, copy_project, mkdocs_build
 from wegwijzer.catalogus import load_catalogus

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build
 from test_validation import MINIMAL_KNELPUNT, problems_of
 from wegwijzer.catalogus.safety import unsafe_targets
 

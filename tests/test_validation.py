@@ -180,7 +180,7 @@ def test_unquoted_colour_is_not_silently_ignored(make_catalogus):
 
 
 def test_a_sector_on_a_base_reports_problems_in_its_own_files(make_catalogus, tmp_path):
-    base = make_catalogus()
+    make_catalogus()  # the base: tmp_path/catalogus
     sector = tmp_path / "sector"
     (sector / "knelpunten").mkdir(parents=True)
     (sector / "catalogus.yml").write_text(

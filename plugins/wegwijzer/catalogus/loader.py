@@ -12,7 +12,6 @@ Loading goes in passes, so that every problem in every file is reported at once:
 from __future__ import annotations
 
 import os
-from collections import Counter
 from pathlib import Path
 from typing import Any
 

@@ -6,15 +6,13 @@ import json
 import sys
 from pathlib import Path
 
-from ..catalogus import CatalogusError, load_catalogus
 from ..catalogus.open_data import CSV_KOLOMMEN, to_csv, to_json
+from .laden import load_or_report
 
 
 def run(args) -> int:
-    try:
-        catalogus = load_catalogus(args.map)
-    except CatalogusError as error:
-        print(error.report(), file=sys.stderr)
+    catalogus = load_or_report(args.map)
+    if catalogus is None:
         return 1
     if args.formaat == "json":
         text = json.dumps(to_json(catalogus), ensure_ascii=False, indent=2) + "\n"

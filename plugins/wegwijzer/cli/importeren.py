@@ -14,13 +14,14 @@ import re
 import sys
 from pathlib import Path
 
-from ..catalogus import CatalogusError, load_catalogus, schema
+from ..catalogus import schema
 from ..catalogus.links import find_links, link_problem
 from ..catalogus.open_data import CSV_KOLOMMEN, LIJST_KOLOMMEN
 from ..catalogus.problems import Mark, Problem, did_you_mean
 from ..catalogus.schema import Checker
 from ..catalogus.yaml_source import Source
 from .bestanden import schema_line, yaml_text
+from .laden import load_or_report
 
 #: List items in a cell: separated by '|' (not the one inside [[soort:id|tekst]]) or by line breaks.
 _ITEMS = re.compile(r"\s*\|\s*(?![^\[\]]*\]\])|\n")
@@ -33,10 +34,8 @@ def run(args) -> int:
     if soort is None:
         print(f"Uit de naam '{csv_path.name}' blijkt niet of het knelpunten of oplossingen zijn. Geef --soort knelpunten of --soort oplossingen.", file=sys.stderr)
         return 1
-    try:
-        catalogus = load_catalogus(args.map)
-    except CatalogusError as error:
-        print("Eerst moet de catalogus zelf in orde zijn.\n" + error.report(), file=sys.stderr)
+    catalogus = load_or_report(args.map, "Eerst moet de catalogus zelf in orde zijn.\n")
+    if catalogus is None:
         return 1
     try:
         text = csv_path.read_text(encoding="utf-8-sig")

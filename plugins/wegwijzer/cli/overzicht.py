@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-
-from ..catalogus import CatalogusError, load_catalogus
+from .laden import load_or_report
 
 
 def run(args) -> int:
-    try:
-        catalogus = load_catalogus(args.map)
-    except CatalogusError as error:
-        print(error.report(), file=sys.stderr)
+    catalogus = load_or_report(args.map)
+    if catalogus is None:
         return 1
     counts = {
         "stappen": len(catalogus.stappen),

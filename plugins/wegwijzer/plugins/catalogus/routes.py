@@ -75,15 +75,15 @@ def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str
     return f"[{text}]({relative(path_of(link.kind, entry), from_page)})"
 
 
-def html_href(target: str, from_page: str, use_directory_urls: bool) -> str:
-    """`target` (docs-relative source path, may carry #anchor) as a final URL from page `from_page`.
-
-    For HTML written directly into a page, which MkDocs does not rewrite.
-    """
+def site_url(target: str, use_directory_urls: bool) -> str:
+    """`target` (docs-relative source path, may carry #anchor) as a URL from the site's root."""
     path, _, anchor = target.partition("#")
+    url = File(path, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
+    return f"{url}#{anchor}" if anchor else url
 
-    def url(src: str) -> str:
-        return File(src, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
 
-    href = get_relative_url(url(path), url(from_page))
+def html_href(target: str, from_page: str, use_directory_urls: bool) -> str:
+    """`target` as a URL relative to page `from_page`, for HTML that MkDocs does not rewrite."""
+    path, _, anchor = site_url(target, use_directory_urls).partition("#")
+    href = get_relative_url(path, site_url(from_page, use_directory_urls))
     return f"{href}#{anchor}" if anchor else href

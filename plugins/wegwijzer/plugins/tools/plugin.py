@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..catalogus.pages import environment
-from ..catalogus.routes import path_of
+from ..catalogus.routes import path_of, site_url
 from .config import ToolsConfig
 from .data import DATA_PATH, tool_data
 
@@ -34,9 +34,7 @@ class ToolsPlugin(BasePlugin[ToolsConfig]):
         catalogus = catalogus_plugin.catalogus
 
         def url(kind: str, entry) -> str:
-            path, _, anchor = path_of(kind, entry).partition("#")
-            target = File(path, src_dir=None, dest_dir="", use_directory_urls=config.use_directory_urls).url
-            return target + (f"#{anchor}" if anchor else "")
+            return site_url(path_of(kind, entry), config.use_directory_urls)
 
         data = json.dumps(tool_data(catalogus, url), ensure_ascii=False, separators=(",", ":"))
         files.append(File.generated(config, DATA_PATH, content=data))
