@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import subprocess
@@ -159,14 +160,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(example_site):
-    """The built example site on a local port, as a static web host would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(example_site))
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """A built site on a local port, as a static web host would serve it; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(example_site):
+    with serve_folder(example_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

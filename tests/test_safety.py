@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build, serve_folder
 from test_validation import MINIMAL_KNELPUNT, problems_of
 from wegwijzer.catalogus.safety import unsafe_targets
 
@@ -96,15 +96,11 @@ def injected_site(tmp_path_factory):
 
 
 def test_injection_attempts_stay_text_in_the_browser(injected_site, browser):
-    import functools
-    import http.server
-    import threading
+    with serve_folder(injected_site) as base:
+        _look_for_injections(browser, base)
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(injected_site))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_port}"
+
+def _look_for_injections(browser, base):
     context = browser.new_context()
     page = context.new_page()
     requests, dialogs = [], []
@@ -134,7 +130,6 @@ def test_injection_attempts_stay_text_in_the_browser(injected_site, browser):
         assert {urlparse(u).netloc for u in requests} == {urlparse(base).netloc}
     finally:
         context.close()
-        httpd.shutdown()
 
 
 def test_injection_attempts_stay_text_in_the_pdfs_and_data(injected_site):

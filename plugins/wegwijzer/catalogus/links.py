@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from .problems import did_you_mean
+from .problems import did_you_mean, position
 
 #: The kinds an editor can link to, with the Dutch word used in messages.
 LINK_KINDS = {
@@ -44,8 +44,7 @@ def find_links(text: str) -> Iterator[Link]:
     """Every `[[...]]` link in `text` outside code, with its place in the text."""
     for start, end in _prose_spans(text):
         for match in LINK.finditer(text, start, end):
-            line = text.count("\n", 0, match.start())
-            column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+            line, column = position(text, match.start())
             label = match.group(3).strip() if match.group(3) is not None else None
             yield Link(match.group(1), match.group(2), label or None, line, column, match.group(0))
 

@@ -19,7 +19,7 @@ from . import model, schema
 from .layers import resolve_layers
 from .links import find_links, link_problem
 from .safety import unsafe_targets
-from .problems import CatalogusError, Mark, Problem, did_you_mean, field_path
+from .problems import CatalogusError, Mark, Problem, did_you_mean, field_path, position
 from .schema import INVALID, Checker, Record
 from .yaml_source import Source, read_yaml
 
@@ -254,9 +254,7 @@ class _Loader:
                         mark = text.source.text_mark(text.path, link.line, link.column)
                         self.problems.append(Problem(mark, field_path(text.path), *found))
                 for unsafe in unsafe_targets(text.text):
-                    line = text.text.count("\n", 0, unsafe.offset)
-                    column = unsafe.offset - (text.text.rfind("\n", 0, unsafe.offset) + 1)
-                    mark = text.source.text_mark(text.path, line, column)
+                    mark = text.source.text_mark(text.path, *position(text.text, unsafe.offset))
                     self.problems.append(Problem(mark, field_path(text.path), unsafe.message, unsafe.hint))
 
 

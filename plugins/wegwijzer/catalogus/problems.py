@@ -52,6 +52,12 @@ class CatalogusError(Exception):
         return "\n".join(lines)
 
 
+def position(text: str, offset: int) -> tuple[int, int]:
+    """(line, column) of `offset` in `text`, both counted from 0."""
+    line = text.count("\n", 0, offset)
+    return line, offset - (text.rfind("\n", 0, offset) + 1)
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A Dutch hint naming the closest candidate, or '' when nothing is close."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Mark, Problem, field_path
+from .problems import Mark, Problem, field_path, position
 
 try:  # libyaml's composer is about 15x faster; fall back when it is absent
     from yaml import CSafeLoader as _Loader
@@ -163,9 +163,8 @@ def _read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         return source, [_syntax_problem(error, display)]
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as NUL
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        return source, [Problem(Mark(display, line, column), "", f"het bestand bevat een teken dat niet mag (code {error.character!r})", "haal het weg; vaak is het een onzichtbaar stuurteken uit een ander programma")]
+        line, column = position(text, error.position)
+        return source, [Problem(Mark(display, line + 1, column + 1), "", f"het bestand bevat een teken dat niet mag (code {error.character!r})", "haal het weg; vaak is het een onzichtbaar stuurteken uit een ander programma")]
     except yaml.YAMLError as error:
         return source, [Problem(Mark(display), "", f"YAML-fout: {error}")]
     except RecursionError:

@@ -37,7 +37,7 @@ from ...catalogus.links import expand_links, find_links, link_problem
 from ...catalogus.loader import display_path
 from ...catalogus.open_data import to_json
 from ...catalogus.safety import unsafe_targets
-from ...catalogus.problems import Mark
+from ...catalogus.problems import Mark, position
 from ..css import css_string
 from .atomic import AtomicSite
 from .config import CatalogusConfig
@@ -178,8 +178,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
                 if found:
                     problems.append(Problem(Mark(where, link.line + 1, link.column + 1), "", *found))
             for unsafe in unsafe_targets(text):
-                line = text.count("\n", 0, unsafe.offset)
-                column = unsafe.offset - (text.rfind("\n", 0, unsafe.offset) + 1)
+                line, column = position(text, unsafe.offset)
                 problems.append(Problem(Mark(where, line + 1, column + 1), "", unsafe.message, unsafe.hint))
         return problems
 
