@@ -44,7 +44,7 @@ def _stap(n: int) -> str:
 
 
 MINIMAL = {
-    "catalogus.yml": "titel: Test Wegwijzer\nsector: Test\nuitgever: Testers\nversie: '1.0'\n",
+    "catalogus.yml": "id: test-wegwijzer\ntitel: Test Wegwijzer\nsector: Test\nuitgever: Testers\nversie: '1.0'\n",
     "werkdrukmodel.yml": textwrap.dedent(
         """\
         inleiding: Werkdruk is een disbalans.

@@ -56,6 +56,11 @@ def test_a_new_sector_guide_from_nothing(tmp_path):
     write(catalogus / "oplossingen" / "stille-uren.yml", stille_uren | {"titel": "Stille uren in de bouwkeet"})
     info = yaml.safe_load((catalogus / "catalogus.yml").read_text(encoding="utf-8"))
     write(catalogus / "catalogus.yml", info | {"weglaten": ["agressie-van-klanten"]})
+    # the scan's statement about angry clients then points at nothing: check says where and how to fix it
+    check = wegwijzer("check", cwd=guide)
+    assert check.returncode == 1
+    assert "weglaten[1]: zonder 'agressie-van-klanten' wijst de stelling 'lastige-klanten' uit de werkdrukscan geen knelpunt meer aan" in check.stderr
+    write(catalogus / "catalogus.yml", info | {"weglaten": ["agressie-van-klanten", "stelling:lastige-klanten"]})
 
     assert wegwijzer("check", cwd=guide).returncode == 0
     result = mkdocs_build(guide / "mkdocs.yml", guide / "site", "--strict")

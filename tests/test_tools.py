@@ -1,18 +1,23 @@
-"""The browser tools as a visitor uses them: scan, checklists that remember, the plan builder.
+"""The browser tools as a visitor uses them: scan, team result, presentation, checklists, plan.
 
 Nothing typed or ticked may leave the device: every test checks that no request
-went to another origin.
+went to another origin. Screenshots and PDF pages land in tests/artifacts/ to be
+looked at.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ARTIFACTS, ROOT
-from test_ranking import expected, patterns
+from playwright.sync_api import expect
+
+from conftest import ARTIFACTS, ROOT, copy_project, mkdocs_build, serve_folder
+from test_ranking import CASES, every
 from wegwijzer.catalogus import load_catalogus
 
 catalogus = load_catalogus(ROOT / "catalogus")
@@ -24,15 +29,44 @@ def data(example_site):
     return json.loads((example_site / "data" / "wegwijzer.json").read_text(encoding="utf-8"))
 
 
+@pytest.fixture(scope="module", autouse=True)
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+
+
 def only_own_origin(page, server):
-    return {urlparse(u).netloc for u in page.requests} == {urlparse(server).netloc}
+    return {urlparse(u).netloc for u in page.requests if not u.startswith(("blob:", "data:"))} == {urlparse(server).netloc}
 
 
 def axe_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
+    # no hover and no running transition: axe judges the colours a reader sees at rest
+    page.mouse.move(1, page.viewport_size["height"] - 1)
+    page.wait_for_timeout(400)
     found = Axe().run(page, options=WCAG_21_AA).response["violations"]
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found]
+
+
+def settled(page):
+    """Wait until the page's scripts fetched what they need, before checking that something is absent."""
+    page.wait_for_load_state("networkidle")
+
+
+def fill_scan(page, answers: dict[str, int]):
+    for stelling, value in answers.items():
+        page.locator(f"input[name='{stelling}'][value='{value}']").check()
+
+
+def save_scan(page, path):
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Bewaar als bestand").click()
+    download.value.save_as(path)
+    return path
+
+
+def titles_of(data, kind):
+    return {x["id"]: x["titel"] for x in data[kind]}
 
 
 def answer_with_keyboard(page, answers: dict[str, int], order: list[str]):
@@ -48,10 +82,9 @@ def answer_with_keyboard(page, answers: dict[str, int], order: list[str]):
         page.keyboard.press("Tab")
 
 
-def test_scan_with_the_keyboard_gives_the_expected_result(open_page, server, data):
-    ARTIFACTS.mkdir(exist_ok=True)
-    answers = patterns(data)["afwisselend"]
-    _, ranked, quadrant = expected(data, answers)
+def test_scan_with_the_keyboard_ranks_as_written_by_hand(open_page, server, data):
+    _, top7, top3, tied, quadrant = CASES["zwaar-zonder-steun"]
+    answers = every(data, 5, 1)
     page = open_page(1280)
     page.goto(server + "/scan/")
     order = page.eval_on_selector_all("input[type=radio][value='1']", "els => els.map(e => e.name)")
@@ -64,49 +97,181 @@ def test_scan_with_the_keyboard_gives_the_expected_result(open_page, server, dat
 
     result = page.locator("#ww-uitslag")
     assert result.is_visible()
-    titles = {k["id"]: k["titel"] for k in data["knelpunten"]}
-    assert result.locator(".ww-top > li > a").all_inner_texts() == [titles[k] for k, _ in ranked]
+    assert result.get_by_role("heading", name="Je uitslag").is_visible()  # every statement says "ik"
+    titles = titles_of(data, "knelpunten")
+    assert result.locator(".ww-top > li > a").all_inner_texts() == [titles[k] for k in top7]
+    assert result.locator(".ww-top3 .ww-kaart h4").all_inner_texts() == [f"{i}. {titles[k]}" for i, k in enumerate(top3, 1)]
+    # the tie at place 3 is said out loud, with the knelpunten it concerns
+    assert result.locator(".ww-gelijk a").all_inner_texts() == [titles[k] for k in tied]
     shown = result.locator(".ww-kwadrant:visible")
-    assert shown.count() == 1
     assert (shown.get_attribute("data-eisen"), shown.get_attribute("data-hulpbronnen")) == quadrant
-    top3 = result.locator(".ww-top3 .ww-kaart")
-    assert top3.count() == 3
-    first = next(k for k in data["knelpunten"] if k["id"] == ranked[0][0])
-    assert top3.first.locator("li a").count() == len(first["oplossingen"])
+    # and the rule is on the page in words
+    assert "alfabet" in page.locator("#zo-komt-de-uitslag-tot-stand + ol").inner_text()
     assert only_own_origin(page, server)
 
 
-def test_scan_remembers_clears_saves_and_opens(open_page, server, data, tmp_path):
-    answers = patterns(data)["zwaar-zonder-steun"]
+def test_scan_remembers_wipes_with_undo_saves_and_opens(open_page, server, data, tmp_path):
+    answers = every(data, 5, 1)
     page = open_page(1280)
     page.goto(server + "/scan/")
-    for stelling, value in answers.items():
-        page.locator(f"input[name='{stelling}'][value='{value}']").check()
+    fill_scan(page, answers)
 
     page.reload()
+    settled(page)
     checked = page.eval_on_selector_all("input[type=radio]:checked", "els => Object.fromEntries(els.map(e => [e.name, +e.value]))")
     assert checked == answers
-    assert page.locator("#ww-uitslag").is_visible()  # the result of earlier answers shows again
+    expect(page.locator("#ww-uitslag")).to_be_visible()  # the result of earlier answers shows again
 
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Bewaar als bestand").click()
-    saved = tmp_path / "uitslag.json"
-    download.value.save_as(saved)
-    assert json.loads(saved.read_text(encoding="utf-8"))["antwoorden"] == answers
+    saved = save_scan(page, tmp_path / "uitslag.json")
+    content = json.loads(saved.read_text(encoding="utf-8"))
+    assert content["antwoorden"] == answers and content["gids"]["id"] == "werkdruk-kinderopvang" and content["id"]
 
+    # one click wipes, and one click puts it all back
     page.get_by_role("button", name="Wis mijn antwoorden").click()
     assert page.locator("input[type=radio]:checked").count() == 0
+    assert page.get_by_role("status").filter(has_text=f"{len(answers)} antwoorden gewist").is_visible()
+    page.get_by_role("button", name="Zet terug").click()
+    assert page.locator("input[type=radio]:checked").count() == len(answers)
     page.reload()
+    settled(page)
+    assert page.locator("input[type=radio]:checked").count() == len(answers)
+
+    # wiped and not put back: gone after a reload; the saved file brings it back
+    page.get_by_role("button", name="Wis mijn antwoorden").click()
+    page.reload()
+    settled(page)
     assert page.locator("input[type=radio]:checked").count() == 0
     assert not page.locator("#ww-uitslag").is_visible()
-
     page.locator("input[type=file][data-actie=openen]").set_input_files(saved)
     assert page.locator(".ww-kwadrant:visible").get_attribute("data-eisen") == "hoog"
+    assert page.locator("input[type=radio]:checked").count() == len(answers)
+
+    # a file that is not a scan result gets a Dutch message, and changes nothing
+    wrong = tmp_path / "boodschappen.json"
+    wrong.write_text('{"melk": 2}', encoding="utf-8")
+    page.locator("input[type=file][data-actie=openen]").set_input_files(wrong)
+    expect(page.locator(".ww-scan__melding")).to_contain_text("‘boodschappen.json’ is geen uitslag van de werkdrukscan")
     assert page.locator("input[type=radio]:checked").count() == len(answers)
     assert only_own_origin(page, server)
 
 
-def test_checklists_remember_and_count_per_step(open_page, server):
+# Five colleagues. Per statement the team's pressure is 60 (haasten: 55), so every knelpunt whose
+# statements all signal scores 60; by hand, the ones with two statements first, then the alphabet.
+TEAM = [(5, 1, {}), (5, 1, {"haasten": 4}), (4, 2, {}), (1, 5, {}), (2, 4, {})]
+TEAM_TOP7 = ["zware-gebeurtenissen-niet-besproken", "inzet-wordt-niet-gezien", "onderbezetting-door-vacatures",
+             "structureel-te-veel-werk", "vakantie-niet-opgenomen", "besluiten-boven-de-hoofden", "ieder-op-eigen-eiland"]
+
+
+def test_team_result_from_five_files_and_its_presentation(browser, server, data, tmp_path):
+    files = []
+    for i, (eis, bron, extra) in enumerate(TEAM):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)  # five devices
+        page = context.new_page()
+        page.goto(server + "/scan/")
+        fill_scan(page, every(data, eis, bron) | extra)
+        page.get_by_role("button", name="Bekijk de uitslag").click()
+        files.append(save_scan(page, tmp_path / f"collega-{i + 1}.json"))
+        context.close()
+    assert len({json.loads(f.read_text(encoding="utf-8"))["id"] for f in files}) == 5
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.goto(server + "/scan/team/")
+    chooser = page.locator("input[type=file][data-actie=toevoegen]")
+
+    # four results: the page refuses and says why
+    chooser.set_input_files(files[:4])
+    counter = page.locator(".ww-team__telling")
+    expect(counter).to_have_text("4 uitslagen samengebracht. De teamuitslag verschijnt vanaf 5 uitslagen; er is nog 1 uitslag nodig.")
+    assert "Met minder is te raden wat één collega heeft geantwoord" in page.locator(".ww-melding--uitleg").inner_text()
+    assert not page.locator("#ww-teamuitslag").is_visible()
+
+    # the same file again counts once; a broken file is named and skipped
+    broken = tmp_path / "kapot.json"
+    broken.write_text("{niet af", encoding="utf-8")
+    chooser.set_input_files([files[0], broken])
+    expect(page.locator(".ww-team__meldingen li")).to_have_count(2)
+    messages = page.locator(".ww-team__meldingen li").all_inner_texts()
+    assert any("‘collega-1.json’ is dezelfde uitslag" in m for m in messages)
+    assert any("‘kapot.json’ kan ik niet lezen" in m for m in messages)
+    assert not page.locator("#ww-teamuitslag").is_visible()
+
+    # the fifth: the team's top 7, top 3 with oplossingen, quadrant and spread
+    chooser.set_input_files(files[4])
+    result = page.locator("#ww-teamuitslag")
+    expect(result).to_be_visible()
+    titles = titles_of(data, "knelpunten")
+    assert result.locator(".ww-top > li > a").all_inner_texts() == [titles[k] for k in TEAM_TOP7]
+    assert result.locator(".ww-top3 .ww-kaart").count() == 3
+    first = next(k for k in data["knelpunten"] if k["id"] == TEAM_TOP7[0])
+    assert result.locator(".ww-top3 .ww-kaart").first.locator("li a").count() == len(first["oplossingen"])
+    shown = result.locator(".ww-kwadrant:visible")
+    assert (shown.get_attribute("data-eisen"), shown.get_attribute("data-hulpbronnen")) == ("hoog", "laag")
+    assert result.locator("[data-vak='hoog-laag'] .ww-assen__telling").inner_text() == "3 personen"
+    assert result.locator("[data-vak='laag-hoog'] .ww-assen__telling").inner_text() == "2 personen"
+    assert "uitersten 0–100 · 3 van 5 boven de 50" in result.locator("[data-deel=groepen]").inner_text()
+    page.screenshot(path=ARTIFACTS / "team-1280.png", full_page=True)
+    page.reload()  # kept on this device
+    settled(page)
+    expect(result).to_be_visible()
+
+    # starting again takes one click, and one click puts the five results back
+    page.get_by_role("button", name="Begin opnieuw").click()
+    expect(result).to_be_hidden()
+    page.get_by_role("button", name="Zet terug").click()
+    expect(result.locator(".ww-top > li > a")).to_have_text([titles[k] for k in TEAM_TOP7])
+
+    # the presentation: one subject per slide, on screen and as landscape pages
+    page.get_by_role("link", name="Toon als presentatie").click()
+    slides = page.locator(".ww-dia")
+    assert slides.count() == 5
+    expect(slides.nth(3).locator(".ww-top > li > a")).to_have_text([titles[k] for k in TEAM_TOP7])
+    page.screenshot(path=ARTIFACTS / "presentatie-scherm.png", full_page=True)
+    page.get_by_role("button", name="Presenteer op het hele scherm").click()
+    assert page.locator(".ww-dia.is-huidig").count() == 1
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert page.locator(".ww-dias__nummer").inner_text() == "Dia 3 van 5"
+    assert page.locator(".ww-dia.is-huidig h2").inner_text().startswith("Score per groep")
+    page.screenshot(path=ARTIFACTS / "presentatie-projector.png")
+    page.keyboard.press("Escape")
+    page.emulate_media(media="print")
+    page.screenshot(path=ARTIFACTS / "presentatie-print.png", full_page=True)
+    pdf = tmp_path / "presentatie.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    pages = pdf_pages(pdf, "presentatie")
+    assert len(pages) == 5  # one subject per page
+    width, height = pdf_size(pdf)
+    assert width > height  # landscape
+    text = pdf_text(pdf)
+    assert "Werkdruk in ons team" in text and "De zeven grootste knelpunten" in text and "http" not in text
+    assert only_own_origin(page, server)
+    context.close()
+
+
+def pdf_pages(pdf, name):
+    """Each page of a PDF as a PNG in tests/artifacts, to look at."""
+    prefix = ARTIFACTS / name
+    for old in ARTIFACTS.glob(f"{name}-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(prefix)], check=True)
+    return sorted(ARTIFACTS.glob(f"{name}-*.png"))
+
+
+def pdf_size(pdf):
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    size = next(line for line in info.splitlines() if line.startswith("Page size:")).split(":")[1].split("pts")[0]
+    width, height = (float(x) for x in size.split(" x "))
+    return width, height
+
+
+def pdf_text(pdf):
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_checklists_remember_count_and_wipe_with_undo(open_page, server):
     stap = catalogus.stappen[0]
     substap = stap.substappen[1]
     totaal = sum(len(s.check) for s in stap.substappen)
@@ -114,23 +279,30 @@ def test_checklists_remember_and_count_per_step(open_page, server):
     page.goto(server + f"/stappen/stap-1/{substap.id}/")
     page.locator(".tabbed-labels").get_by_text("Check", exact=True).click()
     boxes = page.locator(f"[data-checklist='{substap.id}'] input")
+    settled(page)
+    assert not page.get_by_role("button", name="Vinkjes wissen").is_visible()  # nothing to wipe yet
     boxes.nth(0).check()
     boxes.nth(2).check()
 
     page.reload()
+    settled(page)
     assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
     # the printable checklist page of the step shares the ticks
     page.goto(server + "/checklists/stap-1/")
     assert page.locator(f"[data-checklist='{substap.id}'] input:checked").count() == 2
     page.goto(server + "/stappen/")
-    assert page.locator(".ww-overzicht__stap[data-stap='1'] .ww-teller").inner_text() == f"2 van {totaal} afgevinkt"
+    expect(page.locator(".ww-overzicht__stap[data-stap='1'] .ww-teller")).to_have_text(f"2 van {totaal} afgevinkt")
     assert page.locator(".ww-overzicht__stap[data-stap='2'] .ww-teller").inner_text().startswith("0 van")
 
     page.goto(server + f"/stappen/stap-1/{substap.id}/")
     page.locator(".tabbed-labels").get_by_text("Check", exact=True).click()
     page.get_by_role("button", name="Vinkjes wissen").click()
+    assert boxes.nth(0).is_checked() is False
+    page.get_by_role("button", name="Zet terug").click()
     page.reload()
-    assert page.locator(f"[data-checklist='{substap.id}'] input:checked").count() == 0
+    settled(page)
+    page.locator(".tabbed-labels").get_by_text("Check", exact=True).click()
+    assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
     assert only_own_origin(page, server)
 
 
@@ -141,11 +313,13 @@ def test_without_javascript_checklists_are_plain_lists(open_page, server):
     assert page.get_by_role("button", name="Vinkjes wissen").count() == 0
 
 
-def test_build_a_plan_rank_it_and_download_csv(open_page, server, data, tmp_path):
-    k1, k2 = data["knelpunten"][0], data["knelpunten"][3]
-    titles = {o["id"]: o["titel"] for o in data["oplossingen"]}
-    page = open_page(1280)
-    page.goto(server + "/plan/")
+def weigh(page, oplossing_title, criterion_title):
+    card = page.locator("fieldset.ww-weging").filter(has=page.locator("legend", has_text=oplossing_title))
+    card.locator("label").filter(has_text=criterion_title).click()
+
+
+def make_plan(page, data, k1, k2):
+    titles = titles_of(data, "oplossingen")
     for k in (k1, k2):
         page.get_by_label("Of kies zelf een knelpunt").select_option(k["id"])
         page.get_by_role("button", name="Toevoegen").click()
@@ -156,13 +330,23 @@ def test_build_a_plan_rank_it_and_download_csv(open_page, server, data, tmp_path
     met = {chosen[0]: 1, chosen[1]: 2, chosen[2]: 4}
     for o, count in met.items():
         for c in data["criteria"][:count]:
-            page.get_by_label(f"{titles[o]}: {c['titel']}").check()
+            weigh(page, titles[o], c["titel"])
+    return chosen
+
+
+def test_build_a_plan_rank_it_and_download(open_page, server, data, tmp_path):
+    k1, k2 = data["knelpunten"][0], data["knelpunten"][3]
+    titles = titles_of(data, "oplossingen")
+    page = open_page(1280)
+    page.goto(server + "/plan/")
+    settled(page)
+    chosen = make_plan(page, data, k1, k2)
     page.get_by_label("Wie zorgt ervoor?").first.fill("Teamleider")
     assert page.locator(".ww-afspraak h3").all_inner_texts() == [f"{i}. {titles[o]}" for i, o in enumerate([chosen[2], chosen[1], chosen[0]], 1)]
 
     page.reload()  # kept in the browser
+    settled(page)
     assert page.get_by_label("Wie zorgt ervoor?").first.input_value() == "Teamleider"
-    ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "plan-1280.png", full_page=True)
 
     with page.expect_download() as download:
@@ -177,11 +361,185 @@ def test_build_a_plan_rank_it_and_download_csv(open_page, server, data, tmp_path
     assert [r[3] for r in rows[1:]] == [f"4 van {len(data['criteria'])}", f"2 van {len(data['criteria'])}", f"1 van {len(data['criteria'])}"]
     assert rows[1][6] == "Teamleider"
 
+    # saved as a file, wiped (with undo), and opened again
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download als tekst (Markdown)").click()
-    markdown = download.value.path().read_text(encoding="utf-8")
-    assert markdown.startswith("# Plan van aanpak werkdruk") and titles[chosen[2]] in markdown
+        page.get_by_role("button", name="Bewaar als bestand").click()
+    saved = tmp_path / "plan.json"
+    download.value.save_as(saved)
+    page.get_by_role("button", name="Wis het plan").click()
+    assert page.locator(".ww-afspraak").count() == 0
+    page.get_by_role("button", name="Zet terug").click()
+    assert page.locator(".ww-afspraak").count() == 3
+    page.get_by_role("button", name="Wis het plan").click()
+    page.reload()
+    settled(page)
+    assert page.locator(".ww-afspraak").count() == 0
+    page.locator("input[type=file][data-actie=openen]").set_input_files(saved)
+    assert page.locator(".ww-afspraak h3").all_inner_texts()[0] == f"1. {titles[chosen[2]]}"
+    assert page.get_by_label("Wie zorgt ervoor?").first.input_value() == "Teamleider"
     assert only_own_origin(page, server)
+
+
+def test_printed_plan_is_a_plan_not_a_form(open_page, server, data, tmp_path):
+    k1, k2 = data["knelpunten"][0], data["knelpunten"][3]
+    titles = titles_of(data, "oplossingen")
+    page = open_page(1280)
+    page.goto(server + "/plan/")
+    settled(page)
+    chosen = make_plan(page, data, k1, k2)
+    long_text = "Over drie maanden tellen we de overuren per week en vragen we het team in het werkoverleg of het rustiger is geworden."
+    page.get_by_label("Hoe weten we dat het werkt?").first.fill(long_text)
+    page.get_by_label("Wie zorgt ervoor?").first.fill("Minder overwerk in de roosters: teamleider Sanne")
+    page.get_by_label("Start", exact=True).first.fill("2026-12-01")
+    field = page.get_by_label("Hoe weten we dat het werkt?").first
+    assert field.evaluate("el => el.scrollHeight <= el.clientHeight + 2")  # the field grew: nothing hidden
+
+    page.emulate_media(media="print")
+    assert page.locator("input:visible, select:visible, button:visible, textarea:visible").count() == 0
+    assert not page.get_by_text("Print, bewaar en deel").is_visible()  # no empty or form headings
+    printed = page.locator(".ww-plan__afdruk")
+    assert printed.locator("h2").all_inner_texts() == [k1["titel"], k2["titel"]]
+    first = printed.locator(".ww-afdruk__knelpunt").first
+    assert first.locator("h3").all_inner_texts() == [titles[chosen[1]], titles[chosen[0]]]  # ranked: 2 criteria, then 1
+    page.screenshot(path=ARTIFACTS / "plan-print.png", full_page=True)
+    pdf = tmp_path / "plan.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    pdf_pages(pdf, "plan-pdf")
+    text = " ".join(pdf_text(pdf).split())
+    assert "Plan van aanpak werkdruk" in text and data["gids"]["titel"] in text
+    assert long_text in text and "Minder overwerk in de roosters: teamleider Sanne" in text
+    assert "vanaf 1 december 2026" in text
+    assert "http" not in text and "Verwijder" not in text and "Kies een knelpunt" not in text
+
+
+@pytest.mark.parametrize("path", ["/scan/", "/plan/", "/scan/team/", "/scan/presentatie/"])
+def test_on_a_phone_nothing_scrolls_sideways(open_page, server, data, path, tmp_path):
+    page = open_page(360)
+    page.goto(server + "/scan/")
+    fill_scan(page, CASES["emotioneel-zwaar"][0])
+    page.get_by_role("button", name="Bekijk de uitslag").click()
+    if path == "/plan/":
+        page.goto(server + path)
+        page.get_by_role("button", name="Neem de top 3 uit mijn werkdrukscan").click()
+        for box in page.locator(".ww-plan__knelpunten input[type=checkbox]").all()[:4]:
+            box.check()
+        # every criterion shows its words where it is chosen: no number, no hover
+        card = page.locator("fieldset.ww-weging").first
+        for c in data["criteria"]:
+            label = card.locator("label").filter(has_text=c["titel"])
+            assert label.is_visible() and c["vraag"] in label.inner_text()
+    elif path == "/scan/team/":
+        page.evaluate(f"""() => {{
+            const opgeslagen = JSON.parse(localStorage.getItem("wegwijzer:werkdruk-kinderopvang"));
+            opgeslagen.team = {{ uitslagen: {json.dumps([{"id": str(i), "antwoorden": every(data, 1 + i % 5, 5 - i % 5)} for i in range(6)])} }};
+            localStorage.setItem("wegwijzer:werkdruk-kinderopvang", JSON.stringify(opgeslagen));
+        }}""")
+        page.goto(server + path)
+        expect(page.locator("#ww-teamuitslag")).to_be_visible()
+    elif path != "/scan/":
+        page.goto(server + path)
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=ARTIFACTS / f"telefoon-{path.strip('/').replace('/', '-')}.png", full_page=True)
+
+
+def test_when_the_browser_cannot_store_the_page_says_so(browser, server, data):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    context.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('vol', 'QuotaExceededError'); };")
+    page = context.new_page()
+    page.goto(server + "/scan/")
+    warning = page.get_by_role("alert").filter(has_text="je browser bewaart niets")
+    expect(warning).to_contain_text("Bewaar je uitslag als bestand")
+    fill_scan(page, {"haasten": 5})
+    page.get_by_role("button", name="Bekijk de uitslag").click()
+    expect(page.locator("#ww-uitslag")).to_be_visible()  # the tool still works
+    page.goto(server + "/plan/")
+    settled(page)
+    expect(page.get_by_role("alert")).to_contain_text("Bewaar als bestand")
+    context.close()
+
+
+def build_version(tmp_path, versie: str, drop_question: str | None):
+    """The example guide rebuilt as a new version, optionally with one checklist question removed."""
+    project = copy_project(tmp_path / versie)
+    info = project / "catalogus" / "catalogus.yml"
+    info.write_text(info.read_text(encoding="utf-8").replace('versie: "1.0"', f'versie: "{versie}"'), encoding="utf-8")
+    if drop_question:
+        base = ROOT / "plugins" / "wegwijzer" / "basis" / "werkdruk" / "stappen" / "1-signalen.yml"
+        text = base.read_text(encoding="utf-8")
+        assert f"      - {drop_question}\n" in text
+        (project / "catalogus" / "stappen").mkdir()
+        (project / "catalogus" / "stappen" / "1-signalen.yml").write_text(text.replace(f"      - {drop_question}\n", ""), encoding="utf-8")
+    site = tmp_path / f"site-{versie}"
+    result = mkdocs_build(project / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_a_new_version_keeps_what_a_visitor_made(open_page, example_site, data, tmp_path):
+    substap = catalogus.stappen[0].substappen[0]
+    removed, kept = substap.check[1], substap.check[3]
+    new_version = build_version(tmp_path, "1.1", removed)
+    live = tmp_path / "live"
+    shutil.copytree(example_site, live)
+    k = data["knelpunten"][0]
+    with serve_folder(live) as site:
+        page = open_page(1280)
+        # every load asks the server, as after a cache expires; a stale page is tried on purpose below
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        page.goto(site + "/scan/")
+        settled(page)
+        answers = CASES["emotioneel-zwaar"][0]
+        fill_scan(page, answers)
+        page.goto(site + f"/stappen/stap-1/{substap.id}/")
+        page.locator(".tabbed-labels").get_by_text("Check", exact=True).click()
+        page.get_by_label(removed).check()
+        page.get_by_label(kept).check()
+        page.goto(site + "/plan/")
+        page.get_by_label("Of kies zelf een knelpunt").select_option(k["id"])
+        page.get_by_role("button", name="Toevoegen").click()
+        page.locator(f".ww-plan__knelpunten input[value='{k['oplossingen'][0]}']").check()
+        page.get_by_label("Wie zorgt ervoor?").fill("Sanne")
+
+        # version 1.1 is published
+        shutil.rmtree(live)
+        shutil.copytree(new_version, live)
+        page.reload()
+        settled(page)
+        notice = page.locator(".ww-melding--versie")
+        assert notice.inner_text().startswith(
+            "Deze Wegwijzer is bijgewerkt van versie 1.0 naar versie 1.1 en alles wat je had ingevuld, is bewaard, "
+            "behalve 1 vinkje in de checklists bij onderdelen die er niet meer in staan."
+        )
+        page.screenshot(path=ARTIFACTS / "nieuwe-versie.png")
+        assert page.get_by_label("Wie zorgt ervoor?").input_value() == "Sanne"
+        page.goto(site + "/scan/")
+        settled(page)
+        assert not page.locator(".ww-melding--versie").is_visible()  # told once
+        checked = page.eval_on_selector_all("input[type=radio]:checked", "els => Object.fromEntries(els.map(e => [e.name, +e.value]))")
+        assert checked == answers
+        page.goto(site + f"/stappen/stap-1/{substap.id}/")
+        page.locator(".tabbed-labels").get_by_text("Check", exact=True).click()
+        assert page.get_by_label(kept).is_checked()
+        assert page.get_by_label(removed).count() == 0
+        assert page.locator(f"[data-checklist='{substap.id}'] input:checked").count() == 1
+
+        # a page of version 1.0 from some cache does not turn the clock back or lose anything
+        shutil.rmtree(live)
+        shutil.copytree(example_site, live)
+        page.goto(site + "/plan/")
+        settled(page)
+        assert page.get_by_label("Wie zorgt ervoor?").input_value() == "Sanne"
+        assert not page.locator(".ww-melding--versie").is_visible()
+        shutil.rmtree(live)
+        shutil.copytree(new_version, live)
+        page.goto(site + f"/stappen/stap-1/{substap.id}/")
+        page.locator(".tabbed-labels").get_by_text("Check", exact=True).click()
+        settled(page)
+        assert page.get_by_label(kept).is_checked()
+        assert not page.locator(".ww-melding--versie").is_visible()
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -190,16 +548,22 @@ def test_tools_are_accessible_and_were_looked_at(open_page, server, data, width)
     page.goto(server + "/scan/")
     assert axe_violations(page) == []
     page.screenshot(path=ARTIFACTS / f"scan-{width}.png")
-    for stelling, value in patterns(data)["afwisselend"].items():
-        page.locator(f"input[name='{stelling}'][value='{value}']").check()
+    fill_scan(page, CASES["alleen-haasten-en-gestoord"][0])
     page.get_by_role("button", name="Bekijk de uitslag").click()
     assert axe_violations(page) == []
     page.locator("#ww-uitslag").scroll_into_view_if_needed()
     page.screenshot(path=ARTIFACTS / f"scan-uitslag-{width}.png", full_page=True)
 
+    page.goto(server + "/scan/presentatie/")
+    assert axe_violations(page) == []
+    page.goto(server + "/scan/team/")
+    assert axe_violations(page) == []
+
     page.goto(server + "/plan/")
+    settled(page)
     page.get_by_role("button", name="Neem de top 3 uit mijn werkdrukscan").click()
     page.locator(".ww-plan__knelpunten input[type=checkbox]").first.check()
     assert axe_violations(page) == []
     page.screenshot(path=ARTIFACTS / f"plan-{width}.png", full_page=True)
     assert only_own_origin(page, server)
+

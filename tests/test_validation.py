@@ -167,7 +167,7 @@ MINIMAL_KNELPUNT = MINIMAL["knelpunten/piekdrukte.yml"]
 def test_house_colour_must_carry_white_text(make_catalogus):
     root = make_catalogus({"catalogus.yml": MINIMAL["catalogus.yml"] + "huisstijl:\n  kleur: '#7fd3c7'\n"})
     assert problems_of(root) == [
-        "catalogus/catalogus.yml:6:10: huisstijl.kleur: de kleur #7fd3c7 is te licht voor witte tekst "
+        "catalogus/catalogus.yml:7:10: huisstijl.kleur: de kleur #7fd3c7 is te licht voor witte tekst "
         "(contrast 1.7:1, minimaal 4.5:1) (kies een donkerdere tint)"
     ]
 
@@ -175,7 +175,7 @@ def test_house_colour_must_carry_white_text(make_catalogus):
 def test_unquoted_colour_is_not_silently_ignored(make_catalogus):
     root = make_catalogus({"catalogus.yml": MINIMAL["catalogus.yml"] + "huisstijl:\n  kleur: #c0392b\n"})
     [problem] = problems_of(root)
-    assert problem.startswith("catalogus/catalogus.yml:6:9: huisstijl.kleur: is leeg")
+    assert problem.startswith("catalogus/catalogus.yml:7:9: huisstijl.kleur: is leeg")
     assert "tussen aanhalingstekens" in problem
 
 
@@ -184,13 +184,13 @@ def test_a_sector_on_a_base_reports_problems_in_its_own_files(make_catalogus, tm
     sector = tmp_path / "sector"
     (sector / "knelpunten").mkdir(parents=True)
     (sector / "catalogus.yml").write_text(
-        "titel: Sector\nsector: Test\nuitgever: Testers\nversie: '1'\nbasis: ../catalogus\nweglaten: [rooster-met-bufer]\n", encoding="utf-8"
+        "id: sector\ntitel: Sector\nsector: Test\nuitgever: Testers\nversie: '1'\nbasis: ../catalogus\nweglaten: [rooster-met-bufer]\n", encoding="utf-8"
     )
     (sector / "knelpunten" / "eigen.yml").write_text(
         "titel: Eigen\nfactor: tijdsdruk\nomschrijving: Iets.\nsignalen: [x]\noplossingen: [taken-herverdelen, rooster-met-buffer]\n", encoding="utf-8"
     )
     assert problems_of(sector) == [
-        "sector/catalogus.yml:6:12: weglaten[1]: 'rooster-met-bufer' staat niet in de basis (bedoelde je 'rooster-met-buffer'?)"
+        "sector/catalogus.yml:7:12: weglaten[1]: 'rooster-met-bufer' staat niet in de basis (bedoelde je 'rooster-met-buffer'?)"
     ]
     (sector / "catalogus.yml").write_text((sector / "catalogus.yml").read_text().replace("bufer", "buffer"), encoding="utf-8")
     catalogus = load_catalogus(sector)
@@ -198,3 +198,63 @@ def test_a_sector_on_a_base_reports_problems_in_its_own_files(make_catalogus, tm
     assert "rooster-met-buffer" not in catalogus.oplossingen
     assert [o.id for o in catalogus.knelpunten["eigen"].oplossingen] == ["taken-herverdelen"]  # the left-out one drops out
     assert catalogus.link_title("oplossing", "rooster-met-buffer") == "Rooster met buffer"
+
+
+SCAN = """\
+stellingen:
+  - id: haasten
+    tekst: Ik moet haasten.
+    factor: tijdsdruk
+    soort: eis
+  - id: pieken
+    tekst: Er zijn pieken.
+    factor: tijdsdruk
+    soort: eis
+"""
+
+
+def test_every_scan_statement_points_at_a_knelpunt_and_back(make_catalogus):
+    root = make_catalogus({
+        "scan.yml": SCAN,
+        "knelpunten/piekdrukte.yml": MINIMAL_KNELPUNT + "stellingen: [haasten, piekken]\n",
+    })
+    assert problems_of(root) == [
+        "catalogus/knelpunten/piekdrukte.yml:9:23: stellingen[2]: onbekende stelling 'piekken' (bedoelde je 'pieken'?)",
+        "catalogus/scan.yml:6:9: stellingen[2].id: de stelling 'pieken' wijst geen knelpunt aan "
+        "(zet 'pieken' bij 'stellingen:' van het knelpunt dat deze stelling meet, of haal de stelling weg)",
+    ]
+    root = make_catalogus({"scan.yml": SCAN, "knelpunten/piekdrukte.yml": MINIMAL_KNELPUNT + "stellingen: [haasten, pieken]\n"})
+    catalogus = load_catalogus(root)
+    assert [s.id for s in catalogus.knelpunten["piekdrukte"].stellingen] == ["haasten", "pieken"]
+    assert catalogus.scan.stellingen[0].knelpunten == [catalogus.knelpunten["piekdrukte"]]
+    assert catalogus.scan.minimum_groep == 5
+
+
+def test_leaving_out_a_base_knelpunt_names_the_statement_it_orphans(make_catalogus, tmp_path):
+    make_catalogus({"scan.yml": SCAN, "knelpunten/piekdrukte.yml": MINIMAL_KNELPUNT + "stellingen: [haasten, pieken]\n"})
+    sector = tmp_path / "sector"
+    (sector / "knelpunten").mkdir(parents=True)
+    info = "id: sector\ntitel: Sector\nsector: Test\nuitgever: Testers\nversie: '1'\nbasis: ../catalogus\nweglaten: [piekdrukte]\n"
+    (sector / "catalogus.yml").write_text(info, encoding="utf-8")
+    (sector / "knelpunten" / "eigen.yml").write_text(
+        "titel: Eigen\nfactor: tijdsdruk\nomschrijving: Iets.\nsignalen: [x]\noplossingen: [taken-herverdelen]\nstellingen: [haasten]\n", encoding="utf-8"
+    )
+    assert problems_of(sector) == [
+        "sector/catalogus.yml:7:12: weglaten[1]: zonder 'piekdrukte' wijst de stelling 'pieken' uit de werkdrukscan geen knelpunt meer aan "
+        "(laat de stelling ook weg (zet 'stelling:pieken' bij weglaten), of noem hem bij 'stellingen:' van een eigen knelpunt)"
+    ]
+    (sector / "catalogus.yml").write_text(info.replace("[piekdrukte]", "[piekdrukte, 'stelling:pieken']"), encoding="utf-8")
+    catalogus = load_catalogus(sector)
+    assert [s.id for s in catalogus.scan.stellingen] == ["haasten"]
+
+
+def test_a_guide_needs_a_stable_id_and_distinct_checklist_questions(make_catalogus):
+    from conftest import MINIMAL
+
+    stap = MINIMAL["stappen/1-stap.yml"].replace("      - Heb je het gedaan?\n", "      - Heb je het gedaan?\n      - Heb je het  gedaan?\n")
+    root = make_catalogus({"catalogus.yml": MINIMAL["catalogus.yml"].replace("id: test-wegwijzer\n", ""), "stappen/1-stap.yml": stap})
+    assert problems_of(root) == [
+        "catalogus/catalogus.yml:1:1: id: verplicht veld 'id' ontbreekt (voeg 'id:' toe)",
+        "catalogus/stappen/1-stap.yml:20:9: substappen[1].check[2]: deze vraag staat al eerder in de lijst "
+        "(dezelfde woorden als item 1; haal er een weg of maak ze verschillend)",
+    ]

@@ -44,6 +44,8 @@ def content_gaps(catalogus: Catalogus) -> list[Problem]:
     for knelpunt in catalogus.knelpunten.values():
         if len(knelpunt.oplossingen) < 2:
             gaps.append(Problem(_at(knelpunt), "oplossingen", f"knelpunt '{knelpunt.id}' heeft {len(knelpunt.oplossingen)} oplossing(en)", "geef elk knelpunt minstens twee oplossingen om uit te kiezen"))
+        if catalogus.scan and not knelpunt.stellingen:
+            gaps.append(Problem(_at(knelpunt), "stellingen", f"knelpunt '{knelpunt.id}' komt nooit in de uitslag van de werkdrukscan", "noem bij 'stellingen:' de stellingen van de scan die dit knelpunt aanwijzen, als die er zijn"))
     for oplossing in catalogus.oplossingen.values():
         if not oplossing.knelpunten:
             gaps.append(Problem(_at(oplossing), "", f"oplossing '{oplossing.id}' wordt door geen enkel knelpunt genoemd", "noem haar bij 'oplossingen' van een knelpunt, of laat haar weg"))

@@ -94,12 +94,15 @@ def _leave_out(layers: Layers, root: Path, display) -> None:
         if not isinstance(item, str):
             continue  # the schema reports the type
         kind_hint, _, entry_id = item.strip().rpartition(":")
+        if kind_hint == "stelling" or (not kind_hint and entry_id in _base_statements(layers)):
+            _leave_out_statement(layers, source, at, entry_id, own, display)
+            continue
         folders = [f for f, kind in ENTRY_KINDS.items() if not kind_hint or kind == kind_hint]
         found = [(f, layers.files.get(f"{f}/{entry_id}.yml")) for f in folders]
         found = [(f, path) for f, path in found if path is not None]
         if not found:
             in_base = [Path(p).stem for rel, p in layers.files.items() if rel.split("/")[0] in folders]
-            hint = did_you_mean(entry_id, in_base) or "alleen knelpunten, oplossingen, praktijk en instrumenten uit de basis kun je weglaten"
+            hint = did_you_mean(entry_id, in_base) or "alleen knelpunten, oplossingen, praktijk, instrumenten en stellingen van de scan uit de basis kun je weglaten"
             layers.problems.append(Problem(source.mark(at), field_path(at), f"'{item}' staat niet in de basis", hint))
         elif len(found) > 1:
             kinds = " of ".join(f"{ENTRY_KINDS[f]}:{entry_id}" for f, _ in found)
@@ -110,3 +113,26 @@ def _leave_out(layers: Layers, root: Path, display) -> None:
             folder, path = found[0]
             layers.left_out.setdefault(ENTRY_KINDS[folder], {})[entry_id] = path
             del layers.files[f"{folder}/{entry_id}.yml"]
+
+
+def _base_statements(layers: Layers) -> list[str]:
+    """The ids of the scan's statements, read leniently from the scan.yml in effect."""
+    path = layers.files.get("scan.yml")
+    if path is None:
+        return []
+    source, trouble = read_yaml(path, str(path))
+    items = source.data.get("stellingen") if not trouble and isinstance(source.data, dict) else None
+    return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)] if isinstance(items, list) else []
+
+
+def _leave_out_statement(layers: Layers, source, at: tuple, entry_id: str, own: Path, display) -> None:
+    """A statement of the base's scan left out, e.g. because the knelpunt it points at was left out too."""
+    path = layers.files.get("scan.yml")
+    statements = _base_statements(layers)
+    if entry_id not in statements:
+        hint = did_you_mean(entry_id, statements) or "kies een stelling uit de scan van de basis"
+        layers.problems.append(Problem(source.mark(at), field_path(at), f"de stelling '{entry_id}' staat niet in de scan van de basis", hint))
+    elif path.resolve().is_relative_to(own):
+        layers.problems.append(Problem(source.mark(at), field_path(at), f"de stelling '{entry_id}' staat in je eigen scan.yml, niet in de basis", "haal hem daar weg in plaats van hem weg te laten"))
+    else:
+        layers.left_out.setdefault("stelling", {})[entry_id] = path

@@ -83,6 +83,8 @@ class _Loader:
         self._check_quadrants()
         self._check_references(ids)
         self._check_links(ids)
+        self._check_checklists()
+        self._check_statements_signal()
         if self.problems:
             raise CatalogusError(self.problems)
         catalogus = model.Catalogus(
@@ -176,7 +178,7 @@ class _Loader:
         ids["groep"] = self._unique_ids("werkdrukmodel.yml", ("groepen",), "factorgroep")
         ids["factor"] = self._unique_ids("werkdrukmodel.yml", ("groepen", "*", "factoren"), "factor")
         self._unique_ids("criteria.yml", ("criteria",), "criterium")
-        self._unique_ids("scan.yml", ("stellingen",), "stelling")
+        ids["stelling"] = self._unique_ids("scan.yml", ("stellingen",), "stelling")  # left-out ones stay: references to them drop
         return ids
 
     def _raw_items(self, name: str, path: tuple, key: str):
@@ -237,6 +239,59 @@ class _Loader:
             missing = [f"eisen {e}, hulpbronnen {h}" for e in ("laag", "hoog") for h in ("laag", "hoog") if (e, h) not in seen]
             self.problems.append(Problem(source.mark(("kwadranten",)), "kwadranten", "niet alle vier de kwadranten staan erin", "ontbreekt: " + "; ".join(missing)))
 
+    def _check_checklists(self) -> None:
+        """A visitor's tick is kept under the question's words; two questions with the same words would share it."""
+        for _, source, at in self._raw_items(STEP_FOLDER, ("substappen",), "id"):
+            substap = source.data["substappen"][at[1]]
+            self._unique_questions(source, at[:-1] + ("check",), substap.get("check"))
+        for source in self.sources.get("werksessie.yml", []):
+            if isinstance(source.data, dict):
+                self._unique_questions(source, ("benodigdheden",), source.data.get("benodigdheden"))
+
+    def _unique_questions(self, source: Source, path: tuple, questions: Any) -> None:
+        if not isinstance(questions, list):
+            return
+        seen: dict[str, int] = {}
+        for i, question in enumerate(questions):
+            if not isinstance(question, str):
+                continue
+            key = model.vraag_id(question)
+            if key in seen:
+                self.problems.append(Problem(source.mark(path + (i,)), field_path(path + (i,)), "deze vraag staat al eerder in de lijst", f"dezelfde woorden als item {seen[key] + 1}; haal er een weg of maak ze verschillend"))
+            else:
+                seen[key] = i
+
+    def _check_statements_signal(self) -> None:
+        """Every statement of the scan points at a knelpunt; otherwise its answer could never rank anything.
+
+        Read from the raw files, so a broken knelpunt elsewhere does not hide this problem or fake one.
+        When a sector left out the base knelpunten a statement pointed at, the problem is reported at
+        that `weglaten` line of its own catalogus.yml, where the fix is.
+        """
+        left_out = self.layers.left_out
+        named = set().union(*(_raw_statements(s.data) for s in self.sources.get("knelpunten", [])))
+        left_out_by: dict[str, list[str]] = {}
+        for knelpunt_id, path in left_out.get("knelpunt", {}).items():
+            source, _ = read_yaml(path, display_path(path))
+            for stelling_id in _raw_statements(source.data):
+                left_out_by.setdefault(stelling_id, []).append(knelpunt_id)
+        info = next(iter(self.sources.get("catalogus.yml", [])), None)
+        weglaten = info.data.get("weglaten") if info and isinstance(info.data, dict) else None
+        for stelling_id, source, at in self._raw_items("scan.yml", ("stellingen",), "id"):
+            if stelling_id in named or stelling_id in left_out.get("stelling", {}):
+                continue
+            hint = f"zet '{stelling_id}' bij 'stellingen:' van het knelpunt dat deze stelling meet, of haal de stelling weg"
+            knelpunten = left_out_by.get(stelling_id)
+            if knelpunten and isinstance(weglaten, list):
+                i = next((i for i, item in enumerate(weglaten) if isinstance(item, str) and item.rpartition(":")[2] in knelpunten), 0)
+                self.problems.append(Problem(
+                    info.mark(("weglaten", i)), field_path(("weglaten", i)),
+                    f"zonder '{knelpunten[0]}' wijst de stelling '{stelling_id}' uit de werkdrukscan geen knelpunt meer aan",
+                    f"laat de stelling ook weg (zet 'stelling:{stelling_id}' bij weglaten), of noem hem bij 'stellingen:' van een eigen knelpunt",
+                ))
+            else:
+                self.problems.append(Problem(source.mark(at), field_path(at), f"de stelling '{stelling_id}' wijst geen knelpunt aan", hint))
+
     def _check_references(self, ids: dict[str, set[str]]) -> None:
         for checker in self.checkers:
             for ref in checker.references:
@@ -256,6 +311,12 @@ class _Loader:
                 for unsafe in unsafe_targets(text.text):
                     mark = text.source.text_mark(text.path, *position(text.text, unsafe.offset))
                     self.problems.append(Problem(mark, field_path(text.path), unsafe.message, unsafe.hint))
+
+
+def _raw_statements(data: Any) -> set[str]:
+    """The statement ids a knelpunt's raw YAML names (a single id is forgiven, like the schema does)."""
+    value = data.get("stellingen") if isinstance(data, dict) else None
+    return {v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)}
 
 
 def _link(catalogus: model.Catalogus) -> None:
@@ -281,8 +342,15 @@ def _link(catalogus: model.Catalogus) -> None:
             for item in substap.praktijk + substap.instrumenten:
                 item.substappen.append(substap)
     if catalogus.scan:
+        weg = catalogus.weggelaten.get("stelling", {})
+        catalogus.scan.stellingen = [s for s in catalogus.scan.stellingen if s.id not in weg]
+        stellingen = {s.id: s for s in catalogus.scan.stellingen}
         for stelling in catalogus.scan.stellingen:
             stelling.factor = factoren[stelling.factor]
             stelling.factor.stellingen.append(stelling)
+        for knelpunt in catalogus.knelpunten.values():
+            knelpunt.stellingen = [stellingen[i] for i in knelpunt.stellingen if i in stellingen]
+            for stelling in knelpunt.stellingen:
+                stelling.knelpunten.append(knelpunt)
         for kwadrant in catalogus.scan.kwadranten:
             kwadrant.oplossingen = [catalogus.oplossingen[i] for i in kwadrant.oplossingen if i in catalogus.oplossingen]

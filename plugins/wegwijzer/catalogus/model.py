@@ -54,6 +54,7 @@ class Huisstijl:
 
 @dataclass
 class Info:
+    id: str
     titel: str
     sector: str
     uitgever: str
@@ -68,13 +69,16 @@ class Info:
     origin: Optional[Mark] = None
 
     @property
-    def sleutel(self) -> str:
-        """The key under which a visitor's browser keeps its answers and ticks for this guide.
+    def opslag(self) -> dict:
+        """What a visitor's browser needs to keep their answers, ticks and plan for this guide.
 
-        A new version starts clean, so old ticks never land on changed questions.
+        Everything is stored under the stable `id`, never under the title or version:
+        a new version keeps what still exists (the browser drops only what was removed).
+        `oud` is the prefix of the keys that versions before the stable id used, so the
+        browser can adopt what a visitor stored then.
         """
         naam = re.sub(r"[^a-z0-9]+", "-", self.titel.lower()).strip("-")
-        return f"wegwijzer:{naam}:{self.versie}"
+        return {"id": self.id, "versie": self.versie, "oud": f"wegwijzer:{naam}:"}
 
 
 @dataclass(eq=False)
@@ -111,6 +115,11 @@ class Substap:
     instrumenten: list[Any] = field(default_factory=list)  # ids, then Instrument objects
     origin: Optional[Mark] = None
     stap: Stap = _derived(lambda: None)
+
+    @property
+    def vragen(self) -> list[tuple[str, str]]:
+        """(id, question) of the checklist: a visitor's ticks are kept by these ids."""
+        return checklist(self.check)
 
 
 @dataclass
@@ -192,6 +201,7 @@ class Knelpunt:
     omschrijving: str
     signalen: list[str]
     oplossingen: list[Any]  # ids, then Oplossing objects
+    stellingen: list[Any] = field(default_factory=list)  # ids of scan statements that signal it, then Stelling objects
     origin: Optional[Mark] = None
 
 
@@ -251,6 +261,11 @@ class Werksessie:
     starttijd: str = "09:00"
 
     @property
+    def benodigdheden_vragen(self) -> list[tuple[str, str]]:
+        """(id, thing) of the list of things to bring, which visitors tick like a checklist."""
+        return checklist(self.benodigdheden)
+
+    @property
     def minuten(self) -> int:
         return sum(deel.minuten for deel in self.delen)
 
@@ -289,6 +304,7 @@ class Stelling:
     factor: Any  # a factor id, then the Factor
     soort: str
     origin: Optional[Mark] = None
+    knelpunten: list[Knelpunt] = _derived()
 
 
 @dataclass
@@ -308,6 +324,7 @@ class Scan:
     stellingen: list[Stelling]
     inleiding: Optional[str] = None
     kwadranten: list[Kwadrant] = field(default_factory=list)
+    minimum_groep: int = 5  # the team result shows nothing for fewer results: it could point at a person
 
 
 @dataclass
@@ -352,3 +369,21 @@ class Catalogus:
         if kind == "groep":
             return {g.id: g for g in self.werkdrukmodel.groepen}
         return {"knelpunt": self.knelpunten, "oplossing": self.oplossingen, "praktijk": self.praktijk, "instrument": self.instrumenten}[kind]
+
+
+def vraag_id(tekst: str) -> str:
+    """The id under which a visitor's tick on a checklist question is kept: its words as a slug.
+
+    A question keeps its tick as long as its words stay the same; an editor who
+    rewrites a question starts it empty again (the visitor is told).
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", tekst.lower().translate(_ACCENTS)).strip("-")
+    return slug[:60].rstrip("-") or "vraag"
+
+
+_ACCENTS = str.maketrans("áàäâéèëêíìïîóòöôúùüûç", "aaaaeeeeiiiioooouuuuc")
+
+
+def checklist(vragen: list[str]) -> list[tuple[str, str]]:
+    """(id, question) for each question of a checklist, in order."""
+    return [(vraag_id(v), v) for v in vragen]

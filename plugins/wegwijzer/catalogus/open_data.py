@@ -17,10 +17,10 @@ FORMAATVERSIE = 1
 LIJST = " | "
 
 CSV_KOLOMMEN = {
-    "knelpunten": ["id", "titel", "factor", "omschrijving", "signalen", "oplossingen"],
+    "knelpunten": ["id", "titel", "factor", "omschrijving", "signalen", "oplossingen", "stellingen"],
     "oplossingen": ["id", "titel", "omschrijving", "aanpak", "niveau", "termijn", "kosten", "invoeren", "randvoorwaarden", "arbowet", "bron_naam", "bron_url"],
 }
-LIJST_KOLOMMEN = {"signalen", "oplossingen", "niveau", "invoeren", "randvoorwaarden", "arbowet"}
+LIJST_KOLOMMEN = {"signalen", "oplossingen", "stellingen", "niveau", "invoeren", "randvoorwaarden", "arbowet"}
 
 
 def to_json(catalogus: model.Catalogus) -> dict:
@@ -29,7 +29,7 @@ def to_json(catalogus: model.Catalogus) -> dict:
     return {
         "formaat": "wegwijzer-catalogus",
         "formaatversie": FORMAATVERSIE,
-        "gids": {k: getattr(info, k) for k in ("titel", "sector", "uitgever", "versie", "licentie", "contact")},
+        "gids": {k: getattr(info, k) for k in ("id", "titel", "sector", "uitgever", "versie", "licentie", "contact")},
         "stappen": [
             {
                 "nummer": s.nummer, "titel": s.titel, "kort": s.kort, "duur": s.duur, "inleiding": s.inleiding,
@@ -57,7 +57,7 @@ def to_json(catalogus: model.Catalogus) -> dict:
             ],
         },
         "knelpunten": [
-            {"id": k.id, "titel": k.titel, "factor": k.factor.id, "omschrijving": k.omschrijving, "signalen": k.signalen, "oplossingen": ids(k.oplossingen)}
+            {"id": k.id, "titel": k.titel, "factor": k.factor.id, "omschrijving": k.omschrijving, "signalen": k.signalen, "oplossingen": ids(k.oplossingen), "stellingen": ids(k.stellingen)}
             for k in catalogus.knelpunten.values()
         ],
         "oplossingen": [
@@ -89,8 +89,8 @@ def to_csv(catalogus: model.Catalogus, soort: str) -> str:
 def _cell(entry, column: str) -> str:
     if column == "factor":
         return entry.factor.id
-    if column == "oplossingen":
-        return LIJST.join(o.id for o in entry.oplossingen)
+    if column in ("oplossingen", "stellingen"):
+        return LIJST.join(item.id for item in getattr(entry, column))
     if column.startswith("bron_"):
         return (getattr(entry.bron, column.removeprefix("bron_")) or "") if entry.bron else ""
     value = getattr(entry, column)

@@ -351,6 +351,7 @@ _text = Text()
 
 CATALOGUS = Record(
     model.Info,
+    id=Field(Identifier(), help="Vaste naam van deze Wegwijzer, zoals werkdruk-kinderopvang. Verander hem nooit: de browser van een bezoeker bewaart antwoorden, vinkjes en plan onder deze naam."),
     titel=Field(_text, help="De naam van de Wegwijzer; ook de naam van de site."),
     sector=Field(_text, help="De sector, bijvoorbeeld Kinderopvang."),
     uitgever=Field(_text, help="De branchevereniging die de Wegwijzer uitgeeft."),
@@ -418,6 +419,7 @@ KNELPUNT = Record(
     omschrijving=Field(_text, help="Wat er gebeurt en waarom het de druk verhoogt, in korte zinnen (Markdown)."),
     signalen=Field(ListOf(_text, min_items=1), help="Waaraan je het herkent: een signaal per regel."),
     oplossingen=Field(ListOf(Ref("oplossing"), min_items=1), help="Ids van oplossingen die helpen, minstens twee."),
+    stellingen=Field(ListOf(Ref("stelling")), False, "Ids van de stellingen uit de werkdrukscan die dit knelpunt aanwijzen. Zonder stellingen komt het knelpunt niet in de uitslag van de scan."),
 )
 
 OPLOSSING = Record(
@@ -464,6 +466,7 @@ CRITERIA = Record(
 SCAN = Record(
     model.Scan,
     inleiding=Field(_text, False),
+    minimum_groep=Field(Integer(2, 100), False, "Vanaf hoeveel uitslagen de teamuitslag iets toont (standaard 5). Bij minder is te raden wie wat antwoordde."),
     stellingen=ListOf(
         Record(model.Stelling, id=Identifier(), tekst=_text, factor=Ref("factor"), soort=Choice(*model.STELLING_SOORTEN)),
         min_items=1,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -21,7 +22,10 @@ def run(args) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / ".gitkeep").touch()
     write_schemas(root / "schema")
+    # The stable id a visitor's browser keeps everything under: chosen once, never changed.
+    slug = re.sub(r"[^a-z0-9]+", "-", args.sector.lower()).strip("-") or "sector"
     info = {
+        "id": f"werkdruk-{slug}",
         "titel": args.titel or f"Werkdruk Wegwijzer {args.sector}",
         "sector": args.sector,
         "uitgever": args.uitgever,

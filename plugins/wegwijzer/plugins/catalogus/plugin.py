@@ -84,6 +84,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         if info.huisstijl.logo:
             config.theme["logo"] = info.huisstijl.logo
         config.extra_css.append(HUISSTIJL_CSS)
+        # Every page tells the browser tools under which guide and version to keep a visitor's work.
+        config.extra["wegwijzer_opslag"] = info.opslag
         # The Wegwijzer's templates, styles and scripts: after the project's own overrides, before material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         self._check_reading_time()

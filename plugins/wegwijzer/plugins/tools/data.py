@@ -17,7 +17,8 @@ DATA_PATH = "data/wegwijzer.json"
 def tool_data(catalogus: model.Catalogus, url: Callable[[str, object], str]) -> dict:
     info = catalogus.info
     return {
-        "gids": {"titel": info.titel, "sector": info.sector, "versie": info.versie, "sleutel": info.sleutel},
+        "gids": {"id": info.id, "titel": info.titel, "sector": info.sector, "versie": info.versie},
+        "minimumGroep": catalogus.scan.minimum_groep if catalogus.scan else 5,
         "groepen": [
             {
                 "id": groep.id,
@@ -32,7 +33,10 @@ def tool_data(catalogus: model.Catalogus, url: Callable[[str, object], str]) -> 
             for s in (catalogus.scan.stellingen if catalogus.scan else [])
         ],
         "knelpunten": [
-            {"id": k.id, "titel": k.titel, "factor": k.factor.id, "oplossingen": [o.id for o in k.oplossingen], "url": url("knelpunt", k)}
+            {
+                "id": k.id, "titel": k.titel, "factor": k.factor.id, "oplossingen": [o.id for o in k.oplossingen],
+                "stellingen": [s.id for s in k.stellingen], "url": url("knelpunt", k),
+            }
             for factor in catalogus.factoren
             for k in factor.knelpunten
         ],
@@ -44,5 +48,10 @@ def tool_data(catalogus: model.Catalogus, url: Callable[[str, object], str]) -> 
             for o in catalogus.oplossingen.values()
         ],
         "criteria": [{"id": c.id, "titel": c.titel, "vraag": c.vraag} for c in (catalogus.criteria.criteria if catalogus.criteria else [])],
+        # The ids of every checklist question, so a visitor's browser can tell what a new version removed.
+        "checklists": {
+            **{s.id: [vraag_id for vraag_id, _ in s.vragen] for s in catalogus.substappen},
+            **({"benodigdheden": [i for i, _ in catalogus.werksessie.benodigdheden_vragen]} if catalogus.werksessie else {}),
+        },
         "labels": {"aanpak": model.AANPAK, "niveau": model.NIVEAU, "termijn": model.TERMIJN, "kosten": model.KOSTEN},
     }

@@ -1,7 +1,8 @@
 """The `wegwijzer/tools` plugin: tools that run in the visitor's own browser.
 
 - `on_files`: write `data/wegwijzer.json` from the catalogus, and the pages of
-  the werkdrukscan and the plan-van-aanpak builder. Their scripts are files of
+  the werkdrukscan (with its team result and werksessie presentation) and the
+  plan-van-aanpak builder. Their scripts are files of
   the theme (`overrides/assets/javascripts/wegwijzer/`), loaded as modules on
   the pages that ask for them in their front matter (`scripts:`).
 
@@ -23,7 +24,12 @@ from .config import ToolsConfig
 from .data import DATA_PATH, tool_data
 
 TEMPLATES = Path(__file__).parent / "templates"
-PAGES = {"scan/index.md": "scan.md", "plan/index.md": "plan.md"}
+PAGES = {
+    "scan/index.md": "scan.md",
+    "scan/team/index.md": "team.md",
+    "scan/presentatie/index.md": "presentatie.md",
+    "plan/index.md": "plan.md",
+}
 
 
 class ToolsPlugin(BasePlugin[ToolsConfig]):

@@ -1,5 +1,33 @@
-/* What the visitor types or ticks stays in their own browser (localStorage),
- * under a key per guide and version, and never leaves the device. */
+/* What a visitor types or ticks stays in their own browser (localStorage) and
+ * never leaves the device.
+ *
+ * Everything for one guide lives under one key, `wegwijzer:<id>`, with the
+ * guide's stable id from catalogus.yml: never its title or version, so a new
+ * version keeps the visitor's work. Inside, each part is stored by the ids of
+ * statements, checklist questions, knelpunten and oplossingen:
+ *
+ *   { versie, versies, scan: {id, antwoorden, datum}, checklists: {lijst: [vraagIds]},
+ *     plan: {knelpunten, scores, afspraken}, team: {datum, uitslagen} }
+ *
+ * `versie` is the guide version the stored data fits; `versies` every version it was brought up to.
+ *
+ * Each write reads the latest state first and changes only its own part, so two
+ * open tabs do not undo each other's work. A write that fails (private mode,
+ * full or blocked storage) is reported to whoever listens, so the tool can say
+ * so where the visitor works.
+ */
+import { bijwerken, melding } from "./versies.js";
+
+const gids = (() => {
+  try {
+    return JSON.parse(document.getElementById("ww-opslag").textContent) || {};
+  } catch (e) {
+    return {};
+  }
+})();
+const SLEUTEL = `wegwijzer:${gids.id || "wegwijzer"}`;
+const mislukt = new Set();
+let laatsteMislukt = false;
 
 function config() {
   const el = document.getElementById("__config");
@@ -11,27 +39,131 @@ export function siteUrl(pad) {
   return new URL(config().base.replace(/\/?$/, "/") + pad, location.href).href;
 }
 
-export async function laadData() {
-  const antwoord = await fetch(siteUrl("data/wegwijzer.json"));
-  return antwoord.json();
+let dataBelofte = null;
+export function laadData() {
+  // The version in the address: a browser never combines this page with a cached file of another version.
+  dataBelofte ||= fetch(siteUrl(`data/wegwijzer.json?versie=${encodeURIComponent(gids.versie || "")}`)).then((antwoord) => antwoord.json());
+  return dataBelofte;
 }
 
-export function bewaar(sleutel, waarde) {
+function leesAlles() {
   try {
-    if (waarde === null) localStorage.removeItem(sleutel);
-    else localStorage.setItem(sleutel, JSON.stringify(waarde));
+    const tekst = localStorage.getItem(SLEUTEL);
+    const alles = tekst ? JSON.parse(tekst) : {};
+    return alles && typeof alles === "object" ? alles : {};
   } catch (e) {
-    /* private mode or storage full: the tool still works, it just forgets */
+    return {};
   }
 }
 
-export function lees(sleutel, standaard) {
+function schrijfAlles(alles) {
   try {
-    const tekst = localStorage.getItem(sleutel);
-    return tekst === null ? standaard : JSON.parse(tekst);
+    localStorage.setItem(SLEUTEL, JSON.stringify(alles));
+    laatsteMislukt = false;
+    return true;
   } catch (e) {
-    return standaard;
+    laatsteMislukt = true;
+    mislukt.forEach((f) => f());
+    return false;
   }
+}
+
+/** Read one part ("scan", "plan", "team", "checklists"); `standaard` when nothing is stored. */
+export function lees(deel, standaard) {
+  const waarde = leesAlles()[deel];
+  return waarde === undefined || waarde === null ? standaard : waarde;
+}
+
+/** Store one part (null removes it). Returns false when the browser would not store it. */
+export function bewaar(deel, waarde) {
+  const alles = leesAlles();
+  if (waarde === null) delete alles[deel];
+  else alles[deel] = waarde;
+  alles.versie ||= gids.versie;
+  return schrijfAlles(alles);
+}
+
+export function leesVinkjes(lijst) {
+  return lees("checklists", {})[lijst] || [];
+}
+
+export function bewaarVinkjes(lijst, vinkjes) {
+  const lijsten = { ...lees("checklists", {}) };
+  if (vinkjes.length) lijsten[lijst] = vinkjes;
+  else delete lijsten[lijst];
+  return bewaar("checklists", lijsten);
+}
+
+/** Call `f` whenever a write fails, and at once when this browser stores nothing at all. */
+export function bijMislukken(f) {
+  mislukt.add(f);
+  if (laatsteMislukt || !kanBewaren()) f();
+}
+
+function kanBewaren() {
+  try {
+    const proef = `${SLEUTEL}:proef`;
+    localStorage.setItem(proef, "1");
+    localStorage.removeItem(proef);
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
+
+/**
+ * Bring what this browser stored up to the guide's current version, once.
+ *
+ * Also adopts what the first releases stored under the title and version
+ * (`wegwijzer:<titel>:<versie>:scan`, ...), so nothing of theirs is lost either.
+ * Returns the sentence to tell the visitor, or null when nothing changed.
+ */
+export async function bijwerkenNaarVersie() {
+  let alles = leesAlles();
+  const oud = !heeftIets(alles) && gids.oud ? oudeGegevens(gids.oud) : null;
+  if (oud) alles = { ...oud.gegevens, versie: oud.versie };
+  if (!heeftIets(alles) || (alles.versie === gids.versie && !oud)) return null;
+  // A page of a version this browser already moved past comes from a cache: it must not turn the clock back.
+  if (!oud && (alles.versies || []).includes(gids.versie)) return null;
+  const data = await laadData();
+  if (data.gids.versie !== gids.versie) return null; // page and data file of different versions: wait for both
+  const { opgeslagen, weg } = bijwerken(data, alles);
+  const versies = [...new Set([...(alles.versies || [alles.versie]), gids.versie])].filter(Boolean);
+  if (!schrijfAlles({ ...opgeslagen, versie: gids.versie, versies })) return null;
+  if (oud) oud.sleutels.forEach((s) => localStorage.removeItem(s));
+  return alles.versie === gids.versie ? null : melding(alles.versie, gids.versie, weg);
+}
+
+function heeftIets(alles) {
+  return Boolean(alles.scan || alles.plan || alles.team || (alles.checklists && Object.keys(alles.checklists).length));
+}
+
+/** What the first releases stored, per guide title and version; the newest version wins. */
+function oudeGegevens(prefix) {
+  let sleutels;
+  try {
+    sleutels = Object.keys(localStorage).filter((s) => s.startsWith(prefix));
+  } catch (e) {
+    return null;
+  }
+  if (!sleutels.length) return null;
+  const versies = [...new Set(sleutels.map((s) => s.slice(prefix.length).split(":")[0]))].sort((a, b) => a.localeCompare(b, "nl", { numeric: true }));
+  const versie = versies.at(-1);
+  const gegevens = { checklists: {} };
+  for (const s of sleutels) {
+    const [v, soort, lijst] = s.slice(prefix.length).split(":");
+    if (v !== versie) continue;
+    let waarde;
+    try {
+      waarde = JSON.parse(localStorage.getItem(s));
+    } catch (e) {
+      continue;
+    }
+    if (soort === "scan" || soort === "plan") gegevens[soort] = waarde;
+    // Ticks were kept by position, which is only safe to read with the questions of the same version.
+    else if (soort === "checklist" && Array.isArray(waarde)) gegevens.checklists[lijst] = { posities: waarde, versie: v };
+  }
+  return { sleutels, versie, gegevens };
 }
 
 /** Offer `inhoud` as a file download, made in the browser. */
@@ -50,3 +182,5 @@ export function downloadBestand(naam, inhoud, type) {
 export function html(tekst) {
   return String(tekst).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
+
+export const GIDS = gids;

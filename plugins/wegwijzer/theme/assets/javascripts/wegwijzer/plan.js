@@ -1,28 +1,37 @@
-/* The plan-van-aanpak builder: from knelpunten to oplossingen, ranked with the
+/* The plan-van-aanpak builder: from knelpunten to oplossingen, weighed with the
  * lijst van criteria, with who, when and how you know it worked. Kept in this
- * browser; printed or downloaded as CSV (for Excel) and Markdown. */
+ * browser; printed as a plan (not as the form), saved as a file to go on later,
+ * or downloaded as CSV (for Excel) and Markdown. */
 import { csv, gekozen, gerangschikt, markdown } from "./export.js";
 import { topKnelpunten } from "./ranking.js";
-import { bewaar, downloadBestand, html, laadData, lees, siteUrl } from "./opslag.js";
+import { bewaar, downloadBestand, html, laadData, lees } from "./opslag.js";
+import { bijwerken } from "./versies.js";
+import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
+import { link } from "./weergave.js";
 
+const SOORT = "plan-van-aanpak";
 const wortel = document.getElementById("ww-plan");
-const sleutel = `${wortel.dataset.sleutel}:plan`;
+const afdruk = document.querySelector(".ww-plan__afdruk");
 const data = await laadData();
 const knelpuntVan = Object.fromEntries(data.knelpunten.map((k) => [k.id, k]));
 const oplossingVan = Object.fromEntries(data.oplossingen.map((o) => [o.id, o]));
-let plan = lees(sleutel, null) || { knelpunten: [], scores: {}, afspraken: {} };
+const leegPlan = () => ({ knelpunten: [], scores: {}, afspraken: {} });
+// Only what this version of the guide still has: a plan made with an older version keeps the rest.
+const passend = (p) => bijwerken(data, { plan: { ...leegPlan(), ...p } });
+let plan = passend(lees("plan", null) || leegPlan()).opgeslagen.plan;
 
 function opslaan() {
-  bewaar(sleutel, plan.knelpunten.length ? plan : null);
-}
-
-function link(item) {
-  return `<a href="${html(siteUrl(item.url))}">${html(item.titel)}</a>`;
+  bewaar("plan", plan.knelpunten.length ? plan : null);
 }
 
 function voegToe(id) {
-  if (!knelpuntVan[id] || plan.knelpunten.some((k) => k.id === id)) return;
+  if (!knelpuntVan[id] || plan.knelpunten.some((k) => k.id === id)) return false;
   plan.knelpunten.push({ id, oplossingen: [] });
+  return true;
+}
+
+function labels(o) {
+  return `<span class="ww-label">${html(data.labels.termijn[o.termijn])}</span> <span class="ww-label">${html(data.labels.kosten[o.kosten])}</span>`;
 }
 
 function tekenKnelpunten() {
@@ -31,56 +40,66 @@ function tekenKnelpunten() {
     .map((gekozen) => {
       const k = knelpuntVan[gekozen.id];
       const keuzes = k.oplossingen
+        .filter((oid) => oplossingVan[oid])
         .map((oid) => {
           const o = oplossingVan[oid];
           const aan = gekozen.oplossingen.includes(oid) ? " checked" : "";
-          return `<li><label><input type="checkbox" data-knelpunt="${k.id}" value="${oid}"${aan}> ${html(o.titel)}</label> <span class="ww-label">${html(data.labels.termijn[o.termijn])}</span> <span class="ww-label">${html(data.labels.kosten[o.kosten])}</span></li>`;
+          return `<li><label><input type="checkbox" data-knelpunt="${k.id}" value="${oid}"${aan}> <span>${html(o.titel)}<br>${labels(o)}</span></label></li>`;
         })
         .join("");
       return `<section class="ww-kaart" data-knelpunt="${k.id}"><h3 class="ww-kaart__titel">${link(k)}</h3>
         <fieldset><legend>Welke oplossingen wil je proberen?</legend><ul class="ww-vinklijst">${keuzes}</ul></fieldset>
-        <button type="button" class="md-button ww-klein" data-verwijder="${k.id}">Verwijder dit knelpunt</button></section>`;
+        <button type="button" class="md-button ww-klein ww-knop--rustig" data-verwijder="${k.id}">Haal dit knelpunt uit het plan</button></section>`;
     })
     .join("");
 }
 
+/** One card per oplossing, every criterion a labelled toggle with its question: made for a thumb. */
 function tekenScores() {
-  const rijen = gekozen(plan); // stable rows, so ticking does not move the row under the cursor
+  const rijen = gekozen(plan); // stable order, so ticking does not move the card under the thumb
   const vak = wortel.querySelector(".ww-plan__scores");
   if (!rijen.length) {
     vak.innerHTML = "<p>Kies eerst bij stap 1 een of meer oplossingen.</p>";
     return;
   }
-  const kop = data.criteria.map((c, i) => `<th scope="col"><abbr title="${html(c.titel)}">${i + 1}</abbr></th>`).join("");
-  const body = rijen
+  vak.innerHTML = rijen
     .map((r) => {
-      const cellen = data.criteria
-        .map((c, i) => {
+      const o = oplossingVan[r.oplossing];
+      const vinkjes = data.criteria
+        .map((c) => {
           const aan = (plan.scores[r.oplossing] || []).includes(c.id) ? " checked" : "";
-          return `<td><input type="checkbox" data-oplossing="${r.oplossing}" value="${c.id}" aria-label="${html(oplossingVan[r.oplossing].titel)}: ${html(c.titel)}"${aan}></td>`;
+          return `<li><label><input type="checkbox" data-oplossing="${o.id}" value="${c.id}"${aan}> <span><strong>${html(c.titel)}</strong><br><span class="ww-criterium__vraag">${html(c.vraag)}</span></span></label></li>`;
         })
         .join("");
-      return `<tr><th scope="row">${html(oplossingVan[r.oplossing].titel)}</th>${cellen}<td class="ww-plan__score" data-score-van="${r.oplossing}">${r.score}</td></tr>`;
+      return `<fieldset class="ww-kaart ww-weging"><legend class="ww-weging__titel">${html(o.titel)}</legend>
+        <p class="ww-weging__score" data-score-van="${o.id}">${r.score} van ${data.criteria.length} vragen met ja</p>
+        <ul class="ww-vinklijst ww-criteria-keuze">${vinkjes}</ul></fieldset>`;
     })
     .join("");
-  const uitleg = data.criteria.map((c) => `<li><strong>${html(c.titel)}.</strong> ${html(c.vraag)}</li>`).join("");
-  vak.innerHTML = `<div class="ww-tabelrol"><table class="ww-plan__tabel"><caption>Vink aan waar de oplossing aan voldoet</caption><thead><tr><th scope="col">Oplossing</th>${kop}<th scope="col">Score</th></tr></thead><tbody>${body}</tbody></table></div><ol class="ww-criteria">${uitleg}</ol>`;
 }
 
 function tekenAfspraken() {
   const vak = wortel.querySelector(".ww-plan__afspraken");
-  const rijen = gerangschikt(plan);
-  vak.innerHTML = rijen
+  vak.innerHTML = gerangschikt(plan)
     .map((r, i) => {
       const o = oplossingVan[r.oplossing];
       const a = plan.afspraken[r.oplossing] || {};
-      const veld = (naam, label, type = "text") =>
-        `<p class="ww-veld"><label for="${naam}-${o.id}">${label}</label><input id="${naam}-${o.id}" type="${type}" data-afspraak="${o.id}" name="${naam}" value="${html(a[naam] || "")}"></p>`;
+      const tekst = (naam, label) =>
+        `<p class="ww-veld"><label for="${naam}-${o.id}">${label}</label><textarea id="${naam}-${o.id}" rows="1" data-afspraak="${o.id}" name="${naam}">${html(a[naam] || "")}</textarea></p>`;
+      const datum = (naam, label) =>
+        `<p class="ww-veld"><label for="${naam}-${o.id}">${label}</label><input id="${naam}-${o.id}" type="date" data-afspraak="${o.id}" name="${naam}" value="${html(a[naam] || "")}"></p>`;
       return `<section class="ww-kaart ww-afspraak"><h3 class="ww-kaart__titel">${i + 1}. ${link(o)}</h3>
-        <p class="ww-kaart__labels">Voor: ${html(r.knelpunten.map((id) => knelpuntVan[id].titel).join(", "))} · score ${r.score} van ${data.criteria.length}</p>
-        ${veld("wie", "Wie zorgt ervoor?")}${veld("start", "Start", "date")}${veld("klaar", "Klaar op", "date")}${veld("hoe", "Hoe weten we dat het werkt?")}</section>`;
+        <p class="ww-kaart__labels">Voor: ${html(r.knelpunten.map((id) => knelpuntVan[id].titel).join(", "))} · ${r.score} van ${data.criteria.length} vragen met ja</p>
+        ${tekst("wie", "Wie zorgt ervoor?")}<div class="ww-datums">${datum("start", "Start")}${datum("klaar", "Klaar op")}</div>${tekst("hoe", "Hoe weten we dat het werkt?")}</section>`;
     })
     .join("") || "<p>Nog geen oplossingen gekozen.</p>";
+  vak.querySelectorAll("textarea").forEach(groei);
+}
+
+/** Free text grows with what is typed, so nothing is ever cut off. */
+function groei(veld) {
+  veld.style.height = "auto";
+  veld.style.height = `${veld.scrollHeight + 2}px`;
 }
 
 function tekenTelling() {
@@ -88,33 +107,71 @@ function tekenTelling() {
     `${plan.knelpunten.length} knelpunten, ${gekozen(plan).length} oplossingen gekozen`;
 }
 
+function datumNl(iso) {
+  if (!iso) return "";
+  const [j, m, d] = iso.split("-").map(Number);
+  return new Date(j, m - 1, d).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+}
+
+/** The plan as it goes on paper: per knelpunt its chosen oplossingen and agreements, and nothing of the form. */
+function tekenAfdruk() {
+  const vandaag = datumNl(new Date().toISOString().slice(0, 10));
+  const kop = `<h1>Plan van aanpak werkdruk</h1><p class="ww-afdruk__bron">${html(data.gids.titel)}, versie ${html(data.gids.versie)} · gemaakt op ${vandaag}</p>`;
+  const metOplossing = plan.knelpunten.filter((k) => k.oplossingen.length);
+  if (!metOplossing.length) {
+    afdruk.innerHTML = `${kop}<p>Dit plan is nog leeg: er is nog geen oplossing gekozen.</p>`;
+    return;
+  }
+  const rang = Object.fromEntries(gerangschikt(plan).map((r, i) => [r.oplossing, i]));
+  const nogAfspreken = "<em>nog afspreken</em>";
+  const delen = metOplossing.map((k) => {
+    const oplossingen = [...k.oplossingen].sort((a, b) => rang[a] - rang[b]).map((id) => {
+      const o = oplossingVan[id];
+      const a = plan.afspraken[id] || {};
+      const veld = (label, waarde) => `<dt>${label}</dt><dd>${waarde ? html(waarde).replace(/\n/g, "<br>") : nogAfspreken}</dd>`;
+      const periode = a.start && a.klaar ? `${datumNl(a.start)} tot ${datumNl(a.klaar)}`
+        : a.start ? `vanaf ${datumNl(a.start)}` : a.klaar ? `klaar op ${datumNl(a.klaar)}` : "";
+      return `<section class="ww-afdruk__oplossing"><h3>${html(o.titel)}</h3>
+        <p class="ww-afdruk__labels">${html(data.labels.termijn[o.termijn])} · ${html(data.labels.kosten[o.kosten])} · ${(plan.scores[id] || []).length} van ${data.criteria.length} vragen met ja</p>
+        <dl>${veld("Wie zorgt ervoor", a.wie)}${veld("Wanneer", periode)}${veld("Hoe weten we dat het werkt", a.hoe)}</dl></section>`;
+    });
+    return `<section class="ww-afdruk__knelpunt"><h2>${html(knelpuntVan[k.id].titel)}</h2>${oplossingen.join("")}</section>`;
+  });
+  const zonder = plan.knelpunten.filter((k) => !k.oplossingen.length).map((k) => html(knelpuntVan[k.id].titel));
+  const rest = zonder.length ? `<p class="ww-afdruk__rest">Nog zonder gekozen oplossing: ${zonder.join(", ")}.</p>` : "";
+  afdruk.innerHTML = kop + delen.join("") + rest;
+}
+
 function teken() {
   tekenKnelpunten();
   tekenScores();
   tekenAfspraken();
   tekenTelling();
+  tekenAfdruk();
 }
 
 wortel.addEventListener("change", (e) => {
   const el = e.target;
   if (el.dataset.knelpunt) {
-    const gekozen = plan.knelpunten.find((k) => k.id === el.dataset.knelpunt);
-    gekozen.oplossingen = el.checked ? [...gekozen.oplossingen, el.value] : gekozen.oplossingen.filter((o) => o !== el.value);
+    const keuze = plan.knelpunten.find((k) => k.id === el.dataset.knelpunt);
+    keuze.oplossingen = el.checked ? [...keuze.oplossingen, el.value] : keuze.oplossingen.filter((o) => o !== el.value);
+    opslaan();
+    tekenScores();
+    tekenAfspraken();
   } else if (el.dataset.oplossing) {
     const lijst = plan.scores[el.dataset.oplossing] || [];
     plan.scores[el.dataset.oplossing] = el.checked ? [...lijst, el.value] : lijst.filter((c) => c !== el.value);
-  } else {
-    return; // agreements are kept as they are typed (below); redrawing would move the cursor
-  }
-  opslaan();
-  if (el.dataset.knelpunt) {
-    tekenScores();
+    opslaan();
     tekenAfspraken();
+    for (const r of gekozen(plan)) wortel.querySelector(`[data-score-van="${r.oplossing}"]`).textContent = `${r.score} van ${data.criteria.length} vragen met ja`;
+  } else if (el.dataset.afspraak && el.type === "date") {
+    (plan.afspraken[el.dataset.afspraak] ||= {})[el.name] = el.value;
+    opslaan();
   } else {
-    tekenAfspraken();
-    for (const r of gekozen(plan)) wortel.querySelector(`[data-score-van="${r.oplossing}"]`).textContent = r.score;
+    return;
   }
   tekenTelling();
+  tekenAfdruk();
 });
 
 // Keep every keystroke of the agreements, so nothing typed is lost on a reload.
@@ -122,25 +179,53 @@ wortel.addEventListener("input", (e) => {
   const el = e.target;
   if (!el.dataset.afspraak) return;
   (plan.afspraken[el.dataset.afspraak] ||= {})[el.name] = el.value;
+  if (el.tagName === "TEXTAREA") groei(el);
   opslaan();
+  tekenAfdruk();
 });
+
+function vervang(nieuw, tekst) {
+  const was = plan;
+  plan = nieuw;
+  opslaan();
+  teken();
+  if (was.knelpunten.length) {
+    biedOngedaanAan(wortel.querySelector(".ww-plan__wisplek"), tekst, () => {
+      plan = was;
+      opslaan();
+      teken();
+    });
+  }
+}
 
 wortel.addEventListener("click", (e) => {
   const knop = e.target.closest("button");
   if (!knop) return;
   const actie = knop.dataset.actie;
+  const melding = wortel.querySelector(".ww-plan__melding");
   if (knop.dataset.verwijder) {
+    const was = structuredClone(plan);
+    const titel = knelpuntVan[knop.dataset.verwijder].titel;
     plan.knelpunten = plan.knelpunten.filter((k) => k.id !== knop.dataset.verwijder);
+    opslaan();
+    teken();
+    biedOngedaanAan(wortel.querySelector(".ww-plan__knelpunten").parentElement, `‘${titel}’ is uit het plan gehaald.`, () => {
+      plan = was;
+      opslaan();
+      teken();
+    });
+    return;
   } else if (actie === "toevoegen") {
     voegToe(wortel.querySelector("#plan-knelpunt").value);
   } else if (actie === "uit-scan") {
-    const scan = lees(`${wortel.dataset.sleutel}:scan`, null);
-    const top = scan ? topKnelpunten(data, scan.antwoorden, 3) : [];
-    top.forEach((r) => voegToe(r.knelpunt.id));
-    wortel.querySelector(".ww-plan__melding").textContent = top.length
-      ? `${top.length} knelpunten uit je scan toegevoegd.`
-      : "Er is nog geen scan met knelpunten op dit apparaat. Vul eerst de werkdrukscan in.";
+    const scan = lees("scan", null);
+    const top = scan ? topKnelpunten(data, scan.antwoorden || {}, 3) : [];
+    const nieuw = top.filter((r) => voegToe(r.knelpunt.id)).length;
+    melding.textContent = !top.length
+      ? "Er is nog geen uitslag met knelpunten op dit apparaat. Vul eerst de werkdrukscan in."
+      : nieuw ? `${nieuw} knelpunten uit je scan toegevoegd.` : "De top 3 uit je scan staat al in het plan.";
   } else if (actie === "printen") {
+    tekenAfdruk();
     window.print();
     return;
   } else if (actie === "csv") {
@@ -149,8 +234,13 @@ wortel.addEventListener("click", (e) => {
   } else if (actie === "markdown") {
     downloadBestand("plan-van-aanpak.md", markdown(data, plan, new Date().toISOString().slice(0, 10)), "text/markdown;charset=utf-8");
     return;
+  } else if (actie === "bewaren") {
+    const inhoud = { soort: SOORT, gids: { id: data.gids.id, titel: data.gids.titel, versie: data.gids.versie }, datum: new Date().toISOString().slice(0, 10), plan };
+    downloadBestand(`plan-van-aanpak-${inhoud.datum}.json`, JSON.stringify(inhoud, null, 2), "application/json");
+    return;
   } else if (actie === "wissen") {
-    plan = { knelpunten: [], scores: {}, afspraken: {} };
+    vervang(leegPlan(), "Het plan is gewist.");
+    return;
   } else {
     return;
   }
@@ -158,5 +248,32 @@ wortel.addEventListener("click", (e) => {
   teken();
 });
 
+wortel.querySelector("[data-actie=openen]").addEventListener("change", async (e) => {
+  const bestand = e.target.files[0];
+  e.target.value = "";
+  if (!bestand) return;
+  const melding = wortel.querySelector(".ww-plan__bestandmelding");
+  let inhoud = null;
+  try {
+    inhoud = JSON.parse(await bestand.text());
+  } catch (fout) {
+    /* reported below */
+  }
+  if (!inhoud || inhoud.soort !== SOORT || !inhoud.plan || !Array.isArray(inhoud.plan.knelpunten)) {
+    melding.textContent = `‘${bestand.name}’ is geen bewaard plan van aanpak. Kies een bestand dat deze pagina maakte met ‘Bewaar als bestand’.`;
+    return;
+  }
+  if (inhoud.gids?.id !== data.gids.id) {
+    melding.textContent = `‘${bestand.name}’ is een plan van een andere Wegwijzer${inhoud.gids?.titel ? ` (${inhoud.gids.titel})` : ""}.`;
+    return;
+  }
+  const { opgeslagen, weg } = passend(inhoud.plan);
+  const kwijt = weg.knelpunten + weg.oplossingen;
+  melding.textContent = `Plan van ${inhoud.datum || "eerder"} geopend.` + (kwijt ? ` ${kwijt} onderdelen staan niet meer in deze versie van de Wegwijzer en zijn weggelaten.` : "");
+  vervang(opgeslagen.plan, "Je vorige plan is vervangen door het plan uit het bestand.");
+});
+
+window.addEventListener("beforeprint", tekenAfdruk);
+waarschuwAlsNietBewaard(wortel, "Kies bij stap 4 ‘Bewaar als bestand’ voordat je de pagina sluit.");
 teken();
 wortel.hidden = false;

@@ -1,8 +1,12 @@
 /* The werkdrukscan's rules, on the data of data/wegwijzer.json. No DOM, so the
- * tests run it in Node and the page shows the same rules in words
+ * tests run it in Node, and the scan page states the same rules in words
  * ("Zo komt de uitslag tot stand").
  *
- * answers: {stellingId: 1..5}, 1 = helemaal oneens, 5 = helemaal eens.
+ * antwoorden: {stellingId: 1..5}, 1 = helemaal oneens, 5 = helemaal eens.
+ *
+ * One person and a team go through the same rules: every answered statement
+ * becomes a pressure from 0 to 100 (for a team: the average over the people who
+ * answered it), and everything else follows from those pressures.
  */
 
 export const HOOG = 50; // above this a score counts as high
@@ -16,15 +20,32 @@ export function druk(stelling, antwoord) {
 }
 
 function gemiddelde(getallen) {
-  return getallen.length ? Math.round(getallen.reduce((a, b) => a + b, 0) / getallen.length) : null;
+  return getallen.length ? getallen.reduce((a, b) => a + b, 0) / getallen.length : null;
 }
 
-/** Scores per factor and per group (null where nothing was answered). */
-export function scores(data, antwoorden) {
-  const perFactor = {};
+function afgerond(getal) {
+  return getal === null ? null : Math.round(getal);
+}
+
+function geldig(antwoord) {
+  return Number.isInteger(antwoord) && antwoord >= 1 && antwoord <= 5;
+}
+
+/** The pressure of each answered statement that still exists: {stellingId: 0..100}. */
+export function drukPerStelling(data, antwoorden) {
+  const uit = {};
   for (const stelling of data.stellingen) {
     const antwoord = antwoorden[stelling.id];
-    if (antwoord >= 1 && antwoord <= 5) (perFactor[stelling.factor] ||= []).push(druk(stelling, antwoord));
+    if (geldig(antwoord)) uit[stelling.id] = druk(stelling, antwoord);
+  }
+  return uit;
+}
+
+/** Scores per factor and per group, unrounded (null where nothing was answered). */
+function scoresUitDruk(data, drukken) {
+  const perFactor = {};
+  for (const stelling of data.stellingen) {
+    if (stelling.id in drukken) (perFactor[stelling.factor] ||= []).push(drukken[stelling.id]);
   }
   const factoren = {};
   const groepen = {};
@@ -35,39 +56,65 @@ export function scores(data, antwoorden) {
   return { factoren, groepen };
 }
 
-/** The knelpunten ranked by the score of their factor; ties: higher group score, then catalogus order. */
-export function topKnelpunten(data, antwoorden, aantal = TOP) {
-  const { factoren, groepen } = scores(data, antwoorden);
-  const groepVan = {};
-  data.groepen.forEach((g) => g.factoren.forEach((f) => (groepVan[f.id] = g.id)));
-  return data.knelpunten
-    .map((knelpunt, volgorde) => ({
-      knelpunt,
-      score: factoren[knelpunt.factor],
-      groepScore: groepen[groepVan[knelpunt.factor]] ?? 0,
-      volgorde,
-    }))
-    .filter((r) => r.score !== null && r.score > HOOG)
-    .sort((a, b) => b.score - a.score || b.groepScore - a.groepScore || a.volgorde - b.volgorde)
-    .slice(0, aantal);
+/** Scores per factor and per group, rounded to whole numbers as the page shows them. */
+export function scores(data, antwoorden) {
+  const { factoren, groepen } = scoresUitDruk(data, drukPerStelling(data, antwoorden));
+  const rond = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, afgerond(v)]));
+  return { factoren: rond(factoren), groepen: rond(groepen) };
 }
 
-/** Taakeisen against hulpbronnen: the two indexes and the quadrant they fall in. */
-export function kwadrant(data, antwoorden) {
+const volgordeNl = new Intl.Collator("nl", { sensitivity: "base", numeric: true });
+
+/** The key two knelpunten are compared on; equal keys are a tie that the page points out. */
+function sleutel(rij) {
+  return `${Math.round(rij.exact * 100)}|${rij.signalen.length}`;
+}
+
+/**
+ * Every knelpunt that the answers point at, highest first.
+ *
+ * A knelpunt counts only through its own statements (`stellingen` in its YAML):
+ * its score is the average pressure of those that were answered, and it ranks
+ * only when that is above 50. A knelpunt none of whose statements was answered
+ * never ranks. Ties: first the knelpunt more of whose statements point at it
+ * (pressure above 50), then the alphabet of the titles; never the file order.
+ */
+export function rangschik(data, drukken) {
+  const rijen = [];
+  for (const knelpunt of data.knelpunten) {
+    const beantwoord = (knelpunt.stellingen || []).filter((id) => id in drukken);
+    if (!beantwoord.length) continue;
+    const exact = gemiddelde(beantwoord.map((id) => drukken[id]));
+    if (!(exact > HOOG)) continue;
+    rijen.push({ knelpunt, exact, score: afgerond(exact), signalen: beantwoord.filter((id) => drukken[id] > HOOG) });
+  }
+  return rijen.sort(
+    (a, b) => Math.round(b.exact * 100) - Math.round(a.exact * 100) || b.signalen.length - a.signalen.length || volgordeNl.compare(a.knelpunt.titel, b.knelpunt.titel),
+  );
+}
+
+/** The knelpunten after place `plaats` that are tied with the one on it (the alphabet chose between them). */
+export function gelijkNa(gerangschikt, plaats) {
+  if (gerangschikt.length <= plaats) return [];
+  const grens = sleutel(gerangschikt[plaats - 1]);
+  return gerangschikt.slice(plaats).filter((rij) => sleutel(rij) === grens);
+}
+
+/** Taakeisen and hulpbronnen as indexes 0..100 and where that puts you, or null without both. */
+function kwadrantUitDruk(data, drukken) {
   const soortVan = {};
   data.groepen.forEach((g) => g.factoren.forEach((f) => (soortVan[f.id] = g.soort)));
   const eisen = [];
   const bronnen = [];
   for (const stelling of data.stellingen) {
-    const antwoord = antwoorden[stelling.id];
-    if (!(antwoord >= 1 && antwoord <= 5)) continue;
+    if (!(stelling.id in drukken)) continue;
     const soort = soortVan[stelling.factor];
-    if (soort === "eis") eisen.push(druk(stelling, antwoord));
-    if (soort === "regelmogelijkheid" || soort === "buffer") bronnen.push(100 - druk(stelling, antwoord));
+    if (soort === "eis") eisen.push(drukken[stelling.id]);
+    else if (soort === "regelmogelijkheid" || soort === "buffer") bronnen.push(100 - drukken[stelling.id]);
   }
-  const eisenIndex = gemiddelde(eisen);
-  const bronnenIndex = gemiddelde(bronnen);
-  if (eisenIndex === null || bronnenIndex === null) return null;
+  if (!eisen.length || !bronnen.length) return null;
+  const eisenIndex = afgerond(gemiddelde(eisen));
+  const bronnenIndex = afgerond(gemiddelde(bronnen));
   return {
     eisenIndex,
     bronnenIndex,
@@ -76,18 +123,65 @@ export function kwadrant(data, antwoorden) {
   };
 }
 
-/** Everything the result page shows. */
-export function uitslag(data, antwoorden) {
-  const top = topKnelpunten(data, antwoorden);
-  const oplossingen = Object.fromEntries(data.oplossingen.map((o) => [o.id, o]));
+function uitslagUitDruk(data, drukken) {
+  const { factoren, groepen } = scoresUitDruk(data, drukken);
+  const rond = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, afgerond(v)]));
+  const alles = rangschik(data, drukken);
+  const top = alles.slice(0, TOP);
   return {
-    ...scores(data, antwoorden),
-    beantwoord: data.stellingen.filter((s) => antwoorden[s.id] >= 1 && antwoorden[s.id] <= 5).length,
+    factoren: rond(factoren),
+    groepen: rond(groepen),
     top,
-    topMetOplossingen: top.slice(0, TOP_MET_OPLOSSINGEN).map((r) => ({
-      ...r,
-      oplossingen: r.knelpunt.oplossingen.map((id) => oplossingen[id]),
-    })),
-    kwadrant: kwadrant(data, antwoorden),
+    topMetOplossingen: top.slice(0, TOP_MET_OPLOSSINGEN),
+    gelijkMetDerde: top.length >= TOP_MET_OPLOSSINGEN ? gelijkNa(alles, TOP_MET_OPLOSSINGEN) : [],
+    gelijkMetZevende: gelijkNa(alles, TOP),
+    kwadrant: kwadrantUitDruk(data, drukken),
+    beantwoord: Object.keys(drukken).length,
   };
+}
+
+/** The whole result of one person: scores, the top 7, the top 3 and the quadrant. */
+export function uitslag(data, antwoorden) {
+  return uitslagUitDruk(data, drukPerStelling(data, antwoorden));
+}
+
+/** The top knelpunten of one person's answers (the plan builder takes the top 3). */
+export function topKnelpunten(data, antwoorden, aantal = TOP) {
+  return rangschik(data, drukPerStelling(data, antwoorden)).slice(0, aantal);
+}
+
+/**
+ * The team's result from several people's answers.
+ *
+ * The team's pressure on a statement is the average over the people who answered
+ * it; from there the rules are those of one person. Beside the averages: the
+ * spread per group and factor (lowest, highest, and how many people score above
+ * 50) and how many people stand in each quadrant. No one person's answers are in it.
+ */
+export function teamUitslag(data, lijst) {
+  const perPersoon = lijst.map((antwoorden) => drukPerStelling(data, antwoorden));
+  const drukken = {};
+  for (const stelling of data.stellingen) {
+    const waarden = perPersoon.filter((d) => stelling.id in d).map((d) => d[stelling.id]);
+    if (waarden.length) drukken[stelling.id] = gemiddelde(waarden);
+  }
+  const uit = uitslagUitDruk(data, drukken);
+  const persoonScores = perPersoon.map((d) => scoresUitDruk(data, d));
+  const spreiding = (soort, id) => {
+    const waarden = persoonScores.map((s) => s[soort][id]).filter((v) => v !== null).map(Math.round);
+    if (!waarden.length) return null;
+    return { laagste: Math.min(...waarden), hoogste: Math.max(...waarden), hoog: waarden.filter((v) => v > HOOG).length, aantal: waarden.length };
+  };
+  uit.spreiding = { factoren: {}, groepen: {} };
+  for (const groep of data.groepen) {
+    uit.spreiding.groepen[groep.id] = spreiding("groepen", groep.id);
+    for (const f of groep.factoren) uit.spreiding.factoren[f.id] = spreiding("factoren", f.id);
+  }
+  uit.kwadrantTelling = {};
+  for (const d of perPersoon) {
+    const k = kwadrantUitDruk(data, d);
+    if (k) uit.kwadrantTelling[`${k.eisen}-${k.hulpbronnen}`] = (uit.kwadrantTelling[`${k.eisen}-${k.hulpbronnen}`] || 0) + 1;
+  }
+  uit.aantal = lijst.length;
+  return uit;
 }

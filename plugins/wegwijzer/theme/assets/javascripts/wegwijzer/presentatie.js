@@ -1,0 +1,95 @@
+/* The scan result as slides for the werksessie: one subject per slide, on a
+ * projector (full screen, arrow keys) or printed as landscape pages. Shows the
+ * team result (?bron=team) or the visitor's own, from this browser only. */
+import { teamUitslag, uitslag } from "./ranking.js";
+import { laadData, lees } from "./opslag.js";
+import { toonUitslag } from "./weergave.js";
+
+const wortel = document.getElementById("ww-presentatie");
+const leeg = document.querySelector(".ww-presentatie__leeg");
+const dias = [...wortel.querySelectorAll(".ww-dia")];
+const bediening = wortel.querySelector(".ww-dias__bediening");
+const data = await laadData();
+const vanTeam = new URLSearchParams(location.search).get("bron") === "team";
+
+function toonLeeg(tekst, link, linkTekst) {
+  leeg.innerHTML = `${tekst} <a href="${link}">${linkTekst}</a>`;
+  leeg.hidden = false;
+}
+
+function vul() {
+  if (vanTeam) {
+    const team = lees("team", null);
+    const n = team ? team.uitslagen.length : 0;
+    if (n < data.minimumGroep) {
+      toonLeeg(`Er zijn ${n} teamuitslagen op dit apparaat; de presentatie van het team kan vanaf ${data.minimumGroep}.`, "../team/", "Breng de uitslagen samen");
+      return false;
+    }
+    toonUitslag(wortel, data, teamUitslag(data, team.uitslagen.map((x) => x.antwoorden)), { team: true });
+    wortel.querySelector("[data-veld=titel]").textContent = "Werkdruk in ons team";
+    wortel.querySelector("[data-veld=ondertitel]").textContent = `Uitslag van de werkdrukscan · ${n} collega's deden mee`;
+  } else {
+    const scan = lees("scan", null);
+    if (!scan || !Object.keys(scan.antwoorden || {}).length) {
+      toonLeeg("Er is nog geen uitslag van de werkdrukscan op dit apparaat.", "../", "Vul de werkdrukscan in");
+      return false;
+    }
+    toonUitslag(wortel, data, uitslag(data, scan.antwoorden));
+    wortel.querySelector("[data-veld=ondertitel]").textContent = scan.datum ? `Ingevuld op ${scan.datum}` : "";
+  }
+  wortel.querySelector(".ww-terug-knop").href = vanTeam ? "../team/" : "../";
+  wortel.querySelector(".ww-terug-knop").textContent = vanTeam ? "Terug naar de teamuitslag" : "Terug naar de scan";
+  return true;
+}
+
+let huidige = 0;
+function toonDia(i) {
+  huidige = Math.max(0, Math.min(dias.length - 1, i));
+  dias.forEach((d, j) => d.classList.toggle("is-huidig", j === huidige));
+  bediening.querySelector(".ww-dias__nummer").textContent = `Dia ${huidige + 1} van ${dias.length}`;
+}
+
+function presenteer() {
+  wortel.classList.add("is-presenterend");
+  bediening.hidden = false;
+  toonDia(0);
+  wortel.requestFullscreen?.().catch(() => {});
+  bediening.querySelector("[data-actie=volgende]").focus();
+}
+
+function stop() {
+  wortel.classList.remove("is-presenterend");
+  bediening.hidden = true;
+  if (document.fullscreenElement) document.exitFullscreen();
+}
+
+wortel.addEventListener("click", (e) => {
+  const actie = e.target.closest("button")?.dataset.actie;
+  if (actie === "volledig") presenteer();
+  else if (actie === "printen") window.print();
+  else if (actie === "volgende") toonDia(huidige + 1);
+  else if (actie === "vorige") toonDia(huidige - 1);
+  else if (actie === "stop") stop();
+});
+
+document.addEventListener("keydown", (e) => {
+  if (!wortel.classList.contains("is-presenterend")) return;
+  if (["ArrowRight", "PageDown", " "].includes(e.key)) {
+    e.preventDefault();
+    toonDia(huidige + 1);
+  } else if (["ArrowLeft", "PageUp"].includes(e.key)) {
+    e.preventDefault();
+    toonDia(huidige - 1);
+  } else if (e.key === "Escape") stop();
+});
+
+document.addEventListener("fullscreenchange", () => {
+  if (!document.fullscreenElement && wortel.classList.contains("is-presenterend")) stop();
+});
+
+// Slides print on landscape pages. Only this page: the theme's stylesheet serves every page.
+const liggend = document.createElement("style");
+liggend.textContent = "@media print { @page { size: A4 landscape; margin: 1.2cm 1.5cm 1.5cm; } }";
+document.head.append(liggend);
+
+if (vul()) wortel.hidden = false;
