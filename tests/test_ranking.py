@@ -161,6 +161,16 @@ def test_team_result_averages_per_statement_and_shows_spread(example_site, data)
     assert got["kwadrant"] is None  # nobody answered about support
 
 
+def test_team_leaves_out_statements_too_few_people_answered(example_site, data):
+    # Five people answer haasten; only one answers vaak-gestoord: that answer must not show as the team's.
+    people = [{"haasten": 5}] * 4 + [{"haasten": 5, "vaak-gestoord": 5}]
+    got = node(example_site, f"return ranking.teamUitslag(data, {json.dumps(people)}, 5);")
+    assert got["teWeinig"] == ["vaak-gestoord"]
+    assert got["factoren"]["taakonderbrekingen"] is None
+    assert "overdracht-met-onderbrekingen" not in ids(got["top"])
+    assert got["spreiding"]["factoren"]["taakonderbrekingen"] is None
+
+
 def test_team_quadrant_counts_people(example_site, data):
     people = [every(data, 5, 1)] * 3 + [every(data, 1, 5)] * 2
     got = node(example_site, f"return ranking.teamUitslag(data, {json.dumps(people)});")
@@ -170,7 +180,7 @@ def test_team_quadrant_counts_people(example_site, data):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("{kapot", "kan ik niet lezen"),
+    ("{kapot", "is niet te lezen"),
     ('{"soort": "plan-van-aanpak", "plan": {}}', "geen uitslag van de werkdrukscan"),
     ('{"soort": "werkdrukscan", "gids": {"id": "werkdruk-bouw", "titel": "Werkdruk Wegwijzer Bouw"}, "antwoorden": {"haasten": 5}}', "een andere Wegwijzer (Werkdruk Wegwijzer Bouw)"),
     ('{"soort": "werkdrukscan", "gids": {"id": "werkdruk-kinderopvang"}, "antwoorden": {"bestaat-niet": 5}}', "bevat geen antwoorden"),

@@ -105,6 +105,11 @@ def test_scan_with_the_keyboard_ranks_as_written_by_hand(open_page, server, data
     assert result.locator(".ww-gelijk a").all_inner_texts() == [titles[k] for k in tied]
     shown = result.locator(".ww-kwadrant:visible")
     assert (shown.get_attribute("data-eisen"), shown.get_attribute("data-hulpbronnen")) == quadrant
+    # why each knelpunt is there, the right way round: disagreeing with a statement about support
+    why = result.locator(".ww-top > li").nth(top7.index("inzet-wordt-niet-gezien")).locator(".ww-top__waarom")
+    assert why.inner_text() == "Je was het oneens met ‘Ik krijg waardering voor het werk dat ik doe.’ en ‘Ik vind mijn beloning eerlijk voor het werk dat ik doe.’"
+    first = result.locator(".ww-top > li").first.locator(".ww-top__waarom")
+    assert first.inner_text().startswith("Je was het eens met ‘Ik moet vaak haasten")
     # and the rule is on the page in words
     assert "alfabet" in page.locator("#zo-komt-de-uitslag-tot-stand + ol").inner_text()
     assert only_own_origin(page, server)
@@ -114,6 +119,10 @@ def test_scan_remembers_wipes_with_undo_saves_and_opens(open_page, server, data,
     answers = every(data, 5, 1)
     page = open_page(1280)
     page.goto(server + "/scan/")
+    settled(page)
+    page.get_by_role("button", name="Bekijk de uitslag").click()  # nothing answered yet: no empty result
+    expect(page.locator(".ww-scan__melding")).to_have_text("Beantwoord eerst een of meer stellingen. Dan zie je je uitslag.")
+    assert not page.locator("#ww-uitslag").is_visible()
     fill_scan(page, answers)
 
     page.reload()
@@ -195,7 +204,7 @@ def test_team_result_from_five_files_and_its_presentation(browser, server, data,
     expect(page.locator(".ww-team__meldingen li")).to_have_count(2)
     messages = page.locator(".ww-team__meldingen li").all_inner_texts()
     assert any("‘collega-1.json’ is dezelfde uitslag" in m for m in messages)
-    assert any("‘kapot.json’ kan ik niet lezen" in m for m in messages)
+    assert any("‘kapot.json’ is niet te lezen" in m for m in messages)
     assert not page.locator("#ww-teamuitslag").is_visible()
 
     # the fifth: the team's top 7, top 3 with oplossingen, quadrant and spread
@@ -211,7 +220,7 @@ def test_team_result_from_five_files_and_its_presentation(browser, server, data,
     assert (shown.get_attribute("data-eisen"), shown.get_attribute("data-hulpbronnen")) == ("hoog", "laag")
     assert result.locator("[data-vak='hoog-laag'] .ww-assen__telling").inner_text() == "3 personen"
     assert result.locator("[data-vak='laag-hoog'] .ww-assen__telling").inner_text() == "2 personen"
-    assert "uitersten 0–100 · 3 van 5 boven de 50" in result.locator("[data-deel=groepen]").inner_text()
+    assert result.locator(".ww-balk__spreiding").all_inner_texts() == ["3 van 5 boven de 50 · grote verschillen"] * 5
     page.screenshot(path=ARTIFACTS / "team-1280.png", full_page=True)
     page.reload()  # kept on this device
     settled(page)
@@ -241,7 +250,7 @@ def test_team_result_from_five_files_and_its_presentation(browser, server, data,
     page.screenshot(path=ARTIFACTS / "presentatie-print.png", full_page=True)
     pdf = tmp_path / "presentatie.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True)
-    pages = pdf_pages(pdf, "presentatie")
+    pages = pdf_pages(pdf, "presentatie-pdf")
     assert len(pages) == 5  # one subject per page
     width, height = pdf_size(pdf)
     assert width > height  # landscape

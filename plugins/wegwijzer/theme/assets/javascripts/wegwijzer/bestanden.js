@@ -25,7 +25,7 @@ export function leesUitslagbestand(data, tekst, naam) {
   try {
     inhoud = JSON.parse(tekst);
   } catch (e) {
-    return { fout: `‘${naam}’ kan ik niet lezen. Het is geen bewaarde uitslag van de werkdrukscan, of het bestand is beschadigd.` };
+    return { fout: `‘${naam}’ is niet te lezen. Het is geen bewaarde uitslag van de werkdrukscan, of het bestand is beschadigd.` };
   }
   if (!inhoud || typeof inhoud !== "object" || inhoud.soort !== SOORT || !inhoud.antwoorden || typeof inhoud.antwoorden !== "object") {
     return { fout: `‘${naam}’ is geen uitslag van de werkdrukscan. Kies de bestanden die de scan maakt met ‘Bewaar als bestand’.` };

@@ -31,7 +31,7 @@ async function start() {
     lijst.addEventListener("change", () => onthoud(lijst));
     const knop = document.createElement("button");
     knop.type = "button";
-    knop.className = "md-button ww-klein ww-wis-vinkjes";
+    knop.className = "md-button ww-knop--rustig ww-wis-vinkjes";
     knop.textContent = "Vinkjes wissen";
     knop.hidden = !leesVinkjes(lijst.dataset.checklist).length;
     knop.addEventListener("click", () => {

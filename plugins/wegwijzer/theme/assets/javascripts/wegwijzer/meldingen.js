@@ -21,7 +21,7 @@ export async function meldNieuweVersie() {
   const plek = document.querySelector(".md-content__inner");
   if (!zin || !plek) return;
   const vak = bericht("ww-melding--versie", "status");
-  vak.innerHTML = '<p></p><button type="button" class="md-button ww-klein">Sluiten</button>';
+  vak.innerHTML = '<p></p><button type="button" class="md-button">Sluiten</button>';
   vak.querySelector("p").textContent = zin;
   vak.querySelector("button").addEventListener("click", () => vak.remove());
   plek.prepend(vak);

@@ -7,7 +7,7 @@ import { topKnelpunten } from "./ranking.js";
 import { bewaar, downloadBestand, html, laadData, lees } from "./opslag.js";
 import { bijwerken } from "./versies.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
-import { link } from "./weergave.js";
+import { datumNl, link } from "./weergave.js";
 
 const SOORT = "plan-van-aanpak";
 const wortel = document.getElementById("ww-plan");
@@ -49,7 +49,7 @@ function tekenKnelpunten() {
         .join("");
       return `<section class="ww-kaart" data-knelpunt="${k.id}"><h3 class="ww-kaart__titel">${link(k)}</h3>
         <fieldset><legend>Welke oplossingen wil je proberen?</legend><ul class="ww-vinklijst">${keuzes}</ul></fieldset>
-        <button type="button" class="md-button ww-klein ww-knop--rustig" data-verwijder="${k.id}">Haal dit knelpunt uit het plan</button></section>`;
+        <button type="button" class="md-button ww-knop--rustig" data-verwijder="${k.id}">Haal dit knelpunt uit het plan</button></section>`;
     })
     .join("");
 }
@@ -90,10 +90,14 @@ function tekenAfspraken() {
         `<p class="ww-veld"><label for="${naam}-${o.id}">${label}</label><input id="${naam}-${o.id}" type="date" data-afspraak="${o.id}" name="${naam}" value="${html(a[naam] || "")}"></p>`;
       return `<section class="ww-kaart ww-afspraak"><h3 class="ww-kaart__titel">${i + 1}. ${link(o)}</h3>
         <p class="ww-kaart__labels">Voor: ${html(r.knelpunten.map((id) => knelpuntVan[id].titel).join(", "))} · ${r.score} van ${data.criteria.length} vragen met ja</p>
-        ${tekst("wie", "Wie zorgt ervoor?")}<div class="ww-datums">${datum("start", "Start")}${datum("klaar", "Klaar op")}</div>${tekst("hoe", "Hoe weten we dat het werkt?")}</section>`;
+        ${tekst("wie", "Wie zorgt ervoor?")}<div class="ww-datums">${datum("start", "Start")}${datum("klaar", "Klaar op")}</div><p class="ww-veld__fout" role="alert" data-datumfout="${o.id}">${datumFout(a)}</p>${tekst("hoe", "Hoe weten we dat het werkt?")}</section>`;
     })
     .join("") || "<p>Nog geen oplossingen gekozen.</p>";
   vak.querySelectorAll("textarea").forEach(groei);
+}
+
+function datumFout(a) {
+  return a.start && a.klaar && a.klaar < a.start ? "‘Klaar op’ ligt vóór de start. Kijk de datums nog even na." : "";
 }
 
 /** Free text grows with what is typed, so nothing is ever cut off. */
@@ -103,14 +107,10 @@ function groei(veld) {
 }
 
 function tekenTelling() {
+  const k = plan.knelpunten.length;
+  const o = gekozen(plan).length;
   wortel.querySelector(".ww-plan__telling").textContent =
-    `${plan.knelpunten.length} knelpunten, ${gekozen(plan).length} oplossingen gekozen`;
-}
-
-function datumNl(iso) {
-  if (!iso) return "";
-  const [j, m, d] = iso.split("-").map(Number);
-  return new Date(j, m - 1, d).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    `${k} ${k === 1 ? "knelpunt" : "knelpunten"}, ${o} ${o === 1 ? "oplossing" : "oplossingen"} gekozen`;
 }
 
 /** The plan as it goes on paper: per knelpunt its chosen oplossingen and agreements, and nothing of the form. */
@@ -165,8 +165,10 @@ wortel.addEventListener("change", (e) => {
     tekenAfspraken();
     for (const r of gekozen(plan)) wortel.querySelector(`[data-score-van="${r.oplossing}"]`).textContent = `${r.score} van ${data.criteria.length} vragen met ja`;
   } else if (el.dataset.afspraak && el.type === "date") {
-    (plan.afspraken[el.dataset.afspraak] ||= {})[el.name] = el.value;
+    const afspraak = (plan.afspraken[el.dataset.afspraak] ||= {});
+    afspraak[el.name] = el.value;
     opslaan();
+    wortel.querySelector(`[data-datumfout="${el.dataset.afspraak}"]`).textContent = datumFout(afspraak);
   } else {
     return;
   }
@@ -223,7 +225,8 @@ wortel.addEventListener("click", (e) => {
     const nieuw = top.filter((r) => voegToe(r.knelpunt.id)).length;
     melding.textContent = !top.length
       ? "Er is nog geen uitslag met knelpunten op dit apparaat. Vul eerst de werkdrukscan in."
-      : nieuw ? `${nieuw} knelpunten uit je scan toegevoegd.` : "De top 3 uit je scan staat al in het plan.";
+      : nieuw ? `${nieuw === 1 ? "1 knelpunt" : `${nieuw} knelpunten`} uit je scan toegevoegd.` : "De top 3 uit je scan staat al in het plan.";
+    if (!top.length) melding.insertAdjacentHTML("beforeend", ' <a href="../scan/">Naar de werkdrukscan</a>');
   } else if (actie === "printen") {
     tekenAfdruk();
     window.print();

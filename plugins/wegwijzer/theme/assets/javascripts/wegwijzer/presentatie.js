@@ -3,7 +3,7 @@
  * team result (?bron=team) or the visitor's own, from this browser only. */
 import { teamUitslag, uitslag } from "./ranking.js";
 import { laadData, lees } from "./opslag.js";
-import { toonUitslag } from "./weergave.js";
+import { datumNl, toonUitslag } from "./weergave.js";
 
 const wortel = document.getElementById("ww-presentatie");
 const leeg = document.querySelector(".ww-presentatie__leeg");
@@ -25,7 +25,7 @@ function vul() {
       toonLeeg(`Er zijn ${n} teamuitslagen op dit apparaat; de presentatie van het team kan vanaf ${data.minimumGroep}.`, "../team/", "Breng de uitslagen samen");
       return false;
     }
-    toonUitslag(wortel, data, teamUitslag(data, team.uitslagen.map((x) => x.antwoorden)), { team: true });
+    toonUitslag(wortel, data, teamUitslag(data, team.uitslagen.map((x) => x.antwoorden), data.minimumGroep), { team: true });
     wortel.querySelector("[data-veld=titel]").textContent = "Werkdruk in ons team";
     wortel.querySelector("[data-veld=ondertitel]").textContent = `Uitslag van de werkdrukscan · ${n} collega's deden mee`;
   } else {
@@ -35,7 +35,8 @@ function vul() {
       return false;
     }
     toonUitslag(wortel, data, uitslag(data, scan.antwoorden));
-    wortel.querySelector("[data-veld=ondertitel]").textContent = scan.datum ? `Ingevuld op ${scan.datum}` : "";
+    wortel.querySelector("[data-veld=titel]").textContent = "Mijn werkdruk";
+    wortel.querySelector("[data-veld=ondertitel]").textContent = scan.datum ? `Uitslag van de werkdrukscan · ingevuld op ${datumNl(scan.datum)}` : "Uitslag van de werkdrukscan";
   }
   wortel.querySelector(".ww-terug-knop").href = vanTeam ? "../team/" : "../";
   wortel.querySelector(".ww-terug-knop").textContent = vanTeam ? "Terug naar de teamuitslag" : "Terug naar de scan";
@@ -45,7 +46,12 @@ function vul() {
 let huidige = 0;
 function toonDia(i) {
   huidige = Math.max(0, Math.min(dias.length - 1, i));
-  dias.forEach((d, j) => d.classList.toggle("is-huidig", j === huidige));
+  dias.forEach((d, j) => {
+    d.classList.toggle("is-huidig", j === huidige);
+    // A slide taller than the screen scrolls; it can then take focus, so the keyboard scrolls it too.
+    if (j === huidige) d.setAttribute("tabindex", "0");
+    else d.removeAttribute("tabindex");
+  });
   bediening.querySelector(".ww-dias__nummer").textContent = `Dia ${huidige + 1} van ${dias.length}`;
 }
 
@@ -59,6 +65,7 @@ function presenteer() {
 
 function stop() {
   wortel.classList.remove("is-presenterend");
+  dias.forEach((d) => d.removeAttribute("tabindex"));
   bediening.hidden = true;
   if (document.fullscreenElement) document.exitFullscreen();
 }
@@ -80,6 +87,9 @@ document.addEventListener("keydown", (e) => {
   } else if (["ArrowLeft", "PageUp"].includes(e.key)) {
     e.preventDefault();
     toonDia(huidige - 1);
+  } else if (e.key === "Home" || e.key === "End") {
+    e.preventDefault();
+    toonDia(e.key === "Home" ? 0 : dias.length - 1);
   } else if (e.key === "Escape") stop();
 });
 

@@ -156,15 +156,20 @@ export function topKnelpunten(data, antwoorden, aantal = TOP) {
  * The team's pressure on a statement is the average over the people who answered
  * it; from there the rules are those of one person. Beside the averages: the
  * spread per group and factor (lowest, highest, and how many people score above
- * 50) and how many people stand in each quadrant. No one person's answers are in it.
+ * 50) and how many people stand in each quadrant. No one person's answers are in it:
+ * a statement answered by fewer than `minimum` people is left out altogether.
  */
-export function teamUitslag(data, lijst) {
+export function teamUitslag(data, lijst, minimum = 1) {
   const perPersoon = lijst.map((antwoorden) => drukPerStelling(data, antwoorden));
   const drukken = {};
+  const teWeinig = [];
   for (const stelling of data.stellingen) {
     const waarden = perPersoon.filter((d) => stelling.id in d).map((d) => d[stelling.id]);
-    if (waarden.length) drukken[stelling.id] = gemiddelde(waarden);
+    // A statement fewer than `minimum` people answered would show their own answers: it does not count.
+    if (waarden.length >= minimum) drukken[stelling.id] = gemiddelde(waarden);
+    else if (waarden.length) teWeinig.push(stelling.id);
   }
+  for (const d of perPersoon) teWeinig.forEach((id) => delete d[id]);
   const uit = uitslagUitDruk(data, drukken);
   const persoonScores = perPersoon.map((d) => scoresUitDruk(data, d));
   const spreiding = (soort, id) => {
@@ -183,5 +188,6 @@ export function teamUitslag(data, lijst) {
     if (k) uit.kwadrantTelling[`${k.eisen}-${k.hulpbronnen}`] = (uit.kwadrantTelling[`${k.eisen}-${k.hulpbronnen}`] || 0) + 1;
   }
   uit.aantal = lijst.length;
+  uit.teWeinig = teWeinig;
   return uit;
 }

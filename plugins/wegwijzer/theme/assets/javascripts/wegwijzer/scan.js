@@ -5,7 +5,7 @@ import { uitslag } from "./ranking.js";
 import { bewaar, downloadBestand, laadData, lees } from "./opslag.js";
 import { leesUitslagbestand, nieuwId, uitslagbestand } from "./bestanden.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
-import { toonUitslag } from "./weergave.js";
+import { datumNl, toonUitslag } from "./weergave.js";
 
 const form = document.getElementById("ww-scan");
 const resultaat = document.getElementById("ww-uitslag");
@@ -48,10 +48,17 @@ function onthoud(antw, datum) {
 
 function toon(antw, datum) {
   const u = uitslag(data, antw);
+  if (!u.beantwoord) {
+    resultaat.hidden = true;
+    melding.textContent = "Beantwoord eerst een of meer stellingen. Dan zie je je uitslag.";
+    return false;
+  }
+  melding.textContent = "";
   resultaat.querySelector(".ww-uitslag__datum").textContent =
-    `${u.beantwoord} van ${data.stellingen.length} stellingen beantwoord` + (datum ? ` · ingevuld op ${datum}` : "");
+    `${u.beantwoord} van ${data.stellingen.length} stellingen beantwoord` + (datum ? ` · ingevuld op ${datumNl(datum)}` : "");
   toonUitslag(resultaat, data, u);
   resultaat.hidden = false;
+  return true;
 }
 
 form.addEventListener("change", (e) => {
@@ -62,8 +69,7 @@ form.addEventListener("change", (e) => {
 
 form.addEventListener("submit", (e) => {
   e.preventDefault();
-  toon(antwoorden(), opgeslagen()?.datum);
-  resultaat.focus();
+  if (toon(antwoorden(), opgeslagen()?.datum)) resultaat.focus();
 });
 
 form.querySelector("[data-actie=wissen]").addEventListener("click", () => {
@@ -91,7 +97,7 @@ form.querySelector("[data-actie=openen]").addEventListener("change", async (e) =
   const waren = opgeslagen();
   zet(gelezen.uitslag.antwoorden);
   bewaar("scan", { id: gelezen.uitslag.id, datum: gelezen.uitslag.datum, antwoorden: gelezen.uitslag.antwoorden });
-  melding.textContent = `Uitslag van ${gelezen.uitslag.datum || "eerder"} geopend. ${gelezen.opmerking}`.trim();
+  melding.textContent = `Uitslag van ${datumNl(gelezen.uitslag.datum) || "eerder"} geopend. ${gelezen.opmerking}`.trim();
   toon(gelezen.uitslag.antwoorden, gelezen.uitslag.datum);
   if (waren && Object.keys(waren.antwoorden || {}).length) {
     biedOngedaanAan(knoppen, "Je eerdere antwoorden zijn vervangen door die uit het bestand.", () => {

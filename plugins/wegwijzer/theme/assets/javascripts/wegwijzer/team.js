@@ -5,7 +5,7 @@ import { teamUitslag } from "./ranking.js";
 import { bewaar, laadData, lees } from "./opslag.js";
 import { leesUitslagbestand } from "./bestanden.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
-import { toonUitslag } from "./weergave.js";
+import { datumNl, toonUitslag } from "./weergave.js";
 
 const wortel = document.getElementById("ww-team");
 const resultaat = document.getElementById("ww-teamuitslag");
@@ -37,10 +37,13 @@ function teken() {
     return;
   }
   telling.textContent = `${n} uitslagen samengebracht.`;
-  const u = teamUitslag(data, team.uitslagen.map((x) => x.antwoorden));
+  const u = teamUitslag(data, team.uitslagen.map((x) => x.antwoorden), minimum);
   const datums = team.uitslagen.map((x) => x.datum).filter(Boolean).sort();
-  const periode = datums.length ? ` · ingevuld ${datums[0] === datums.at(-1) ? `op ${datums[0]}` : `van ${datums[0]} tot ${datums.at(-1)}`}` : "";
-  resultaat.querySelector(".ww-uitslag__datum").textContent = `${n} uitslagen${periode}`;
+  const periode = datums.length ? ` · ingevuld ${datums[0] === datums.at(-1) ? `op ${datumNl(datums[0])}` : `van ${datumNl(datums[0])} tot ${datumNl(datums.at(-1))}`}` : "";
+  const weg = u.teWeinig.length
+    ? ` · ${u.teWeinig.length === 1 ? "1 stelling telt" : `${u.teWeinig.length} stellingen tellen`} niet mee, omdat minder dan ${minimum} mensen ${u.teWeinig.length === 1 ? "hem" : "ze"} invulden`
+    : "";
+  resultaat.querySelector(".ww-uitslag__datum").textContent = `${n} uitslagen${periode}${weg}`;
   toonUitslag(resultaat, data, u, { team: true });
   resultaat.hidden = false;
 }

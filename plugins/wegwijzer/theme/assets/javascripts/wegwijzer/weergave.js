@@ -10,9 +10,12 @@ export function link(item) {
   return `<a href="${html(url.pathname + url.hash)}">${html(item.titel)}</a>`;
 }
 
-function spreidingTekst(s, aantal) {
+/** How far apart the team is, in words, and how many people feel much pressure; no one person's score. */
+function spreidingTekst(s) {
   if (!s) return "";
-  return `uitersten ${s.laagste}–${s.hoogste} · ${s.hoog} van ${aantal} boven de ${HOOG}`;
+  const verschil = s.hoogste - s.laagste;
+  const eens = verschil <= 25 ? "jullie ervaren dit ongeveer hetzelfde" : verschil <= 50 ? "enige verschillen" : "grote verschillen";
+  return `${s.hoog} van ${s.aantal} boven de ${HOOG} · ${eens}`;
 }
 
 /** Bars per group: the score from 0 to 100, red above 50; for a team also the spread. */
@@ -20,7 +23,7 @@ export function balken(data, u) {
   const rijen = data.groepen.map((g) => {
     const score = u.groepen[g.id];
     const s = u.spreiding ? u.spreiding.groepen[g.id] : null;
-    const extra = s ? `<span class="ww-balk__spreiding">${html(spreidingTekst(s, u.aantal))}</span>` : "";
+    const extra = s ? `<span class="ww-balk__spreiding">${html(spreidingTekst(s))}</span>` : "";
     return `<li><span class="ww-balk__label">${html(g.titel)}${extra}</span><span class="ww-balk__spoor" aria-hidden="true"><span class="ww-balk__vulling${score > HOOG ? " is-hoog" : ""}" style="width:${score ?? 0}%"></span></span><span class="ww-balk__getal">${score ?? "–"}</span></li>`;
   });
   return `<ul class="ww-balken">${rijen.join("")}</ul>`;
@@ -30,15 +33,34 @@ function stellingTekst(data, id) {
   return data.stellingen.find((s) => s.id === id)?.tekst ?? id;
 }
 
+/** Why a knelpunt is in the list, in words: agreeing with a statement about pressure, or
+ * disagreeing with one about support, are both signals. */
+function waarom(data, rij, team) {
+  const soort = Object.fromEntries(data.stellingen.map((s) => [s.id, s.soort]));
+  const zinnen = [];
+  for (const [soortNaam, woord] of [["eis", "eens"], ["bron", "oneens"]]) {
+    const ids = rij.signalen.filter((id) => soort[id] === soortNaam);
+    if (!ids.length) continue;
+    const citaten = ids.map((id) => `‘${html(stellingTekst(data, id))}’`).join(" en ");
+    zinnen.push(team ? `Het team was het gemiddeld ${woord} met ${citaten}` : `Je was het ${woord} met ${citaten}`);
+  }
+  return zinnen.join(" "); // each statement ends in its own full stop, inside the quotes
+}
+
+/** A date as people write it: 24 november 2026. */
+export function datumNl(iso) {
+  if (!iso) return "";
+  const [j, m, d] = iso.split("-").map(Number);
+  return new Date(j, m - 1, d).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+}
+
 /** The top 7, each with its score and the statements that pointed at it. */
 export function topLijst(data, u, team) {
   if (!u.top.length) {
     return `<p class="ww-top__leeg">Geen enkel knelpunt scoort boven de ${HOOG}. Er springen geen knelpunten uit${team ? "" : " bij jouw antwoorden"}.</p>`;
   }
   const items = u.top.map((r) => {
-    const waarom = r.signalen.map((id) => `‘${html(stellingTekst(data, id))}’`).join(" en ");
-    const door = team ? "Veel eens bij" : "Je was het eens met";
-    return `<li>${link(r.knelpunt)} <span class="ww-label">score ${r.score}</span><span class="ww-top__waarom">${door}: ${waarom}</span></li>`;
+    return `<li>${link(r.knelpunt)} <span class="ww-top__score">score ${r.score}</span><span class="ww-top__waarom">${waarom(data, r, team)}</span></li>`;
   });
   let noot = "";
   const gelijk = u.gelijkMetZevende;
@@ -69,15 +91,15 @@ export function top3(data, u) {
 
 /** Scores per factor under a row per group (the group's name once, not on every row). */
 export function factorTabel(data, u) {
-  const kop = u.spreiding ? '<th scope="col">Spreiding</th>' : "";
+  const kop = u.spreiding ? '<th scope="col">Verschillen</th>' : "";
   const rijen = data.groepen.flatMap((g) => [
     `<tr class="ww-scoretabel__groep"><th scope="rowgroup" colspan="${u.spreiding ? 3 : 2}">${html(g.titel)}</th></tr>`,
     ...g.factoren.map((f) => {
-      const s = u.spreiding ? `<td>${html(spreidingTekst(u.spreiding.factoren[f.id], u.aantal))}</td>` : "";
+      const s = u.spreiding ? `<td>${html(spreidingTekst(u.spreiding.factoren[f.id]))}</td>` : "";
       return `<tr><td>${link(f)}</td><td class="ww-scoretabel__score">${u.factoren[f.id] ?? "–"}</td>${s}</tr>`;
     }),
   ]);
-  return `<table class="ww-scoretabel"><thead><tr><th scope="col">Factor</th><th scope="col">Score</th>${kop}</tr></thead><tbody>${rijen.join("")}</tbody></table>`;
+  return `<table class="ww-scoretabel"><thead><tr><th scope="col">Factor</th><th scope="col">Druk</th>${kop}</tr></thead><tbody>${rijen.join("")}</tbody></table>`;
 }
 
 /** Put the dot in the quadrant chart, show the matching advice, and for a team the count per box. */
