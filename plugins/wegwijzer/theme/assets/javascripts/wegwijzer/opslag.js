@@ -182,5 +182,3 @@ export function downloadBestand(naam, inhoud, type) {
 export function html(tekst) {
   return String(tekst).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
-
-export const GIDS = gids;

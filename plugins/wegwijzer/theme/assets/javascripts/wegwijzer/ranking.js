@@ -56,13 +56,6 @@ function scoresUitDruk(data, drukken) {
   return { factoren, groepen };
 }
 
-/** Scores per factor and per group, rounded to whole numbers as the page shows them. */
-export function scores(data, antwoorden) {
-  const { factoren, groepen } = scoresUitDruk(data, drukPerStelling(data, antwoorden));
-  const rond = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, afgerond(v)]));
-  return { factoren: rond(factoren), groepen: rond(groepen) };
-}
-
 const volgordeNl = new Intl.Collator("nl", { sensitivity: "base", numeric: true });
 
 /** The key two knelpunten are compared on; equal keys are a tie that the page points out. */
@@ -94,7 +87,7 @@ export function rangschik(data, drukken) {
 }
 
 /** The knelpunten after place `plaats` that are tied with the one on it (the alphabet chose between them). */
-export function gelijkNa(gerangschikt, plaats) {
+function gelijkNa(gerangschikt, plaats) {
   if (gerangschikt.length <= plaats) return [];
   const grens = sleutel(gerangschikt[plaats - 1]);
   return gerangschikt.slice(plaats).filter((rij) => sleutel(rij) === grens);
