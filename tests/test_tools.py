@@ -132,6 +132,7 @@ def test_scan_remembers_wipes_with_undo_saves_and_opens(open_page, server, data,
     expect(page.locator("#ww-uitslag")).to_be_visible()  # the result of earlier answers shows again
 
     saved = save_scan(page, tmp_path / "uitslag.json")
+    expect(page.locator(".ww-uitslag__bewaard")).to_contain_text("Bewaard als ‘werkdrukscan-")
     content = json.loads(saved.read_text(encoding="utf-8"))
     assert content["antwoorden"] == answers and content["gids"]["id"] == "werkdruk-kinderopvang" and content["id"]
 

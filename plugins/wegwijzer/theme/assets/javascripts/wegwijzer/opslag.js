@@ -166,8 +166,9 @@ function oudeGegevens(prefix) {
   return { sleutels, versie, gegevens };
 }
 
-/** Offer `inhoud` as a file download, made in the browser. */
-export function downloadBestand(naam, inhoud, type) {
+/** Offer `inhoud` as a file download, made in the browser; `melding` (an element) says where it went. */
+export function downloadBestand(naam, inhoud, type, melding) {
+  if (melding) melding.textContent = `Bewaard als ‘${naam}’, meestal in de map Downloads.`;
   const url = URL.createObjectURL(new Blob([inhoud], { type }));
   const a = document.createElement("a");
   a.href = url;

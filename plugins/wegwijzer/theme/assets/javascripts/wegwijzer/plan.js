@@ -12,6 +12,7 @@ import { datumNl, link } from "./weergave.js";
 const SOORT = "plan-van-aanpak";
 const wortel = document.getElementById("ww-plan");
 const afdruk = document.querySelector(".ww-plan__afdruk");
+const bestandMelding = wortel.querySelector(".ww-plan__bestandmelding");
 const data = await laadData();
 const knelpuntVan = Object.fromEntries(data.knelpunten.map((k) => [k.id, k]));
 const oplossingVan = Object.fromEntries(data.oplossingen.map((o) => [o.id, o]));
@@ -232,14 +233,14 @@ wortel.addEventListener("click", (e) => {
     window.print();
     return;
   } else if (actie === "csv") {
-    downloadBestand("plan-van-aanpak.csv", csv(data, plan), "text/csv;charset=utf-8");
+    downloadBestand("plan-van-aanpak.csv", csv(data, plan), "text/csv;charset=utf-8", bestandMelding);
     return;
   } else if (actie === "markdown") {
-    downloadBestand("plan-van-aanpak.md", markdown(data, plan, new Date().toISOString().slice(0, 10)), "text/markdown;charset=utf-8");
+    downloadBestand("plan-van-aanpak.md", markdown(data, plan, new Date().toISOString().slice(0, 10)), "text/markdown;charset=utf-8", bestandMelding);
     return;
   } else if (actie === "bewaren") {
     const inhoud = { soort: SOORT, gids: { id: data.gids.id, titel: data.gids.titel, versie: data.gids.versie }, datum: new Date().toISOString().slice(0, 10), plan };
-    downloadBestand(`plan-van-aanpak-${inhoud.datum}.json`, JSON.stringify(inhoud, null, 2), "application/json");
+    downloadBestand(`plan-van-aanpak-${inhoud.datum}.json`, JSON.stringify(inhoud, null, 2), "application/json", bestandMelding);
     return;
   } else if (actie === "wissen") {
     vervang(leegPlan(), "Het plan is gewist.");
@@ -255,7 +256,7 @@ wortel.querySelector("[data-actie=openen]").addEventListener("change", async (e)
   const bestand = e.target.files[0];
   e.target.value = "";
   if (!bestand) return;
-  const melding = wortel.querySelector(".ww-plan__bestandmelding");
+  const melding = bestandMelding;
   let inhoud = null;
   try {
     inhoud = JSON.parse(await bestand.text());

@@ -114,7 +114,7 @@ resultaat.querySelector("[data-actie=bewaren]").addEventListener("click", () => 
   const scan = opgeslagen() || onthoud(antwoorden());
   if (!scan) return;
   const inhoud = uitslagbestand(data.gids, scan);
-  downloadBestand(`werkdrukscan-${inhoud.datum}.json`, JSON.stringify(inhoud, null, 2), "application/json");
+  downloadBestand(`werkdrukscan-${inhoud.datum}.json`, JSON.stringify(inhoud, null, 2), "application/json", resultaat.querySelector(".ww-uitslag__bewaard"));
 });
 
 waarschuwAlsNietBewaard(knoppen.parentElement.querySelector(".ww-scan__voortgang").parentElement, "Bewaar je uitslag als bestand voordat je de pagina sluit.");
