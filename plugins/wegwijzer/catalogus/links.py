@@ -23,6 +23,7 @@ LINK_KINDS = {
     "groep": "factorgroep",
     "instrument": "instrument",
     "praktijk": "praktijkverhaal",
+    "pagina": "pagina van de Wegwijzer",
 }
 
 LINK = re.compile(r"\[\[\s*([^\]\s:|]+)\s*:\s*([^\]|]*?)\s*(?:\|([^\]]*))?\]\]")

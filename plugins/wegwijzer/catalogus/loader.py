@@ -178,6 +178,7 @@ class _Loader:
         ids["groep"] = self._unique_ids("werkdrukmodel.yml", ("groepen",), "factorgroep")
         ids["factor"] = self._unique_ids("werkdrukmodel.yml", ("groepen", "*", "factoren"), "factor")
         self._unique_ids("criteria.yml", ("criteria",), "criterium")
+        ids["pagina"] = set(model.PAGINAS)
         ids["stelling"] = self._unique_ids("scan.yml", ("stellingen",), "stelling")  # left-out ones stay: references to them drop
         return ids
 

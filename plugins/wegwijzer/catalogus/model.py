@@ -368,7 +368,36 @@ class Catalogus:
             return {f.id: f for f in self.factoren}
         if kind == "groep":
             return {g.id: g for g in self.werkdrukmodel.groepen}
+        if kind == "pagina":
+            return PAGINAS
         return {"knelpunt": self.knelpunten, "oplossing": self.oplossingen, "praktijk": self.praktijk, "instrument": self.instrumenten}[kind]
+
+
+@dataclass(frozen=True)
+class Pagina:
+    """A page every Wegwijzer has (a tool, an overview), so texts can point to the guide's own pages first."""
+
+    id: str
+    titel: str
+
+
+#: The guide's own pages an editor links to with [[pagina:id]].
+PAGINAS = {
+    p.id: p
+    for p in (
+        Pagina("werkdrukscan", "Werkdrukscan"),
+        Pagina("teamuitslag", "Teamuitslag van de werkdrukscan"),
+        Pagina("planhulp", "Planhulp"),
+        Pagina("knelpunten", "Knelpunten"),
+        Pagina("oplossingen", "Oplossingen"),
+        Pagina("werksessie", "Werksessie"),
+        Pagina("checklists", "Checklists"),
+        Pagina("werkdrukmodel", "Wat is werkdruk?"),
+        Pagina("korte-route", "De vijf stappen in het kort"),
+        Pagina("uitgebreide-route", "De vijf stappen uitgebreid"),
+        Pagina("werknemer", "Werkdruk bespreken als werknemer of OR"),
+    )
+}
 
 
 def vraag_id(tekst: str) -> str:

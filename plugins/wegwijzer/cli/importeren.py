@@ -61,7 +61,7 @@ def run(args) -> int:
 
     record, kind = RULES[soort]
     folder = Path(args.map) / soort
-    ids = {k: set(catalogus.entries(k)) for k in ("knelpunt", "oplossing", "factor", "substap", "stap", "groep", "praktijk", "instrument")}
+    ids = {k: set(catalogus.entries(k)) for k in ("knelpunt", "oplossing", "factor", "substap", "stap", "groep", "praktijk", "instrument", "pagina")}
     ids["stelling"] = {s.id for s in catalogus.scan.stellingen} if catalogus.scan else set()
     written, refused, kept = [], 0, []
     line_number = reader.line_num + 1

@@ -35,7 +35,25 @@ def path_of(kind: str, entry) -> str:
         return f"instrumenten/index.md#{entry.id}"
     if kind == "praktijk":
         return f"praktijk/index.md#{entry.id}"
+    if kind == "pagina":
+        return PAGINA_PATHS[entry.id]
     raise KeyError(kind)
+
+
+#: Where the guide's own pages ([[pagina:id]]) live.
+PAGINA_PATHS = {
+    "werkdrukscan": "scan/index.md",
+    "teamuitslag": "scan/team/index.md",
+    "planhulp": "plan/index.md",
+    "knelpunten": "knelpunten/index.md",
+    "oplossingen": "oplossingen/index.md",
+    "werksessie": "werksessie/index.md",
+    "checklists": "checklists/stap-1.md",
+    "werkdrukmodel": "werkdrukmodel/index.md",
+    "korte-route": "mkb/index.md",
+    "uitgebreide-route": "stappen/index.md",
+    "werknemer": "werknemer.md",
+}
 
 
 def mkb_path_of(stap) -> str:

@@ -44,12 +44,19 @@ class Part:
 
 @dataclass(frozen=True)
 class Document:
-    """A PDF, made of parts; `landscape` parts get their own page size."""
+    """A PDF, made of parts; `landscape` parts get their own page size.
+
+    `titelblad`: the guide's name and the document's title open the first page. Sheets
+    that each fill a page of their own (posters, world café, forms) go without.
+    `knop`: the words on the button that offers it.
+    """
 
     slug: str
     titel: str
     parts: list[Part]
     toc: bool = False
+    titelblad: bool = True
+    knop: str = "Download als PDF"
 
     @property
     def pdf_path(self) -> str:
@@ -58,25 +65,34 @@ class Document:
 
 @dataclass(frozen=True)
 class PrintPage:
-    """A page of the site that shows parts and offers the PDF they belong to."""
+    """A page of the site that shows parts and offers the PDFs they belong to.
+
+    `pdfs` are slugs of Documents: the first holds just what the page shows,
+    any others hold more (the whole kit, all checklists).
+    """
 
     src_uri: str
     titel: str
     parts: list[Part]
-    pdf: str  # slug of the Document
+    pdfs: tuple[str, ...]
     intro: str = ""
 
 
-def werksessie_parts(catalogus: model.Catalogus) -> dict[str, Part]:
+def werksessie_parts(catalogus: model.Catalogus, poster_formaat: str = "A4") -> dict[str, Part]:
+    """The parts of the werksessie kit; posters on A4 (the kit) or A3 (to hang on the wall)."""
     sessie = catalogus.werksessie
     return {
         "draaiboek": Part("draaiboek.html", {"sessie": sessie, "rooster": sessie.rooster()}),
         "benodigdheden": Part("benodigdheden.html", {"sessie": sessie}),
-        "posters": Part("posters.html", {"groepen": catalogus.werkdrukmodel.groepen}),
+        "posters": Part("posters.html", {"groepen": catalogus.werkdrukmodel.groepen, "formaat": poster_formaat}),
         "wereldcafe": Part("wereldcafe.html", {"rondes": sessie.rondes}),
         "prioriteren": Part("prioriteren.html", {"groepen": catalogus.werkdrukmodel.groepen, "criteria": catalogus.criteria, "max_knelpunten": MAX_STIPPEN}),
         "plan": Part("plan.html", {}),
     }
+
+
+def checklists_titel(stap: model.Stap) -> str:
+    return f"Checklists stap {stap.nummer}: {stap.titel}"
 
 
 def print_pages(catalogus: model.Catalogus) -> list[PrintPage]:
@@ -84,26 +100,45 @@ def print_pages(catalogus: model.Catalogus) -> list[PrintPage]:
     if catalogus.werksessie:
         kit = werksessie_parts(catalogus)
         pages += [
-            PrintPage("werksessie/index.md", catalogus.werksessie.titel, [kit["draaiboek"], kit["benodigdheden"]], "werksessie-kit",
+            PrintPage("werksessie/index.md", catalogus.werksessie.titel, [kit["draaiboek"], kit["benodigdheden"]],
+                      ("werksessie-draaiboek", "werksessie-kit"),
                       "Alles voor een werksessie met je team. Hieronder staat het draaiboek. Print ook de "
                       "[posters](posters.md), de [werkbladen voor de world café](wereldcafe.md), het "
-                      "[blad om te prioriteren](prioriteren.md) en het [plan van aanpak](plan-van-aanpak.md)."),
-            PrintPage("werksessie/posters.md", "Posters van het werkdrukmodel", [kit["posters"]], "werksessie-kit"),
-            PrintPage("werksessie/wereldcafe.md", "Werkbladen world café", [kit["wereldcafe"]], "werksessie-kit"),
-            PrintPage("werksessie/prioriteren.md", "Prioriteren: knelpunten en criteria", [kit["prioriteren"]], "werksessie-kit"),
-            PrintPage("werksessie/plan-van-aanpak.md", "Plan van aanpak", [kit["plan"]], "werksessie-kit"),
+                      "[blad om te prioriteren](prioriteren.md) en het [plan van aanpak](plan-van-aanpak.md). "
+                      "Of download de hele kit: alles in één PDF."),
+            PrintPage("werksessie/posters.md", "Posters van het werkdrukmodel", [werksessie_parts(catalogus, "A3")["posters"]],
+                      ("werksessie-posters",),
+                      "Eén poster per groep uit het werkdrukmodel. Print de posters op A3 en hang ze aan de muur. "
+                      "Dan kan iedereen ze goed lezen en is er plek voor post-its."),
+            PrintPage("werksessie/wereldcafe.md", "Werkbladen world café", [kit["wereldcafe"]], ("werksessie-wereldcafe",)),
+            PrintPage("werksessie/prioriteren.md", "Prioriteren: knelpunten en criteria", [kit["prioriteren"]], ("werksessie-prioriteren",)),
+            PrintPage("werksessie/plan-van-aanpak.md", "Invulblad plan van aanpak", [kit["plan"]], ("werksessie-plan-van-aanpak",)),
         ]
     for stap in catalogus.stappen:
-        pages.append(PrintPage(f"checklists/stap-{stap.nummer}.md", f"Checklists stap {stap.nummer}: {stap.titel}",
-                               [Part("checklists.html", {"stappen": [stap]})], "checklists"))
+        pages.append(PrintPage(f"checklists/stap-{stap.nummer}.md", checklists_titel(stap),
+                               [Part("checklists.html", {"stappen": [stap]})], (f"checklists-stap-{stap.nummer}", "checklists")))
     return pages
 
 
 def documents(catalogus: model.Catalogus) -> list[Document]:
+    """Every PDF: each printable page's own part, and the collections (kit, all checklists, HR-route)."""
     docs = []
     if catalogus.werksessie:
-        docs.append(Document("werksessie-kit", catalogus.werksessie.titel, list(werksessie_parts(catalogus).values())))
-    docs.append(Document("checklists", "Alle checklists", [Part("checklists.html", {"stappen": catalogus.stappen})]))
+        titel = catalogus.werksessie.titel
+        kit = werksessie_parts(catalogus)
+        docs += [
+            Document("werksessie-kit", titel, list(kit.values()), knop="Download de hele kit als PDF"),
+            Document("werksessie-draaiboek", f"{titel}: draaiboek", [kit["draaiboek"], kit["benodigdheden"]]),
+            Document("werksessie-posters", "Posters van het werkdrukmodel", [werksessie_parts(catalogus, "A3")["posters"]],
+                     titelblad=False, knop="Download als PDF (A3)"),
+            Document("werksessie-wereldcafe", "Werkbladen world café", [kit["wereldcafe"]], titelblad=False),
+            Document("werksessie-prioriteren", "Prioriteren: knelpunten en criteria", [kit["prioriteren"]], titelblad=False),
+            Document("werksessie-plan-van-aanpak", "Invulblad plan van aanpak", [kit["plan"]], titelblad=False),
+        ]
+    docs.append(Document("checklists", "Alle checklists", [Part("checklists.html", {"stappen": catalogus.stappen})],
+                         knop="Download alle checklists als PDF"))
+    for stap in catalogus.stappen:
+        docs.append(Document(f"checklists-stap-{stap.nummer}", checklists_titel(stap), [Part("checklists.html", {"stappen": [stap]})]))
     docs.append(Document("hr-route", "De uitgebreide route", [Part("hr-route.html", {"stappen": catalogus.stappen})], toc=True))
     return docs
 

@@ -45,6 +45,7 @@ def document_html(document: Document, catalogus: model.Catalogus, renderer: Rend
     template = renderer.env.get_template("document.html")
     return template.render(
         titel=document.titel,
+        titelblad=document.titelblad,
         info=info,
         delen=parts,
         css=Markup((TEMPLATES / "pdf.css").read_text(encoding="utf-8")),

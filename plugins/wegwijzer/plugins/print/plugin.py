@@ -1,8 +1,10 @@
 """The `wegwijzer/print` plugin: what an HR professional prints and takes into the room.
 
-- `on_files`: build the PDFs (werksessie kit, checklists, the HR-route) from the
-  catalogus and add them to the site, then the printable pages: the werksessie
-  kit and one checklist page per step, each offering its PDF.
+- `on_files`: build the PDFs from the catalogus and add them to the site: one per
+  printable page with just what that page shows (draaiboek, posters on A3, world
+  café, ...), and the collections (the whole werksessie kit, all checklists, the
+  HR-route). Then the printable pages: the werksessie kit and one checklist page
+  per step, each offering its own PDF first.
 - `on_page_markdown`: put "Download als PDF" on the pages a PDF belongs to.
 
 It reads the catalogus the `wegwijzer/catalogus` plugin loaded, so it must come
@@ -37,6 +39,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if catalogus_plugin is None:
             raise PluginError("de plugin wegwijzer/print heeft wegwijzer/catalogus nodig; zet die eerder in mkdocs.yml")
         self.catalogus = catalogus_plugin.catalogus
+        self.documents = {document.slug: document for document in documents(self.catalogus)}
         self.pdfs = self._build_pdfs(files, config) if self.config.pdf else {}
         for page in print_pages(self.catalogus):
             files.append(File.generated(config, page.src_uri, content=self._page_markdown(page, config), inclusion=InclusionLevel.NOT_IN_NAV))
@@ -52,7 +55,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     def _build_pdfs(self, files: Files, config) -> dict[str, str]:
         built = {}
         cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache_dir else None
-        for document in documents(self.catalogus):
+        for document in self.documents.values():
             start = time.monotonic()
             try:
                 pdf = write_pdf(document, self.catalogus, cache)
@@ -65,7 +68,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         return built
 
     def _download(self, slug: str, from_page: str) -> str:
-        return f"[Download als PDF]({relative(self.pdfs[slug], from_page)}){{ .md-button .ww-download }}"
+        knop = self.documents[slug].knop
+        return f"[{knop}]({relative(self.pdfs[slug], from_page)}){{ .md-button .ww-download }}"
 
     def _page_markdown(self, page: PrintPage, config) -> str:
         def site_link(link, entry) -> str:
@@ -74,6 +78,6 @@ class PrintPlugin(BasePlugin[PrintConfig]):
 
         renderer = Renderer(self.catalogus, site_link)
         html = "\n".join(renderer.render(part, pdf=False) for part in page.parts)
-        download = self._download(page.pdf, page.src_uri) if page.pdf in self.pdfs else ""
+        download = " ".join(self._download(slug, page.src_uri) for slug in page.pdfs if slug in self.pdfs)
         titel = escape(page.titel)  # catalogus text: never markup
         return f'---\ntitle: {json.dumps(str(titel))}\n---\n\n# {titel}\n\n{page.intro}\n\n{download}\n\n<div class="ww-afdruk">\n{html}\n</div>\n'

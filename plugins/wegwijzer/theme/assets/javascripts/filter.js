@@ -1,27 +1,67 @@
 /* Filters for the knelpunten and oplossingen indexes.
  *
- * Without JavaScript the form stays hidden and the whole list shows. With it, a
- * card shows when, for every filter that has a choice, one of its values is
+ * The form is in the HTML from the start, with the count of the whole list, so
+ * nothing moves when this script runs. Without JavaScript a <noscript> style
+ * hides it and the whole list shows.
+ *
+ * A card shows when, for every filter that has a choice, one of its values is
  * chosen (within one filter: or; between filters: and). The choice lives in the
- * URL (?termijn=quick-win&niveau=team), so a filtered view can be shared.
+ * URL (?termijn=quick-win&niveau=team), so a filtered view can be shared and
+ * survives a reload.
+ *
+ * On a narrow screen CSS folds the fields away behind a "Filter (n)" button
+ * (n: the number of choices made), so the first screen shows results; the
+ * "Toon ..." button folds them again. When nothing fits, a sentence names the
+ * filters to loosen, next to a button that clears them all.
  */
 (function () {
   "use strict";
+
+  // "Quick win" -> "quick win" inside a sentence; a word like "ICT" stays as it is.
+  function inSentence(text) {
+    text = text.trim();
+    return /^.[a-zà-ÿ]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  }
+
+  // ["a", "b", "c"] -> "a, b en c"
+  function enumerate(parts, word) {
+    if (parts.length < 2) return parts.join("");
+    return parts.slice(0, -1).join(", ") + " " + word + " " + parts[parts.length - 1];
+  }
 
   function setUp(form) {
     var cards = Array.prototype.slice.call(document.querySelectorAll(".ww-resultaten > .ww-kaart"));
     var fields = Array.prototype.slice.call(form.elements).filter(function (el) { return el.name; });
     var names = fields.map(function (el) { return el.name; }).filter(function (n, i, all) { return all.indexOf(n) === i; });
     var count = form.querySelector(".ww-filter__telling");
+    var unit = count.getAttribute("data-eenheid");
+    var toggle = form.querySelector(".ww-filter__knop");
+    var chosenCount = form.querySelector(".ww-filter__aantal");
+    var show = form.querySelector(".ww-filter__toon");
+    var empty = document.getElementById(form.getAttribute("data-leeg"));
+    var sentence = empty && empty.querySelector(".ww-filter__zin");
+    var clear = empty && empty.querySelector(".ww-filter__wis");
     var groep = form.querySelector("select[name=groep]");
     var factor = form.querySelector("select[name=factor]");
+
+    // What a filter is called on screen: its legend, or the label of its list.
+    function titleOf(el) {
+      var fieldset = el.closest("fieldset");
+      var label = fieldset ? fieldset.querySelector("legend") : form.querySelector("label[for='" + el.id + "']");
+      return label ? label.textContent.trim() : el.name;
+    }
+
+    // What a chosen value is called on screen.
+    function valueOf(el) {
+      return el.tagName === "SELECT" ? el.selectedOptions[0].textContent : el.closest("label").textContent;
+    }
 
     function chosen() {
       var choice = {};
       names.forEach(function (name) { choice[name] = []; });
       fields.forEach(function (el) {
         if ((el.type === "checkbox" && el.checked) || (el.tagName === "SELECT" && el.value)) {
-          choice[el.name].push(el.value);
+          choice[el.name].push(el);
         }
       });
       return choice;
@@ -31,8 +71,17 @@
       return names.every(function (name) {
         if (!choice[name].length) return true;
         var values = (card.getAttribute("data-" + name) || "").split(" ");
-        return choice[name].some(function (value) { return values.indexOf(value) >= 0; });
+        return choice[name].some(function (el) { return values.indexOf(el.value) >= 0; });
       });
+    }
+
+    // "Niveau: team of individu en Kosten: hoge kosten", and how many filters that is.
+    function describe(choice) {
+      var parts = names.filter(function (name) { return choice[name].length; }).map(function (name) {
+        var values = choice[name].map(function (el) { return inSentence(valueOf(el)); });
+        return titleOf(choice[name][0]) + ": " + enumerate(values, "of");
+      });
+      return { text: enumerate(parts, "en"), filters: parts.length };
     }
 
     // A factor list that only offers the factors of the chosen group.
@@ -50,18 +99,49 @@
       narrowFactors();
       var choice = chosen();
       var shown = 0;
+      var made = 0;
       cards.forEach(function (card) {
-        var show = matches(card, choice);
-        card.hidden = !show;
-        if (show) shown += 1;
+        var fits = matches(card, choice);
+        card.hidden = !fits;
+        if (fits) shown += 1;
       });
-      count.textContent = shown + " van " + cards.length + " " + count.getAttribute("data-eenheid");
+      names.forEach(function (name) { made += choice[name].length; });
+      count.textContent = shown + " van " + cards.length + " " + unit;
+      if (chosenCount) chosenCount.textContent = "(" + made + ")";
+      if (show) show.textContent = "Toon " + shown + " " + (shown === 1 ? show.getAttribute("data-een") : unit);
+      if (sentence) {
+        var active = describe(choice);
+        var none = shown === 0 && active.filters > 0;
+        sentence.textContent = none
+          ? "Geen " + unit + " met " + active.text + ". " +
+            (active.filters > 1 ? "Laat een van deze filters los." : "Laat dit filter los.")
+          : "";
+        clear.hidden = !none;
+      }
       if (updateUrl) {
         var params = new URLSearchParams();
-        names.forEach(function (name) { choice[name].forEach(function (v) { params.append(name, v); }); });
+        names.forEach(function (name) { choice[name].forEach(function (el) { params.append(name, el.value); }); });
         var query = params.toString();
         history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
       }
+    }
+
+    // The Filter button only shows on a narrow screen; on a wide one the fields are always open.
+    function folds() {
+      return !!toggle && getComputedStyle(toggle).display !== "none";
+    }
+
+    function open(yes) {
+      toggle.setAttribute("aria-expanded", yes ? "true" : "false");
+      form.classList.toggle("ww-filter--open", yes);
+    }
+
+    // Fold the fields and bring the filter bar, with the results under it, back into view.
+    function fold() {
+      open(false);
+      toggle.focus({ preventScroll: true });
+      var top = form.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 2) form.scrollIntoView({ block: "start" });
     }
 
     var params = new URLSearchParams(location.search);
@@ -70,10 +150,27 @@
       if (el.type === "checkbox") el.checked = values.indexOf(el.value) >= 0;
       else if (el.tagName === "SELECT" && values.length) el.value = values[0];
     });
+
     form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (folds()) fold();
+    });
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-    form.hidden = false;
+    if (toggle) {
+      toggle.addEventListener("click", function () { open(toggle.getAttribute("aria-expanded") !== "true"); });
+      form.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && folds() && toggle.getAttribute("aria-expanded") === "true") fold();
+      });
+    }
+    if (clear) {
+      clear.addEventListener("click", function () {
+        form.reset();
+        // the button goes away with the message: keep the focus in the form
+        var next = folds() ? toggle : fields[0];
+        if (next) next.focus();
+      });
+    }
     apply(false);
   }
 
