@@ -280,4 +280,3 @@ wortel.querySelector("[data-actie=openen]").addEventListener("change", async (e)
 window.addEventListener("beforeprint", tekenAfdruk);
 waarschuwAlsNietBewaard(wortel, "Kies bij stap 4 ‘Bewaar als bestand’ voordat je de pagina sluit.");
 teken();
-wortel.hidden = false;

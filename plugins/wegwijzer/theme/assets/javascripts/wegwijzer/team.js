@@ -109,4 +109,3 @@ wortel.querySelector("[data-actie=opnieuw]").addEventListener("click", () => {
 resultaat.querySelector("[data-actie=printen]").addEventListener("click", () => window.print());
 waarschuwAlsNietBewaard(wortel, "Dat geeft niet erg: de bestanden zelf blijven bewaard. Kies ze opnieuw als je de pagina weer opent.");
 teken();
-wortel.hidden = false;
