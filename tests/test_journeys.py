@@ -59,6 +59,17 @@ def test_mkb_route_start_to_step_5_with_a_detour_and_back(open_page, server, wid
             # the step points first to the guide's own scan
             own = page.locator(".ww-actie").first.locator("a:not(.headerlink)").all_inner_texts()
             assert own[:2] == ["werkdrukscan", "teamuitslag"]
+        if stap.nummer == 3:
+            # the guide's own oplossingen, already filtered, before any outside source
+            click(page, "snelle oplossingen met lage kosten")
+            expect(heading(page)).to_contain_text("Oplossingen")
+            expect(page.locator(".ww-terug--mkb")).to_have_text("← Terug naar stap 3 van de korte route")
+            shown = page.locator(".ww-kaart:visible")
+            assert shown.count() > 0
+            assert shown.count() < page.locator(".ww-kaart").count()  # the filter is set
+            page.locator(".ww-terug--mkb").click()
+            page.wait_for_load_state("networkidle")
+            expect(heading(page)).to_contain_text(stap.titel)
         if stap.nummer < 5:
             click(page, f"Volgende: stap {stap.nummer + 1} →")
     click(page, "Klaar! Plan een werksessie met je team →")

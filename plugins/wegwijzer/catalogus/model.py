@@ -390,6 +390,7 @@ PAGINAS = {
         Pagina("planhulp", "Planhulp"),
         Pagina("knelpunten", "Knelpunten"),
         Pagina("oplossingen", "Oplossingen"),
+        Pagina("snelle-oplossingen", "Snelle oplossingen met lage kosten"),
         Pagina("werksessie", "Werksessie"),
         Pagina("checklists", "Checklists"),
         Pagina("werkdrukmodel", "Wat is werkdruk?"),

@@ -47,6 +47,7 @@ PAGINA_PATHS = {
     "planhulp": "plan/index.md",
     "knelpunten": "knelpunten/index.md",
     "oplossingen": "oplossingen/index.md",
+    "snelle-oplossingen": "oplossingen/index.md?termijn=quick-win&kosten=laag",  # the filter, already set
     "werksessie": "werksessie/index.md",
     "checklists": "checklists/stap-1.md",
     "werkdrukmodel": "werkdrukmodel/index.md",
