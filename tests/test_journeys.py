@@ -122,7 +122,7 @@ def test_each_answer_to_is_this_for_me_leads_to_advice_and_a_next_step(open_page
     section.get_by_role("link", name=next_step, exact=True).click()
     page.wait_for_load_state("networkidle")
     expect(heading(page)).to_contain_text(lands_on)
-    page.screenshot(path=ARTIFACTS / f"reis-iets-voor-mij-{answer.split(',')[0].split()[-1].lower()}-{width}.png")
+    page.screenshot(path=ARTIFACTS / f"reis-iets-voor-mij-{advice.split()[-1].lower().strip(\"'\")}-{width}.png")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
