@@ -5,6 +5,8 @@ Screenshots of the end of each journey land in tests/artifacts/ to be looked at.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -122,7 +124,8 @@ def test_each_answer_to_is_this_for_me_leads_to_advice_and_a_next_step(open_page
     section.get_by_role("link", name=next_step, exact=True).click()
     page.wait_for_load_state("networkidle")
     expect(heading(page)).to_contain_text(lands_on)
-    page.screenshot(path=ARTIFACTS / f"reis-iets-voor-mij-{advice.split()[-1].lower().strip(\"'\")}-{width}.png")
+    name = re.sub(r"[^a-z]", "", advice.split()[-1].lower())
+    page.screenshot(path=ARTIFACTS / f"reis-iets-voor-mij-{name}-{width}.png")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
