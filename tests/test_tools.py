@@ -344,13 +344,18 @@ def make_plan(page, data, k1, k2):
     return chosen
 
 
-def test_build_a_plan_rank_it_and_download(open_page, server, data, tmp_path):
+def open_plan(open_page, server, data):
+    """The planhulp with two knelpunten and three oplossingen, weighed 1, 2 and 4 criteria."""
     k1, k2 = data["knelpunten"][0], data["knelpunten"][3]
-    titles = titles_of(data, "oplossingen")
     page = open_page(1280)
     page.goto(server + "/plan/")
     settled(page)
-    chosen = make_plan(page, data, k1, k2)
+    return page, make_plan(page, data, k1, k2), (k1, k2)
+
+
+def test_build_a_plan_rank_it_and_download(open_page, server, data, tmp_path):
+    page, chosen, _ = open_plan(open_page, server, data)
+    titles = titles_of(data, "oplossingen")
     page.get_by_label("Wie zorgt ervoor?").first.fill("Teamleider")
     assert page.locator(".ww-afspraak h3").all_inner_texts() == [f"{i}. {titles[o]}" for i, o in enumerate([chosen[2], chosen[1], chosen[0]], 1)]
 
@@ -391,12 +396,8 @@ def test_build_a_plan_rank_it_and_download(open_page, server, data, tmp_path):
 
 
 def test_printed_plan_is_a_plan_not_a_form(open_page, server, data, tmp_path):
-    k1, k2 = data["knelpunten"][0], data["knelpunten"][3]
+    page, chosen, (k1, k2) = open_plan(open_page, server, data)
     titles = titles_of(data, "oplossingen")
-    page = open_page(1280)
-    page.goto(server + "/plan/")
-    settled(page)
-    chosen = make_plan(page, data, k1, k2)
     long_text = "Over drie maanden tellen we de overuren per week en vragen we het team in het werkoverleg of het rustiger is geworden."
     page.get_by_label("Hoe weten we dat het werkt?").first.fill(long_text)
     page.get_by_label("Wie zorgt ervoor?").first.fill("Minder overwerk in de roosters: teamleider Sanne")
