@@ -7,7 +7,7 @@ import { topKnelpunten } from "./ranking.js";
 import { bewaar, downloadBestand, html, laadData, lees } from "./opslag.js";
 import { bijwerken } from "./versies.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
-import { datumNl, link } from "./weergave.js";
+import { datumNl, link, vandaag } from "./weergave.js";
 
 const SOORT = "plan-van-aanpak";
 const wortel = document.getElementById("ww-plan");
@@ -116,8 +116,8 @@ function tekenTelling() {
 
 /** The plan as it goes on paper: per knelpunt its chosen oplossingen and agreements, and nothing of the form. */
 function tekenAfdruk() {
-  const vandaag = datumNl(new Date().toISOString().slice(0, 10));
-  const kop = `<h1>Plan van aanpak werkdruk</h1><p class="ww-afdruk__bron">${html(data.gids.titel)}, versie ${html(data.gids.versie)} · gemaakt op ${vandaag}</p>`;
+  const gemaakt = datumNl(vandaag());
+  const kop = `<h1>Plan van aanpak werkdruk</h1><p class="ww-afdruk__bron">${html(data.gids.titel)}, versie ${html(data.gids.versie)} · gemaakt op ${gemaakt}</p>`;
   const metOplossing = plan.knelpunten.filter((k) => k.oplossingen.length);
   if (!metOplossing.length) {
     afdruk.innerHTML = `${kop}<p>Dit plan is nog leeg: er is nog geen oplossing gekozen.</p>`;
@@ -236,10 +236,10 @@ wortel.addEventListener("click", (e) => {
     downloadBestand("plan-van-aanpak.csv", csv(data, plan), "text/csv;charset=utf-8", bestandMelding);
     return;
   } else if (actie === "markdown") {
-    downloadBestand("plan-van-aanpak.md", markdown(data, plan, new Date().toISOString().slice(0, 10)), "text/markdown;charset=utf-8", bestandMelding);
+    downloadBestand("plan-van-aanpak.md", markdown(data, plan, vandaag()), "text/markdown;charset=utf-8", bestandMelding);
     return;
   } else if (actie === "bewaren") {
-    const inhoud = { soort: SOORT, gids: { id: data.gids.id, titel: data.gids.titel, versie: data.gids.versie }, datum: new Date().toISOString().slice(0, 10), plan };
+    const inhoud = { soort: SOORT, gids: { id: data.gids.id, titel: data.gids.titel, versie: data.gids.versie }, datum: vandaag(), plan };
     downloadBestand(`plan-van-aanpak-${inhoud.datum}.json`, JSON.stringify(inhoud, null, 2), "application/json", bestandMelding);
     return;
   } else if (actie === "wissen") {

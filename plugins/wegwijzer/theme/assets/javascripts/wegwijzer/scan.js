@@ -5,7 +5,7 @@ import { uitslag } from "./ranking.js";
 import { bewaar, downloadBestand, laadData, lees } from "./opslag.js";
 import { leesUitslagbestand, nieuwId, uitslagbestand } from "./bestanden.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
-import { datumNl, toonUitslag } from "./weergave.js";
+import { datumNl, toonUitslag, vandaag } from "./weergave.js";
 
 const form = document.getElementById("ww-scan");
 const resultaat = document.getElementById("ww-uitslag");
@@ -28,10 +28,6 @@ function voortgang() {
   const aantal = Object.keys(antwoorden()).length;
   form.querySelector("progress").value = aantal;
   form.querySelector(".ww-scan__telling").textContent = `${aantal} van ${data.stellingen.length}`;
-}
-
-function vandaag() {
-  return new Date().toISOString().slice(0, 10);
 }
 
 /** The stored scan, with its own id (so a team page sees a file dropped in twice). */

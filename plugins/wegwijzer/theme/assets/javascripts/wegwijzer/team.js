@@ -5,7 +5,7 @@ import { teamUitslag } from "./ranking.js";
 import { bewaar, laadData, lees } from "./opslag.js";
 import { leesUitslagbestand } from "./bestanden.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
-import { datumNl, toonUitslag } from "./weergave.js";
+import { datumNl, toonUitslag, vandaag } from "./weergave.js";
 
 const wortel = document.getElementById("ww-team");
 const resultaat = document.getElementById("ww-teamuitslag");
@@ -13,10 +13,6 @@ const minimum = Number(wortel.dataset.minimum);
 const data = await laadData();
 const meldingen = wortel.querySelector(".ww-team__meldingen");
 let team = lees("team", null) || { uitslagen: [] };
-
-function vandaag() {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function meld(tekst, soort) {
   const li = document.createElement("li");

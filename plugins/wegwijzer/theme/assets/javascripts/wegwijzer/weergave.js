@@ -47,6 +47,12 @@ function waarom(data, rij, team) {
   return zinnen.join(" "); // each statement ends in its own full stop, inside the quotes
 }
 
+/** Today as YYYY-MM-DD on the visitor's own calendar (not UTC, which is yesterday just after midnight). */
+export function vandaag() {
+  const nu = new Date();
+  return [nu.getFullYear(), nu.getMonth() + 1, nu.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+}
+
 /** A date as people write it: 24 november 2026. */
 export function datumNl(iso) {
   if (!iso) return "";
