@@ -63,7 +63,7 @@ def genereer(n: int, doel: Path, seed: int = 7) -> Path:
             "kosten": rng.choice(["laag", "midden", "hoog"]),
             "invoeren": [zinnen(rng, 10) for _ in range(4)],
             "randvoorwaarden": [zinnen(rng, 8)],
-            "arbowet": ["art. 3 lid 2"],
+            "grondslag": ["arbowet 3 lid 2"],
         }
         (catalogus / "oplossingen" / f"{id_}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     for i in range(n):

@@ -82,7 +82,7 @@ MINIMAL = {
         kosten: laag
         invoeren:
           - Kijk wanneer de pieken zijn.
-        arbowet: [art. 3 lid 2]
+        grondslag: [arbowet 3 lid 2]
         """
     ),
     "oplossingen/taken-herverdelen.yml": textwrap.dedent(
@@ -95,7 +95,7 @@ MINIMAL = {
         kosten: laag
         invoeren:
           - Maak een lijst van taken.
-        arbowet: [art. 3 lid 2]
+        grondslag: [arbowet 3 lid 2]
         """
     ),
 }

@@ -67,7 +67,8 @@ def test_check_reports_errors_and_warnings(example):
     result = wegwijzer("check", cwd=example)
     assert result.returncode == 0, result.stderr
     assert "oplossing 'weinig-gebruikt' wordt door geen enkel knelpunt genoemd" in result.stdout
-    assert "oplossing 'weinig-gebruikt' noemt geen artikel van de Arbowet" in result.stdout
+    assert "oplossing 'weinig-gebruikt' noemt geen wettelijke grondslag" in result.stdout
+    assert "oplossing 'weinig-gebruikt' noemt geen bron" in result.stdout
     assert "zin van 27 woorden: 'Dit is een heel lange zin" in result.stdout
     # lawaai-op-de-groep names no statement of the scan: the editor learns it can never rank
     assert "knelpunt 'lawaai-op-de-groep' komt nooit in de uitslag van de werkdrukscan" in result.stdout

@@ -261,7 +261,7 @@ def show_scan_result(page, server):
 
 
 KNELPUNT = next(iter(catalogus.knelpunten.values()))
-EXTERN = next(o for o in catalogus.oplossingen.values() if o.bron and o.bron.url)
+EXTERN = next(o for o in catalogus.oplossingen.values() if any(b.link for b in o.bronnen))
 PRINTED_PAGES = {
     "start": "/",
     "MKB step": "/mkb/stap-1/",
@@ -299,7 +299,7 @@ def test_printed_pages_spell_out_only_addresses_of_other_sites(open_page, server
         for href, _ in after:  # a link to another site shows where it goes
             assert f"({href})" in text, (name, href)
         outside[name] = [href for href, _ in after]
-    assert EXTERN.bron.url in outside["oplossing with an outside link"]
+    assert next(b.link for b in EXTERN.bronnen if b.link) in outside["oplossing with an outside link"]
     assert all(i.url in outside["instrumenten"] for i in catalogus.instrumenten.values() if i.url)
 
 

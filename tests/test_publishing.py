@@ -28,7 +28,7 @@ def write(path: Path, data: dict) -> None:
 def oplossing(titel: str) -> dict:
     return {
         "titel": titel, "omschrijving": f"{titel}: zo werkt het op de bouw.", "aanpak": "bron", "niveau": ["team"],
-        "termijn": "kort", "kosten": "laag", "invoeren": ["Spreek het af met de ploeg."], "arbowet": ["art. 3 lid 2"],
+        "termijn": "kort", "kosten": "laag", "invoeren": ["Spreek het af met de ploeg."], "grondslag": ["arbowet 3 lid 2"],
     }
 
 

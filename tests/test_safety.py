@@ -76,7 +76,7 @@ niveau: [team]
 termijn: kort
 kosten: laag
 invoeren: ['<img src="https://evil.example/pixel.png">']
-arbowet: [art. 3 lid 2]
+grondslag: [arbowet 3 lid 2]
 """,
     "praktijk/injectie-citaat.yml": "citaat: </blockquote><script>window.__xss='citaat'</script>\nwie: <b>Iemand</b>\n",
 }

@@ -152,10 +152,17 @@ def test_non_utf8_file(make_catalogus, tmp_path):
     assert problem.startswith("catalogus/knelpunten/piekdrukte.yml:1:22: dit bestand is geen UTF-8")
 
 
-def test_unknown_arbowet_article(make_catalogus):
-    root = make_catalogus({"oplossingen/taken-herverdelen.yml": MINIMAL_OPLOSSING.replace("art. 3 lid 2", "art. 99")})
-    [problem] = problems_of(root)
-    assert problem.startswith("catalogus/oplossingen/taken-herverdelen.yml:9:11: arbowet[1]: art. 99 staat niet in de lijst")
+def test_unknown_lid_law_and_article_are_refused_with_file_and_line(make_catalogus):
+    oplossing = MINIMAL_OPLOSSING.replace("grondslag: [arbowet 3 lid 2]", "grondslag: [arbowet 3 lid 7, arbowett 3, arbobesluit 2.99, art. 3 lid 2]")
+    root = make_catalogus({"oplossingen/taken-herverdelen.yml": oplossing})
+    problems = problems_of(root)
+    where = "catalogus/oplossingen/taken-herverdelen.yml:9:"
+    assert len(problems) == 4
+    assert problems[0].startswith(f"{where}13: grondslag[1]: Arbowet art. 3 heeft geen lid 7 in het register (bekend: lid 1, lid 2")
+    assert problems[1] == f"{where}30: grondslag[2]: onbekende wet 'arbowett' in 'arbowett 3' (bedoelde je 'arbowet'?)"
+    assert problems[2].startswith(f"{where}42: grondslag[3]: Arbobesluit art. 2.99 staat niet in het register (bekend: art. 2.15, ")
+    assert problems[2].endswith("staat het artikel wel in de wet, voeg het dan toe aan normen.yml)")
+    assert problems[3] == f"{where}60: grondslag[4]: 'art. 3 lid 2' noemt geen wet (begin met de wet, bijvoorbeeld 'arbowet 3 lid 2' of 'arbobesluit 2.15' (bekend: arbobesluit, arbowet, atw, wazo, wor))"
 
 
 from conftest import MINIMAL  # noqa: E402

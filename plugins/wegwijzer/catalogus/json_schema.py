@@ -24,6 +24,7 @@ KINDS = {
     "scan": (schema.SCAN, "De werkdrukscan (scan.yml)"),
     "praktijk": (schema.PRAKTIJK, "Een citaat uit de praktijk (praktijk/*.yml)"),
     "instrument": (schema.INSTRUMENT, "Een instrument (instrumenten/*.yml)"),
+    "normen": (schema.NORMEN, "Eigen wetsbepalingen of cao-artikelen (normen.yml)"),
 }
 
 #: Which schema a file in a catalogus follows, by its place.

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import pyphen
 
 from .leestijd import WOORDEN_PER_MINUUT, mkb_leestijd, mkb_teksten
-from .model import Catalogus
+from .model import Catalogus, datum_nl
 from .problems import Mark, Problem
 
 #: Longest sentence an MKB text should have (words).
@@ -36,8 +37,8 @@ class PageScore:
     zinnen: int
 
 
-def content_gaps(catalogus: Catalogus) -> list[Problem]:
-    gaps = []
+def content_gaps(catalogus: Catalogus, today: date | None = None) -> list[Problem]:
+    gaps = list(catalogus.waarschuwingen) + arbocatalogus(catalogus, today)
     for factor in catalogus.factoren:
         if not factor.knelpunten:
             gaps.append(Problem(_at(factor), "", f"factor '{factor.id}' heeft geen knelpunten", "schrijf een knelpunt met 'factor: " + factor.id + "'"))
@@ -49,12 +50,36 @@ def content_gaps(catalogus: Catalogus) -> list[Problem]:
     for oplossing in catalogus.oplossingen.values():
         if not oplossing.knelpunten:
             gaps.append(Problem(_at(oplossing), "", f"oplossing '{oplossing.id}' wordt door geen enkel knelpunt genoemd", "noem haar bij 'oplossingen' van een knelpunt, of laat haar weg"))
-        if not oplossing.arbowet:
-            gaps.append(Problem(_at(oplossing), "arbowet", f"oplossing '{oplossing.id}' noemt geen artikel van de Arbowet", "een goedgekeurde arbocatalogus noemt per maatregel het artikel, bijvoorbeeld art. 3 lid 2"))
+        if not oplossing.grondslag:
+            gaps.append(Problem(_at(oplossing), "grondslag", f"oplossing '{oplossing.id}' noemt geen wettelijke grondslag", "een arbocatalogus noemt per maatregel de bepaling die hij invult, bijvoorbeeld 'grondslag: [arbowet 3 lid 2]'"))
+        if not oplossing.bronnen:
+            gaps.append(Problem(_at(oplossing), "bronnen", f"oplossing '{oplossing.id}' noemt geen bron", "noem onder 'bronnen:' waar het idee of het bewijs vandaan komt (titel, uitgever, jaar, link)"))
+        for bepaling in oplossing.grondslag:
+            if not bepaling.bevestigd:
+                gaps.append(Problem(_at(oplossing), "grondslag", f"oplossing '{oplossing.id}' noemt {bepaling.label}, dat niet tegen de officiële tekst is nagekeken", "kijk de nummering na op wetten.overheid.nl en zet in het register 'bevestigd: ja'"))
     words, minutes = mkb_leestijd(catalogus)
     if minutes > catalogus.info.mkb_leestijd_max:
         gaps.append(Problem(_at(catalogus.info), "mkb_leestijd_max", f"de MKB-route kost ongeveer {minutes} minuten ({words} woorden, {WOORDEN_PER_MINUUT} per minuut)", f"de belofte is hoogstens {catalogus.info.mkb_leestijd_max} minuten; maak de MKB-teksten korter"))
     return gaps
+
+
+def arbocatalogus(catalogus: Catalogus, today: date | None = None) -> list[Problem]:
+    """What stands between this guide and a positive toetsing by the Arbeidsinspectie."""
+    info, at = catalogus.info, _at(catalogus.info)
+    today = today or date.today()
+    found = []
+    if not info.beide_kanten:
+        kanten = sorted({p.kant for p in info.partijen}) or ["geen"]
+        found.append(Problem(at, "partijen", f"de partijen zijn niet van beide kanten (nu: {', '.join(kanten)}); de Arbeidsinspectie toetst deze catalogus zo niet", "noem onder 'partijen:' minstens één werkgeversorganisatie (kant: werkgevers) en één werknemersorganisatie (kant: werknemers)"))
+    if info.geldig_tot is None:
+        found.append(Problem(at, "geldig_tot", "de catalogus noemt niet tot wanneer hij geldt", "zet 'geldig_tot:' met een datum, bijvoorbeeld 2029-12-31"))
+    elif info.geldig_tot < today:
+        found.append(Problem(at, "geldig_tot", f"de geldigheid is verlopen op {datum_nl(info.geldig_tot)}", "laat de catalogus opnieuw toetsen en zet een nieuwe datum bij 'geldig_tot:'"))
+    if info.toetsing is None:
+        found.append(Problem(at, "toetsing", "de catalogus noemt niet waar de toetsing door de Arbeidsinspectie staat", "zet 'toetsing:' met 'status: in-voorbereiding', 'ingediend' of 'positief-getoetst'"))
+    elif info.toetsing.status == "positief-getoetst" and not (info.toetsing.datum and info.toetsing.kenmerk):
+        found.append(Problem(at, "toetsing", "een positieve toetsing heeft een datum en een kenmerk", "neem ze over uit de brief van de Arbeidsinspectie"))
+    return found
 
 
 def language(catalogus: Catalogus) -> tuple[list[Problem], list[PageScore]]:

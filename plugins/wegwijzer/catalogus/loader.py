@@ -15,13 +15,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import model, schema
+from . import model, normen, schema
 from .layers import resolve_layers
 from .links import find_links, link_problem
 from .safety import unsafe_targets
 from .problems import CatalogusError, Mark, Problem, did_you_mean, field_path, position
 from .schema import INVALID, Checker, Record
-from .yaml_source import Source, read_yaml
+from .yaml_source import Source, parse_yaml, read_yaml
 
 #: Folders with one entry per file; the id is the file name.
 ENTRY_FOLDERS = {
@@ -85,6 +85,10 @@ class _Loader:
         self._check_links(ids)
         self._check_checklists()
         self._check_statements_signal()
+        register = self._read_register()
+        provisions = self._resolve_citations(register)
+        self._check_quotes(entries["praktijk"].values())
+        pagina_bronnen = self._page_sources()
         if self.problems:
             raise CatalogusError(self.problems)
         catalogus = model.Catalogus(
@@ -101,9 +105,60 @@ class _Loader:
             weggelaten=self._left_out_titles(),
             paginas={rel.removeprefix(PAGE_FOLDER + "/"): str(path) for rel, path in self.layers.files.items() if rel.startswith(PAGE_FOLDER + "/")},
             lagen=[str(root.resolve()) for root in self.layers.roots],
+            normen=register,
+            pagina_bronnen=pagina_bronnen,
+            waarschuwingen=[w for checker in self.checkers for w in checker.warnings],
         )
-        _link(catalogus)
+        _link(catalogus, provisions)
         return catalogus
+
+    # -- the register of legal provisions, and the citations of it ------------------
+
+    def _read_register(self) -> normen.Register:
+        """The package's register, extended by each layer's own normen.yml (base first)."""
+        own = [root / normen.FILE_NAME for root in self.layers.roots if (root / normen.FILE_NAME).is_file()]
+        register, problems = read_register([normen.PACKAGE_REGISTER, *own])
+        self.problems += problems
+        return register
+
+    def _resolve_citations(self, register: normen.Register) -> dict[str, normen.Bepaling]:
+        """Every provision a measure cites, checked against the register; problems at the citation."""
+        resolved = {}
+        for checker in self.checkers:
+            for citation in checker.citations:
+                bepaling, message, hint = register.resolve(citation.text, citation.standaard_wet)
+                if bepaling is None:
+                    self.problems.append(Problem(citation.mark, citation.field, message, hint))
+                else:
+                    resolved[citation.text] = bepaling
+        return resolved
+
+    def _check_quotes(self, verhalen) -> None:
+        """A quote shown as a real person's words needs where it was said and their consent."""
+        for verhaal in verhalen:
+            if verhaal.soort == "echt" and not (verhaal.bron and verhaal.toestemming):
+                self.problems.append(Problem(verhaal.origin, "soort", "een echt citaat heeft een bron en toestemming nodig", "vul 'bron:' in en 'toestemming: ja', of maak er 'soort: illustratie' van"))
+
+    def _page_sources(self) -> dict[str, list[model.Bron]]:
+        """Sources in the front matter of the layers' Markdown pages (`bronnen:`), by page."""
+        found = {}
+        for relative, path in self.layers.files.items():
+            if not (relative.startswith(PAGE_FOLDER + "/") and relative.endswith(".md")):
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if not text.startswith("---\n") or "\nbronnen:" not in text.split("\n---", 1)[0]:
+                continue
+            front = "\n" + text[4:].split("\n---", 1)[0]  # the leading newline keeps line numbers as in the file
+            source, problems = parse_yaml(front, display_path(path))
+            self.problems += problems
+            if problems or not isinstance(source.data, dict):
+                continue
+            checker = Checker(source)
+            bronnen = schema.BRONNEN.type.check(source.data["bronnen"], ("bronnen",), checker) if source.data.get("bronnen") is not None else INVALID
+            self.problems += checker.problems
+            if bronnen is not INVALID:
+                found[relative.removeprefix(PAGE_FOLDER + "/")] = bronnen
+        return found
 
     def _left_out_titles(self) -> dict[str, dict[str, str]]:
         """Titles of the base entries left out, so links to them can still read well."""
@@ -153,7 +208,7 @@ class _Loader:
         return results
 
     def _check_unknown_files(self, layer: Path) -> None:
-        known = set(SINGLE_FILES) | set(ENTRY_FOLDERS) | {STEP_FOLDER, PAGE_FOLDER}
+        known = set(SINGLE_FILES) | set(ENTRY_FOLDERS) | {STEP_FOLDER, PAGE_FOLDER, normen.FILE_NAME}
         for path in sorted(layer.iterdir()):
             if path.name.startswith(".") or path.name.lower().startswith("readme"):
                 continue
@@ -320,8 +375,59 @@ def _raw_statements(data: Any) -> set[str]:
     return {v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)}
 
 
-def _link(catalogus: model.Catalogus) -> None:
+def read_register(paths: list[Path]) -> tuple[normen.Register, list[Problem]]:
+    """The register of legal provisions from `paths` (the package's first), and its problems."""
+    register, problems = normen.Register(), []
+    entries = []
+    for path in paths:
+        source, trouble = read_yaml(path, display_path(path))
+        problems += trouble
+        if trouble or source.data is None:
+            continue
+        checker = Checker(source)
+        result = schema.NORMEN.check(source.data, (), checker)
+        problems += checker.problems
+        if result is INVALID:
+            continue
+        wetten, bepalingen = result
+        for wet in wetten:
+            if wet.id in register.wetten:
+                problems.append(Problem(wet.origin, "wetten", f"de wet '{wet.id}' staat al in het register", f"hij staat in {register.wetten[wet.id].origin.path}; voeg alleen bepalingen toe"))
+            else:
+                register.wetten[wet.id] = wet
+        entries += bepalingen
+    for bepaling in entries:
+        wet = register.wetten.get(bepaling.wet)
+        if wet is None:
+            hint = did_you_mean(bepaling.wet, register.wetten) or "zet de wet eerst onder 'wetten:' in normen.yml"
+            problems.append(Problem(bepaling.origin, "wet", f"onbekende wet '{bepaling.wet}'", hint))
+            continue
+        if not normen.is_article(bepaling.artikel):
+            problems.append(Problem(bepaling.origin, "artikel", f"'{bepaling.artikel}' is geen artikelnummer", "schrijf het als '3', '2.15' of '5:4', tussen aanhalingstekens"))
+            continue
+        if bepaling.letter is not None and (bepaling.lid is None or not _is_letter(bepaling.letter)):
+            problems.append(Problem(bepaling.origin, "letter", f"'{bepaling.letter}' kan hier geen letter zijn", "een letter is één kleine letter, zoals d, en hoort bij een lid"))
+            continue
+        bepaling.wet = wet
+        if bepaling.sleutel in register.bepalingen:
+            first = register.bepalingen[bepaling.sleutel]
+            problems.append(Problem(bepaling.origin, "", f"{bepaling.label} staat al in het register", f"zie {first.origin}; haal er een weg"))
+        else:
+            register.bepalingen[bepaling.sleutel] = bepaling
+    return register, problems
+
+
+def _is_letter(value: str) -> bool:
+    return len(value) == 1 and value.isalpha() and value.islower()
+
+
+def _link(catalogus: model.Catalogus, provisions: dict[str, normen.Bepaling]) -> None:
     """Resolve ids to objects and derive every reverse link; references to left-out entries drop out."""
+    for oplossing in catalogus.oplossingen.values():
+        cited = {provisions[text].sleutel: provisions[text] for text in oplossing.grondslag}
+        oplossing.grondslag = list(cited.values())
+        for bepaling in oplossing.grondslag:
+            bepaling.oplossingen.append(oplossing)
     factoren = {f.id: f for f in catalogus.factoren}
     substappen = {s.id: s for s in catalogus.substappen}
     for groep in catalogus.werkdrukmodel.groepen:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Optional
 
-from .problems import Mark
+from .problems import Mark, Problem
 
 # Allowed values, each with the label a reader sees.
 AANPAK = {"bron": "Bron aanpakken", "belastbaarheid": "Belastbaarheid vergroten"}
@@ -22,20 +23,14 @@ KOSTEN = {"laag": "Lage kosten", "midden": "Gemiddelde kosten", "hoog": "Hoge ko
 GROEP_SOORTEN = {"eis": "Taakeisen", "regelmogelijkheid": "Regelmogelijkheden", "individueel": "Individuele factoren", "buffer": "Buffers"}
 STELLING_SOORTEN = {"eis": "Eis (eens = meer druk)", "bron": "Hulpbron (eens = meer steun)"}
 
-#: Articles of the Arbowet a measure can fulfil, with their subject. An approved
-#: arbocatalogus names them per measure (Beleidsregel arbocatalogi).
-ARBOWET = {
-    "3": "Arbobeleid",
-    "4": "Aanpassing van het werk aan de werknemer",
-    "5": "Risico-inventarisatie en -evaluatie",
-    "8": "Voorlichting en onderricht",
-    "11": "Plichten van werknemers",
-    "12": "Samenwerking en overleg met werknemers",
-    "13": "Preventiemedewerker",
-    "14": "Arbodienstverlening",
-    "14a": "Vangnetregeling arbodienstverlening",
-    "15": "Deskundige bijstand",
-}
+#: Sides of the table in an arbocatalogus: the Inspectie only toetst one made by both.
+KANT = {"werkgevers": "Werkgeversorganisatie", "werknemers": "Werknemersorganisatie", "overig": "Andere partij"}
+#: Where the Inspectie's toetsing of the arbocatalogus stands.
+TOETSING = {"in-voorbereiding": "In voorbereiding", "ingediend": "Ingediend bij de Arbeidsinspectie", "positief-getoetst": "Positief getoetst door de Arbeidsinspectie"}
+#: How well an oplossing is known to work, strongest first.
+ONDERBOUWING = {"onderzoek": "Onderzocht", "praktijk": "Beproefd in de praktijk", "deskundigen": "Oordeel van deskundigen"}
+#: Whether a quote is a real person's words or written as an example.
+CITAAT_SOORTEN = {"illustratie": "Voorbeeld", "echt": "Echt citaat"}
 
 STAPPEN = 5  # the Wegwijzer always has five steps
 
@@ -53,6 +48,48 @@ class Huisstijl:
 
 
 @dataclass
+class Partij:
+    """An organisation that made the arbocatalogus, and the side it speaks for."""
+
+    naam: str
+    kant: str  # werkgevers | werknemers | overig
+
+
+@dataclass
+class Reikwijdte:
+    """For whom the arbocatalogus holds: the cao and the functions within the sector."""
+
+    cao: Optional[str] = None
+    functies: list[str] = field(default_factory=list)
+    toelichting: Optional[str] = None
+
+
+@dataclass
+class Toetsing:
+    """Where the Arbeidsinspectie's toetsing stands; a positive one has a date and a kenmerk."""
+
+    status: str
+    datum: Optional[date] = None
+    kenmerk: Optional[str] = None
+
+    @property
+    def tekst(self) -> str:
+        parts = [TOETSING[self.status]]
+        if self.datum:
+            parts.append(f"op {datum_nl(self.datum)}")
+        if self.kenmerk:
+            parts.append(f"(kenmerk {self.kenmerk})")
+        return " ".join(parts)
+
+
+@dataclass
+class Wijziging:
+    versie: str
+    datum: date
+    tekst: str
+
+
+@dataclass
 class Info:
     id: str
     titel: str
@@ -66,7 +103,18 @@ class Info:
     basis: Optional[str] = None
     weglaten: list[str] = field(default_factory=list)
     huisstijl: Huisstijl = field(default_factory=Huisstijl)
+    partijen: list[Partij] = field(default_factory=list)
+    reikwijdte: Optional[Reikwijdte] = None
+    geldig_tot: Optional[date] = None
+    toetsing: Optional[Toetsing] = None
+    wijzigingen: list[Wijziging] = field(default_factory=list)
     origin: Optional[Mark] = None
+
+    @property
+    def beide_kanten(self) -> bool:
+        """Made by employers and employees together: the first thing the Inspectie checks."""
+        kanten = {p.kant for p in self.partijen}
+        return {"werkgevers", "werknemers"} <= kanten
 
     @property
     def opslag(self) -> dict:
@@ -86,6 +134,9 @@ class Praktijk:
     id: str
     citaat: str
     wie: str
+    soort: str = "illustratie"  # illustratie | echt: a reader must never take an example for a real voice
+    bron: Optional[str] = None  # for a real quote: where and when it was said
+    toestemming: bool = False  # for a real quote: the person agreed to its publication
     origin: Optional[Mark] = None
     substappen: list[Substap] = _derived()
 
@@ -97,6 +148,7 @@ class Instrument:
     omschrijving: str
     kosten: str
     url: Optional[str] = None
+    bronnen: list[Bron] = field(default_factory=list)
     origin: Optional[Mark] = None
     substappen: list[Substap] = _derived()
 
@@ -202,13 +254,32 @@ class Knelpunt:
     signalen: list[str]
     oplossingen: list[Any]  # ids, then Oplossing objects
     stellingen: list[Any] = field(default_factory=list)  # ids of scan statements that signal it, then Stelling objects
+    bronnen: list[Bron] = field(default_factory=list)
     origin: Optional[Mark] = None
 
 
 @dataclass
 class Bron:
-    naam: str
-    url: Optional[str] = None
+    """Where a text's facts or idea come from."""
+
+    titel: str
+    uitgever: Optional[str] = None
+    jaar: Optional[int] = None
+    link: Optional[str] = None
+
+    @property
+    def tekst(self) -> str:
+        """How a source is cited: title, publisher and year."""
+        extra = ", ".join(str(part) for part in (self.uitgever, self.jaar) if part)
+        return f"{self.titel} ({extra})" if extra else self.titel
+
+
+@dataclass
+class Onderbouwing:
+    """How well a measure is known to work, and why we think so."""
+
+    soort: str  # onderzoek | praktijk | deskundigen
+    toelichting: str
 
 
 @dataclass(eq=False)
@@ -221,9 +292,10 @@ class Oplossing:
     termijn: str
     kosten: str
     invoeren: list[str]
-    arbowet: list[str] = field(default_factory=list)
+    grondslag: list[Any] = field(default_factory=list)  # citations as written, then Bepaling objects of the register
     randvoorwaarden: list[str] = field(default_factory=list)
-    bron: Optional[Bron] = None
+    bronnen: list[Bron] = field(default_factory=list)
+    onderbouwing: Optional[Onderbouwing] = None
     origin: Optional[Mark] = None
     knelpunten: list[Knelpunt] = _derived()
 
@@ -344,6 +416,9 @@ class Catalogus:
     weggelaten: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> id -> title, left out of the base
     lagen: list[str] = field(default_factory=list)  # the folders read (absolute), base first
     paginas: dict[str, str] = field(default_factory=dict)  # Markdown pages of the layers: "index.md" -> file
+    normen: Any = None  # the register of legal provisions (normen.Register)
+    pagina_bronnen: dict[str, list[Bron]] = field(default_factory=dict)  # sources in the front matter of the pages, by page
+    waarschuwingen: list[Problem] = field(default_factory=list)  # found while loading: old fields, ...
 
     def link_title(self, kind: str, entry_id: str) -> Optional[str]:
         """The title a `[[kind:id]]` shows when its entry was left out of the base (no page to link to)."""
@@ -417,3 +492,11 @@ _ACCENTS = str.maketrans("áàäâéèëêíìïîóòöôúùüûç", "aaaaeeee
 def checklist(vragen: list[str]) -> list[tuple[str, str]]:
     """(id, question) for each question of a checklist, in order."""
     return [(vraag_id(v), v) for v in vragen]
+
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+
+
+def datum_nl(day: date) -> str:
+    """A date as a Dutch reader writes it: 1 januari 2027."""
+    return f"{day.day} {MAANDEN[day.month - 1]} {day.year}"

@@ -18,9 +18,12 @@ LIJST = " | "
 
 CSV_KOLOMMEN = {
     "knelpunten": ["id", "titel", "factor", "omschrijving", "signalen", "oplossingen", "stellingen"],
-    "oplossingen": ["id", "titel", "omschrijving", "aanpak", "niveau", "termijn", "kosten", "invoeren", "randvoorwaarden", "arbowet", "bron_naam", "bron_url"],
+    "oplossingen": ["id", "titel", "omschrijving", "aanpak", "niveau", "termijn", "kosten", "invoeren", "randvoorwaarden", "grondslag", "bronnen", "onderbouwing_soort", "onderbouwing_toelichting"],
 }
-LIJST_KOLOMMEN = {"signalen", "oplossingen", "stellingen", "niveau", "invoeren", "randvoorwaarden", "arbowet"}
+LIJST_KOLOMMEN = {"signalen", "oplossingen", "stellingen", "niveau", "invoeren", "randvoorwaarden", "grondslag", "bronnen"}
+#: Between the parts of one source in a CSV cell: titel — uitgever — jaar — link.
+BRON_DELEN = " — "
+BRON_VELDEN = ("titel", "uitgever", "jaar", "link")
 
 
 def to_json(catalogus: model.Catalogus) -> dict:
@@ -29,7 +32,12 @@ def to_json(catalogus: model.Catalogus) -> dict:
     return {
         "formaat": "wegwijzer-catalogus",
         "formaatversie": FORMAATVERSIE,
-        "gids": {k: getattr(info, k) for k in ("id", "titel", "sector", "uitgever", "versie", "licentie", "contact")},
+        "gids": {
+            **{k: getattr(info, k) for k in ("id", "titel", "sector", "uitgever", "versie", "licentie", "contact")},
+            "partijen": [{"naam": p.naam, "kant": p.kant} for p in info.partijen],
+            "geldig_tot": info.geldig_tot.isoformat() if info.geldig_tot else None,
+            "toetsing": {"status": info.toetsing.status, "datum": info.toetsing.datum.isoformat() if info.toetsing.datum else None, "kenmerk": info.toetsing.kenmerk} if info.toetsing else None,
+        },
         "stappen": [
             {
                 "nummer": s.nummer, "titel": s.titel, "kort": s.kort, "duur": s.duur, "inleiding": s.inleiding,
@@ -57,21 +65,23 @@ def to_json(catalogus: model.Catalogus) -> dict:
             ],
         },
         "knelpunten": [
-            {"id": k.id, "titel": k.titel, "factor": k.factor.id, "omschrijving": k.omschrijving, "signalen": k.signalen, "oplossingen": ids(k.oplossingen), "stellingen": ids(k.stellingen)}
+            {"id": k.id, "titel": k.titel, "factor": k.factor.id, "omschrijving": k.omschrijving, "signalen": k.signalen, "oplossingen": ids(k.oplossingen), "stellingen": ids(k.stellingen), "bronnen": [_bron(b) for b in k.bronnen]}
             for k in catalogus.knelpunten.values()
         ],
         "oplossingen": [
             {
                 "id": o.id, "titel": o.titel, "omschrijving": o.omschrijving, "aanpak": o.aanpak, "niveau": o.niveau,
                 "termijn": o.termijn, "kosten": o.kosten, "invoeren": o.invoeren, "randvoorwaarden": o.randvoorwaarden,
-                "arbowet": o.arbowet, "bron": {"naam": o.bron.naam, "url": o.bron.url} if o.bron else None,
+                "grondslag": [{"wet": b.wet.id, "artikel": b.artikel, "lid": b.lid, "letter": b.letter, "tekst": b.label, "onderwerp": b.onderwerp} for b in o.grondslag],
+                "bronnen": [_bron(b) for b in o.bronnen],
+                "onderbouwing": {"soort": o.onderbouwing.soort, "toelichting": o.onderbouwing.toelichting} if o.onderbouwing else None,
                 "knelpunten": ids(o.knelpunten),
             }
             for o in catalogus.oplossingen.values()
         ],
         "scan": {"stellingen": [{"id": s.id, "tekst": s.tekst, "factor": s.factor.id, "soort": s.soort} for s in catalogus.scan.stellingen]} if catalogus.scan else None,
         "criteria": [{"id": c.id, "titel": c.titel, "vraag": c.vraag} for c in catalogus.criteria.criteria] if catalogus.criteria else [],
-        "praktijk": [{"id": p.id, "citaat": p.citaat, "wie": p.wie} for p in catalogus.praktijk.values()],
+        "praktijk": [{"id": p.id, "citaat": p.citaat, "wie": p.wie, "soort": p.soort} for p in catalogus.praktijk.values()],
         "instrumenten": [{"id": i.id, "titel": i.titel, "omschrijving": i.omschrijving, "url": i.url, "kosten": i.kosten} for i in catalogus.instrumenten.values()],
     }
 
@@ -91,7 +101,23 @@ def _cell(entry, column: str) -> str:
         return entry.factor.id
     if column in ("oplossingen", "stellingen"):
         return LIJST.join(item.id for item in getattr(entry, column))
-    if column.startswith("bron_"):
-        return (getattr(entry.bron, column.removeprefix("bron_")) or "") if entry.bron else ""
+    if column == "grondslag":
+        return LIJST.join(b.notatie for b in entry.grondslag)
+    if column == "bronnen":
+        return LIJST.join(BRON_DELEN.join(str(getattr(b, name) or "") for name in BRON_VELDEN).rstrip(" —") for b in entry.bronnen)
+    if column.startswith("onderbouwing_"):
+        return getattr(entry.onderbouwing, column.removeprefix("onderbouwing_")) if entry.onderbouwing else ""
     value = getattr(entry, column)
     return LIJST.join(value) if column in LIJST_KOLOMMEN else value
+
+
+def _bron(bron: model.Bron) -> dict:
+    return {name: getattr(bron, name) for name in BRON_VELDEN}
+
+
+def bron_uit_cel(text: str) -> dict:
+    """One source from a CSV cell ('titel — uitgever — jaar — link'); the inverse of the export."""
+    values = dict(zip(BRON_VELDEN, (part.strip() for part in text.split(BRON_DELEN.strip()))))
+    if values.get("jaar", "").isdigit():
+        values["jaar"] = int(values["jaar"])
+    return {name: value for name, value in values.items() if value != ""}

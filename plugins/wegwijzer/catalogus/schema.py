@@ -13,11 +13,12 @@ recorded here and resolved by the loader once every file is read.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
-from . import model
+from . import model, normen
 from .problems import Mark, Problem, did_you_mean, field_path
 from .yaml_source import Source
 
@@ -42,6 +43,15 @@ class Reference(NamedTuple):
     field: str
 
 
+class Citation(NamedTuple):
+    """A legal provision as an editor wrote it; resolved against the register once it is read."""
+
+    text: str
+    mark: Mark
+    field: str
+    standaard_wet: str | None  # the law meant when none is named (the old `arbowet:` field)
+
+
 class TextField(NamedTuple):
     """A Markdown text whose `[[links]]` the loader checks later (a tuple: made for every text)."""
 
@@ -58,11 +68,16 @@ class Checker:
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     texts: list[TextField] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     def problem(self, path: tuple, message: str, hint: str = "", at_key: bool = False) -> Any:
         mark = self.source.key_mark(path) if at_key else self.source.mark(path)
         self.problems.append(Problem(mark, field_path(path), message, hint))
         return INVALID
+
+    def warning(self, path: tuple, message: str, hint: str = "") -> None:
+        self.warnings.append(Problem(self.source.key_mark(path), field_path(path), message, hint))
 
 
 def _describe(value: Any) -> str:
@@ -221,26 +236,76 @@ class ClockTime(Type):
         return {"type": ["string", "integer"], "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}
 
 
-class Article(Type):
-    """An article of the Arbowet, e.g. 'art. 3 lid 2'. Unknown numbers are likely typos."""
+class Date(Type):
+    """A day, written as 2027-12-31 (YAML reads that as a date)."""
 
-    label = "een artikel van de Arbowet, zoals 'art. 3 lid 2'"
-    PATTERN = re.compile(r"^art\. (\d+[a-z]?)(?: lid (\d+))?$")
+    label = "een datum als 2027-12-31"
 
     def check(self, value, path, checker):
-        if not isinstance(value, str):
-            return self.wrong_type(value, path, checker)
-        match = self.PATTERN.match(value.strip())
-        if not match:
-            return checker.problem(path, f"'{value}' is geen artikelnummer", "schrijf het als 'art. 3' of 'art. 3 lid 2'")
-        if match.group(1) not in model.ARBOWET:
-            known = ", ".join(f"art. {n}" for n in model.ARBOWET)
-            return checker.problem(path, f"art. {match.group(1)} staat niet in de lijst van Arbowet-artikelen", f"kies uit: {known}")
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        return checker.problem(path, f"'{value}' is geen datum", "schrijf de datum als jaar-maand-dag, bijvoorbeeld 2027-12-31")
+
+    def json_schema(self):
+        return {"type": "string", "format": "date"}
+
+
+class YesNo(Type):
+    """Ja or nee; YAML's true/false/yes/no too."""
+
+    label = "ja of nee"
+
+    def check(self, value, path, checker):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in ("ja", "nee"):
+            return value.strip().lower() == "ja"
+        return self.wrong_type(value, path, checker, "schrijf ja of nee")
+
+    def json_schema(self):
+        return {"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nee"]}]}
+
+
+class Provision(Type):
+    """A legal provision, such as 'arbowet 3 lid 2' or 'arbobesluit 2.15'; the register checks it later."""
+
+    label = "een wetsartikel, zoals 'arbowet 3 lid 2' of 'arbobesluit 2.15'"
+
+    def __init__(self, standaard_wet: str | None = None):
+        self.standaard_wet = standaard_wet
+
+    def check(self, value, path, checker):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            return self.wrong_type(value, path, checker, "schrijf de wet en het artikel, bijvoorbeeld arbowet 3 lid 2")
+        checker.citations.append(Citation(value.strip(), checker.source.mark(path), field_path(path), self.standaard_wet))
         return value.strip()
 
     def json_schema(self):
-        numbers = "|".join(model.ARBOWET)
-        return {"type": "string", "pattern": rf"^art\. ({numbers})( lid \d+)?$"}
+        return {"type": "string", "minLength": 3, "description": self.label}
+
+
+class Old(Type):
+    """A field that was renamed: still read, with a Dutch warning saying what to write instead."""
+
+    def __init__(self, inner: Type, message: str, hint: str):
+        self.inner, self.message, self.hint = inner, message, hint
+        self.label = inner.label
+
+    def check(self, value, path, checker):
+        checker.warning(path, self.message, self.hint)
+        return self.inner.check(value, path, checker)
+
+    def json_schema(self):
+        return {**self.inner.json_schema(), "deprecated": True, "description": f"{self.message}; {self.hint}"}
 
 
 class Ref(Type):
@@ -301,7 +366,8 @@ class Record(Type):
     def __init__(self, make: Callable[..., Any], **fields: Field | Type):
         self.make = make
         self.fields = {name: f if isinstance(f, Field) else Field(f) for name, f in fields.items()}
-        self._takes_origin = any(f.name == "origin" for f in dataclasses.fields(make))
+        target = getattr(make, "__wrapped__", make)  # a function standing in for a model class says which
+        self._takes_origin = dataclasses.is_dataclass(target) and any(f.name == "origin" for f in dataclasses.fields(target))
 
     def check(self, value, path, checker, **extra):
         if not isinstance(value, dict):
@@ -363,6 +429,29 @@ CATALOGUS = Record(
     basis=Field(_text, False, "De basis waarop je voortbouwt: werkdruk, of een pad naar een map."),
     weglaten=Field(ListOf(_text), False, "Ids van knelpunten, oplossingen, praktijk of instrumenten uit de basis die je niet wilt."),
     huisstijl=Field(Record(model.Huisstijl, kleur=Field(Colour(), False), logo=Field(_text, False)), False),
+    partijen=Field(
+        ListOf(Record(model.Partij, naam=_text, kant=Choice(*model.KANT))), False,
+        "De organisaties die de arbocatalogus samen maakten, met hun kant: werkgevers, werknemers of overig. "
+        "De Arbeidsinspectie toetst alleen een catalogus van werkgevers en werknemers samen.",
+    ),
+    reikwijdte=Field(
+        Record(model.Reikwijdte, cao=Field(_text, False), functies=Field(ListOf(_text), False), toelichting=Field(_text, False)), False,
+        "Voor wie de catalogus geldt: de cao en de functies.",
+    ),
+    geldig_tot=Field(Date(), False, "Tot wanneer de catalogus geldt, als jaar-maand-dag. De Arbeidsinspectie toetst een catalogus voor een beperkte tijd."),
+    toetsing=Field(
+        Record(model.Toetsing, status=Choice(*model.TOETSING), datum=Field(Date(), False), kenmerk=Field(_text, False)), False,
+        "Waar de toetsing door de Arbeidsinspectie staat: in-voorbereiding, ingediend of positief-getoetst (met datum en kenmerk).",
+    ),
+    wijzigingen=Field(
+        ListOf(Record(model.Wijziging, versie=_text, datum=Date(), tekst=_text)), False,
+        "Wat er per versie veranderde: versie, datum en een korte tekst. Nieuwste bovenaan.",
+    ),
+)
+
+BRONNEN = Field(
+    ListOf(Record(model.Bron, titel=_text, uitgever=Field(_text, False), jaar=Field(Integer(1900, 2100), False), link=Field(Url(), False))), False,
+    "Waar de feiten of het idee vandaan komen: titel, uitgever, jaar en link.",
 )
 
 SUBSTAP = Record(
@@ -420,10 +509,20 @@ KNELPUNT = Record(
     signalen=Field(ListOf(_text, min_items=1), help="Waaraan je het herkent: een signaal per regel."),
     oplossingen=Field(ListOf(Ref("oplossing"), min_items=1), help="Ids van oplossingen die helpen, minstens twee."),
     stellingen=Field(ListOf(Ref("stelling")), False, "Ids van de stellingen uit de werkdrukscan die dit knelpunt aanwijzen. Zonder stellingen komt het knelpunt niet in de uitslag van de scan."),
+    bronnen=BRONNEN,
 )
 
+def _oplossing(arbowet: list | None = None, bron: model.Bron | None = None, **fields) -> model.Oplossing:
+    """An oplossing; the fields of older versions (arbowet, bron) are read into their new places."""
+    fields["grondslag"] = fields.get("grondslag", []) + (arbowet or [])
+    fields["bronnen"] = fields.get("bronnen", []) + ([bron] if bron else [])
+    return model.Oplossing(**fields)
+
+
+_oplossing.__wrapped__ = model.Oplossing
+
 OPLOSSING = Record(
-    model.Oplossing,
+    _oplossing,
     titel=Field(_text, help="De oplossing in een paar woorden."),
     omschrijving=Field(_text, help="Wat het is, waarom het helpt en een voorbeeld (Markdown)."),
     aanpak=Field(Choice(*model.AANPAK), help="bron (neemt belasting weg) of belastbaarheid (maakt mensen sterker)."),
@@ -432,8 +531,17 @@ OPLOSSING = Record(
     kosten=Field(Choice(*model.KOSTEN), help="laag, midden of hoog."),
     invoeren=Field(ListOf(_text, min_items=1), help="De stappen om het in te voeren: een stap per regel."),
     randvoorwaarden=Field(ListOf(_text), False, "Wat er nodig is om het te laten werken."),
-    bron=Field(Record(model.Bron, naam=_text, url=Field(Url(), False)), False, "Waar het idee vandaan komt: naam en eventueel url."),
-    arbowet=Field(ListOf(Article()), False, "De artikelen van de Arbowet die deze maatregel helpt naleven, zoals art. 3 lid 2."),
+    grondslag=Field(
+        ListOf(Provision()), False,
+        "De wetsartikelen die deze maatregel invult, zoals arbowet 3 lid 2, arbobesluit 2.15 of atw 5:4. Verplicht voor een arbocatalogus.",
+    ),
+    bronnen=BRONNEN,
+    onderbouwing=Field(
+        Record(model.Onderbouwing, soort=Choice(*model.ONDERBOUWING), toelichting=_text), False,
+        "Hoe goed bekend is dat het werkt: onderzoek, praktijk of deskundigen, met een korte toelichting.",
+    ),
+    arbowet=Field(Old(ListOf(Provision("arbowet")), "het veld 'arbowet' heet nu 'grondslag'", "schrijf 'grondslag: [arbowet 3 lid 2]', of laat 'wegwijzer bijwerken' je bestanden omzetten"), False),
+    bron=Field(Old(Record(lambda naam, url=None: model.Bron(titel=naam, link=url), naam=_text, url=Field(Url(), False)), "het veld 'bron' heet nu 'bronnen' (een lijst)", "schrijf 'bronnen:' met '- titel:' en 'link:', of laat 'wegwijzer bijwerken' je bestanden omzetten"), False),
 )
 
 WERKSESSIE = Record(
@@ -491,6 +599,9 @@ PRAKTIJK = Record(
     model.Praktijk,
     citaat=Field(_text, help="Wat iemand uit de praktijk zegt, in een paar zinnen."),
     wie=Field(_text, help="Wie het zegt: functie en soort organisatie, geen naam."),
+    soort=Field(Choice(*model.CITAAT_SOORTEN), False, "illustratie (zelf geschreven als voorbeeld; standaard) of echt (iemand zei het echt; dan ook bron en toestemming)."),
+    bron=Field(_text, False, "Bij een echt citaat: waar en wanneer het gezegd is, bijvoorbeeld 'interview, maart 2026'."),
+    toestemming=Field(YesNo(), False, "Bij een echt citaat: ja als de persoon toestemming gaf om het te publiceren."),
 )
 
 INSTRUMENT = Record(
@@ -499,4 +610,27 @@ INSTRUMENT = Record(
     omschrijving=Field(_text, help="Wat het is en waarvoor je het gebruikt (Markdown)."),
     url=Field(Url(), False, "Het webadres, beginnend met https://."),
     kosten=Field(_text, help="Bijvoorbeeld gratis, betaald of op aanvraag."),
+    bronnen=BRONNEN,
+)
+
+NORMEN = Record(
+    lambda wetten=(), bepalingen=(): (list(wetten), list(bepalingen)),
+    wetten=Field(
+        ListOf(Record(normen.Wet, id=Identifier(), naam=_text, afkorting=_text, url=Url(), ook=Field(ListOf(_text), False))), False,
+        "Wetten en cao's waarvan je bepalingen noemt: id (zoals cao-kinderopvang), naam, afkorting, link en andere schrijfwijzen.",
+    ),
+    bepalingen=Field(
+        ListOf(Record(
+            normen.Bepaling,
+            wet=Field(_text, help="De id van de wet, zoals arbowet, arbobesluit, atw, wor, wazo, of een eigen wet uit 'wetten'."),
+            artikel=Field(_text, help="Het artikelnummer als tekst: '3', '2.15', '5:4'."),
+            lid=Field(Integer(1, 99), False, "Het lid, als het een lid is."),
+            letter=Field(_text, False, "De letter (onderdeel) van het lid, zoals d."),
+            onderwerp=Field(_text, help="Waar de bepaling over gaat, in gewone woorden."),
+            url=Field(Url(), False, "De link naar de officiële tekst van dit artikel."),
+            bevestigd=Field(YesNo(), False, "nee als de nummering niet tegen de officiële tekst is nagekeken."),
+            toelichting=Field(_text, False, "Bijvoorbeeld waarom iets nog niet bevestigd is."),
+        )), False,
+        "De bepalingen: wet, artikel, eventueel lid en letter, en het onderwerp.",
+    ),
 )

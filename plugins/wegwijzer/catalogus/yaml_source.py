@@ -157,6 +157,12 @@ def _read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
                 "sla het op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)",
             )
         ]
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str) -> tuple[Source, list[Problem]]:
+    """Parse YAML `text` (a file's whole text, or a page's front matter with its lines in place)."""
+    source = Source(display)
     source.lines = text.splitlines()
     try:
         node = yaml.compose(text, Loader=_Loader)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..catalogus import schema
 from ..catalogus.links import find_links, link_problem
-from ..catalogus.open_data import CSV_KOLOMMEN, LIJST_KOLOMMEN
+from ..catalogus.open_data import CSV_KOLOMMEN, LIJST_KOLOMMEN, bron_uit_cel
 from ..catalogus.problems import Mark, Problem, did_you_mean
 from ..catalogus.schema import Checker
 from ..catalogus.yaml_source import Source
@@ -99,11 +99,13 @@ def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], rec
         if not cell:
             continue
         source.values[(name,)] = Mark(str(csv_path), line, column)
-        if name in LIJST_KOLOMMEN:
+        if name == "bronnen":
+            data[name] = [bron_uit_cel(item) for item in _ITEMS.split(cell) if item.strip()]
+        elif name in LIJST_KOLOMMEN:
             data[name] = [item.strip() for item in _ITEMS.split(cell) if item.strip()]
-        elif name.startswith("bron_"):
-            data.setdefault("bron", {})[name.removeprefix("bron_")] = cell
-            source.values[("bron",)] = source.values[(name,)]
+        elif name.startswith("onderbouwing_"):
+            data.setdefault("onderbouwing", {})[name.removeprefix("onderbouwing_")] = cell
+            source.values[("onderbouwing",)] = source.values[(name,)]
         else:
             data[name] = cell.replace("\r\n", "\n")
     source.values[()] = Mark(str(csv_path), line, 1)

@@ -16,9 +16,12 @@ import jinja2
 import material
 from markupsafe import Markup, escape
 
-from ...catalogus import model
+from ...catalogus import dossier, model
 from ...catalogus.leestijd import mkb_leestijd
-from .routes import mkb_path_of, path_of
+from .routes import mkb_path_of, path_of, relative
+
+#: The toetsingsdossier as a table, beside the open data.
+DOSSIER_CSV = "data/toetsingsdossier.csv"
 
 TEMPLATES = Path(__file__).parent / "templates"
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
@@ -67,6 +70,11 @@ def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
         yield PageSpec(path_of("oplossing", oplossing), "oplossing.md", {"oplossing": oplossing})
     yield PageSpec("instrumenten/index.md", "instrumenten.md", {})
     yield PageSpec("praktijk/index.md", "praktijk.md", {})
+    yield PageSpec("verantwoording.md", "verantwoording.md", {
+        "normen": dossier.normtabel(catalogus),
+        "bronnen": dossier.alle_bronnen(catalogus),
+        "csv": relative(DOSSIER_CSV, "verantwoording.md"),
+    })
 
 
 def environment(*folders: Path) -> jinja2.Environment:
@@ -83,23 +91,19 @@ def environment(*folders: Path) -> jinja2.Environment:
     )
     env.filters["quote"] = lambda text: Markup("\n".join(f"> {escape(line)}".rstrip() for line in text.splitlines()))
     env.filters["labels"] = lambda values, labels: ", ".join(labels[v] for v in values)
-    env.filters["artikel"] = _article_label
     env.filters["eerste_zin"] = _first_sentence
     env.globals.update(
         AANPAK=model.AANPAK,
         NIVEAU=model.NIVEAU,
         TERMIJN=model.TERMIJN,
         KOSTEN=model.KOSTEN,
+        ONDERBOUWING=model.ONDERBOUWING,
+        KANT=model.KANT,
+        datum=model.datum_nl,
         STAP_ICONEN=STAP_ICONEN,
         icoon=_icon_svg,
     )
     return env
-
-
-def _article_label(article: str) -> str:
-    """'art. 3 lid 2' with its subject: 'art. 3 lid 2 (Arbobeleid)'."""
-    number = article.split()[1]
-    return f"{article} ({model.ARBOWET[number]})"
 
 
 def _first_sentence(text: str) -> str:
@@ -119,3 +123,8 @@ def _icon_svg(name: str) -> str:
 def render(env: jinja2.Environment, spec: PageSpec, catalogus: model.Catalogus, in_zoekindex: bool = True) -> str:
     """One page's Markdown; `in_zoekindex=False` keeps entry pages and long lists out of search."""
     return env.get_template(spec.template).render(catalogus=catalogus, in_zoekindex=in_zoekindex, **spec.context)
+
+
+def render_sources(bronnen: list[model.Bron]) -> str:
+    """A page's sources as a Markdown section (for hand-written pages with `bronnen:` in front matter)."""
+    return environment().from_string('{% from "_macros.md" import bronnen as lijst %}{{ lijst(items) }}').render(items=bronnen)

@@ -35,6 +35,8 @@ from ...catalogus.json_schema import json_schemas
 from ...catalogus.leestijd import WOORDEN_PER_MINUUT, mkb_leestijd
 from ...catalogus.links import expand_links, find_links, link_problem
 from ...catalogus.loader import display_path
+from ...catalogus.dossier import to_csv as dossier_csv
+from ...catalogus.model import KANT, Info
 from ...catalogus.open_data import to_json
 from ...catalogus.safety import unsafe_targets
 from ...catalogus.problems import Mark, position
@@ -42,7 +44,7 @@ from ..css import css_string
 from .atomic import AtomicSite
 from .config import CatalogusConfig
 from .render_cache import RenderCache
-from .pages import environment, page_specs, render
+from .pages import DOSSIER_CSV, environment, page_specs, render, render_sources
 from .routes import markdown_link
 
 log = get_plugin_logger(__name__)
@@ -77,10 +79,13 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             # While previewing, an editor's half-finished change must not take the site away:
             # show the problems and keep building from the last catalogus that was right.
             log.error(error.report() + "\nDe voorvertoning toont de laatste goede versie tot de fouten zijn opgelost.")
+        else:
+            for warning in self.catalogus.waarschuwingen:  # old field names: still read, but say what to write now
+                log.warning(str(warning))
         info = self.catalogus.info
         # The theme puts these into HTML as they are: escape, they are catalogus text.
         config.site_name = str(escape(info.titel))
-        config.copyright = str(escape(" · ".join(filter(None, [f"Uitgegeven door {info.uitgever}", f"versie {info.versie}", info.licentie]))))
+        config.copyright = str(escape(colophon(info)))
         if info.huisstijl.logo:
             config.theme["logo"] = info.huisstijl.logo
         config.extra_css.append(HUISSTIJL_CSS)
@@ -133,6 +138,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         files.append(File.generated(config, HUISSTIJL_CSS, content=_huisstijl_css(self.catalogus.info)))
         # Open data and editor support at stable paths: the catalogus as JSON, and its JSON Schemas.
         files.append(File.generated(config, OPEN_DATA, content=json.dumps(to_json(self.catalogus), ensure_ascii=False, indent=1)))
+        files.append(File.generated(config, DOSSIER_CSV, content=dossier_csv(self.catalogus)))
         for name, content in json_schemas().items():
             files.append(File.generated(config, f"schema/{name}.json", content=json.dumps(content, ensure_ascii=False, indent=1)))
         env = environment()
@@ -157,6 +163,9 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         uri = page.file.src_uri
+        bronnen = self.catalogus.pagina_bronnen.get(uri) if uri in self.pages else None
+        if bronnen:  # a base page's sources, from its front matter, under its text
+            markdown += "\n\n" + render_sources(bronnen)
         return expand_links(markdown, lambda link: markdown_link(self.catalogus, link, uri))
 
     def on_serve(self, server, config, builder):
@@ -183,6 +192,17 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
                 line, column = position(text, unsafe.offset)
                 problems.append(Problem(Mark(where, line + 1, column + 1), "", unsafe.message, unsafe.hint))
         return problems
+
+
+def colophon(info: Info) -> str:
+    """The footer of every page: who made this arbocatalogus, where its toetsing stands, which version."""
+    if info.partijen:
+        names = [f"{p.naam} ({KANT[p.kant].lower()})" for p in info.partijen]
+        made = "Arbocatalogus van " + (", ".join(names[:-1]) + " en " + names[-1] if len(names) > 1 else names[0])
+    else:
+        made = f"Uitgegeven door {info.uitgever}"
+    status = info.toetsing.tekst if info.toetsing else None
+    return " · ".join(filter(None, [made, status, f"versie {info.versie}", info.licentie]))
 
 
 def _huisstijl_css(info) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -17,7 +18,7 @@ import jinja2
 import markdown as markdown_lib
 from markupsafe import Markup, escape
 
-from ...catalogus import model
+from ...catalogus import dossier, model
 from ...catalogus.links import Link, expand_links
 from ..catalogus.routes import title_of
 
@@ -140,7 +141,20 @@ def documents(catalogus: model.Catalogus) -> list[Document]:
     for stap in catalogus.stappen:
         docs.append(Document(f"checklists-stap-{stap.nummer}", checklists_titel(stap), [Part("checklists.html", {"stappen": [stap]})]))
     docs.append(Document("hr-route", "De uitgebreide route", [Part("hr-route.html", {"stappen": catalogus.stappen})], toc=True))
+    docs.append(toetsingsdossier(catalogus))
     return docs
+
+
+def toetsingsdossier(catalogus: model.Catalogus, today: date | None = None) -> Document:
+    """The dossier for the Arbeidsinspectie (see `catalogus/dossier.py`), as one document."""
+    today = today or date.today()
+    context = {
+        "vandaag": today,
+        "per_knelpunt": dossier.per_knelpunt(catalogus),
+        "normen": dossier.normtabel(catalogus),
+        "open_punten": dossier.open_punten(catalogus, today),
+    }
+    return Document("toetsingsdossier", "Toetsingsdossier arbocatalogus", [Part("dossier.html", context)], knop="Download het toetsingsdossier (PDF)")
 
 
 class Renderer:
@@ -158,7 +172,7 @@ class Renderer:
         )
         self.env.filters["md"] = self.markdown
         self.env.filters["kleur"] = lambda naam: KLEUREN.get(naam.strip().lower(), "#757575")
-        self.env.globals.update(catalogus=catalogus, KOSTEN=model.KOSTEN)
+        self.env.globals.update(catalogus=catalogus, info=catalogus.info, KOSTEN=model.KOSTEN, KANT=model.KANT, datum=model.datum_nl)
 
     def markdown(self, text: str, inline: bool = False) -> Markup:
         """Markdown text as HTML. Raw HTML in the text is escaped: it has no place in print."""

@@ -30,7 +30,7 @@ from .pdf import INSTALL_HINT, PdfToolMissing, write_pdf
 log = get_plugin_logger(__name__)
 
 #: Pages that offer a PDF made elsewhere, and which one.
-DOWNLOADS = {"stappen/index.md": "hr-route"}
+DOWNLOADS = {"stappen/index.md": "hr-route", "verantwoording.md": "toetsingsdossier"}
 
 
 class PrintPlugin(BasePlugin[PrintConfig]):

@@ -43,7 +43,7 @@ def tool_data(catalogus: model.Catalogus, url: Callable[[str, object], str]) -> 
         "oplossingen": [
             {
                 "id": o.id, "titel": o.titel, "aanpak": o.aanpak, "niveau": o.niveau, "termijn": o.termijn,
-                "kosten": o.kosten, "arbowet": o.arbowet, "url": url("oplossing", o),
+                "kosten": o.kosten, "grondslag": [b.label for b in o.grondslag], "url": url("oplossing", o),
             }
             for o in catalogus.oplossingen.values()
         ],

@@ -1,0 +1,36 @@
+"""`wegwijzer dossier`: the toetsingsdossier for the Arbeidsinspectie, without building the site.
+
+The same PDF and CSV the site offers on its Verantwoording page, written to a folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..catalogus.dossier import open_punten, to_csv
+from ..plugins.print.documents import toetsingsdossier
+from ..plugins.print.pdf import INSTALL_HINT, PdfToolMissing, write_pdf
+from .bestanden import write_atomic
+from .laden import load_or_report
+
+
+def run(args) -> int:
+    catalogus = load_or_report(args.map)
+    if catalogus is None:
+        return 1
+    folder = Path(args.uit)
+    folder.mkdir(parents=True, exist_ok=True)
+    csv_path = folder / "toetsingsdossier.csv"
+    write_atomic(csv_path, to_csv(catalogus).encode("utf-8"))
+    print(f"geschreven: {csv_path}")
+    try:
+        pdf = write_pdf(toetsingsdossier(catalogus), catalogus)
+    except PdfToolMissing as missing:
+        print(f"De PDF is niet gemaakt: {missing}. Oplossing: {INSTALL_HINT}.")
+        return 1
+    pdf_path = folder / "toetsingsdossier.pdf"
+    write_atomic(pdf_path, pdf)
+    print(f"geschreven: {pdf_path}")
+    punten = open_punten(catalogus)
+    print(f"{len(punten)} open punt(en) staan in het dossier." if punten else "Er staan geen punten open.")
+    return 0
