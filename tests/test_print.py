@@ -236,7 +236,7 @@ def test_a_substep_printed_from_chromium_has_all_five_tabs(open_page, server, tm
 def test_pdf_pages_rendered_for_review(example_site):
     """PNGs of every kind of PDF page in tests/artifacts, to look at (pdftoppm)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    for name in ("werksessie-kit", "werksessie-posters", "checklists", "hr-route"):
+    for name in ("werksessie-kit", "werksessie-posters", "checklists", "hr-route", "toetsingsdossier"):
         prefix = ARTIFACTS / f"pdf-{name}"
         subprocess.run(["pdftoppm", "-r", "45", "-png", str(example_site / "pdf" / f"{name}.pdf"), str(prefix)], check=True)
         pngs = list(ARTIFACTS.glob(f"pdf-{name}-*.png"))

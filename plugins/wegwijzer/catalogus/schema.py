@@ -533,7 +533,7 @@ OPLOSSING = Record(
     randvoorwaarden=Field(ListOf(_text), False, "Wat er nodig is om het te laten werken."),
     grondslag=Field(
         ListOf(Provision()), False,
-        "De wetsartikelen die deze maatregel invult, zoals arbowet 3 lid 2, arbobesluit 2.15 of atw 5:4. Verplicht voor een arbocatalogus.",
+        "De wetsartikelen die deze maatregel invult, zoals arbowet 3 lid 2, arbobesluit 2.15 of atw 5:4. Een arbocatalogus noemt ze bij elke maatregel.",
     ),
     bronnen=BRONNEN,
     onderbouwing=Field(

@@ -69,7 +69,7 @@ def run(args) -> int:
         start, line_number = line_number, reader.line_num + 1  # a row may span several lines
         if not any(cell.strip() for cell in row):
             continue
-        problems, entry_id, data = _check_row(csv_path, start, header, row, record, ids)
+        problems, entry_id, data = _check_row(csv_path, start, header, row, record, ids, catalogus.normen)
         if problems:
             refused += 1
             for problem in problems:
@@ -90,7 +90,7 @@ def run(args) -> int:
     return 1 if refused else 0
 
 
-def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], record, ids):
+def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], record, ids, register):
     """(problems, id, data for the YAML file) of one row."""
     source = Source(str(csv_path))
     data: dict = {}
@@ -120,6 +120,10 @@ def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], rec
         if ref.id not in ids[ref.kind]:
             hint = did_you_mean(ref.id, ids[ref.kind]) or ("importeer eerst de oplossingen" if ref.kind == "oplossing" else f"er is geen {ref.kind} met deze id")
             problems.append(Problem(ref.mark, ref.field, f"onbekende {ref.kind} '{ref.id}'", hint))
+    for citation in checker.citations:  # a legal provision must be in the register, as in a YAML file
+        bepaling, message, hint = register.resolve(citation.text, citation.standaard_wet)
+        if bepaling is None:
+            problems.append(Problem(citation.mark, citation.field, message, hint))
     for text in checker.texts:
         for link in find_links(text.text):
             found = link_problem(link, lambda kind: ids[kind])

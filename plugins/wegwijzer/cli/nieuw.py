@@ -25,6 +25,8 @@ def skeleton(record: schema.Record) -> str:
     """
     lines = []
     for name, field in record.fields.items():
+        if isinstance(field.type, schema.Old):
+            continue  # a renamed field is still read, but never offered
         optional = "" if field.required else " (niet verplicht)"
         lines.append(f"# {field.help or name}{optional}")
         prefix = "" if field.required else "# "
