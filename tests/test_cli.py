@@ -47,12 +47,12 @@ def test_check_passes_the_example_and_scores_the_mkb_pages(example):
 
 def test_check_reports_errors_and_warnings(example):
     knelpunt = example / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml"
-    knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("factor: belastbaarheid", "factor: belastbaarhied"), encoding="utf-8")
+    knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("factor: taakonderbrekingen", "factor: taakonderbrekingenn"), encoding="utf-8")
     result = wegwijzer("check", cwd=example)
     assert result.returncode == 1
-    assert "onbekende factor 'belastbaarhied' (bedoelde je 'belastbaarheid'?)" in result.stderr
+    assert "onbekende factor 'taakonderbrekingenn' (bedoelde je 'taakonderbrekingen'?)" in result.stderr
 
-    knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("factor: belastbaarhied", "factor: belastbaarheid"), encoding="utf-8")
+    knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("factor: taakonderbrekingenn", "factor: taakonderbrekingen"), encoding="utf-8")
     oplossing = example / "catalogus" / "oplossingen" / "weinig-gebruikt.yml"
     oplossing.write_text(
         "titel: Iets wat niemand noemt\nomschrijving: Een test.\naanpak: bron\nniveau: [team]\ntermijn: kort\nkosten: laag\n"
@@ -164,13 +164,20 @@ def test_json_schema_accepts_every_example_file_and_rejects_a_wrong_one():
     jsonschema = pytest.importorskip("jsonschema")
     from wegwijzer.catalogus.json_schema import json_schemas, kind_of
 
+    class Yaml12(yaml.SafeLoader):
+        """Reads a file as the editor's YAML extension does: 2029-12-31 stays text (YAML 1.2)."""
+
+    Yaml12.yaml_implicit_resolvers = {
+        first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"] for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
     schemas = json_schemas()
     checked = 0
-    for root in (BASE, ROOT / "catalogus"):
+    register = ROOT / "plugins" / "wegwijzer" / "register"
+    for root in (BASE, ROOT / "catalogus", register):
         for path in root.rglob("*.yml"):
             kind = kind_of(path.relative_to(root).as_posix())
             if kind:
-                jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schemas[kind])
+                jsonschema.validate(yaml.load(path.read_text(encoding="utf-8"), Loader=Yaml12), schemas[kind])
                 header = path.read_text(encoding="utf-8").splitlines()[0]
                 assert header.startswith("# yaml-language-server: $schema=") and (path.parent / header.split("=", 1)[1]).resolve().is_file()
                 checked += 1

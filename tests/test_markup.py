@@ -73,6 +73,8 @@ def one_page_of_every_kind() -> dict[str, str]:
         "werksessie/prioriteren": "werksessie/prioriteren.md",
         "werksessie/plan-van-aanpak": "werksessie/plan-van-aanpak.md",
         "checklists": f"checklists/stap-{stap.nummer}.md",
+        "verantwoording": "verantwoording.md",
+        "praktijk": "praktijk/index.md",
     }
     return {kind: built(source) for kind, source in pages.items()}
 

@@ -30,6 +30,7 @@ PAGES = {
     "plan": "/plan/",
     "werksessie": "/werksessie/",
     "praktijk": "/praktijk/",
+    "verantwoording": "/verantwoording/",
 }
 
 # Every visible piece of text in the content: its element, size and whether it is hidden from sight.
@@ -250,6 +251,8 @@ SCREENSHOTS = {
     "mkb-stap": "/mkb/stap-1/",
     "werkdrukmodel": "/werkdrukmodel/",
     "praktijk": "/praktijk/",
+    "verantwoording": "/verantwoording/",
+    "oplossing": OPLOSSING_URL,
 }
 
 

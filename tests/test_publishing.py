@@ -123,7 +123,7 @@ def test_live_preview_rebuilds_and_survives_an_error(tmp_path):
         knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("De hele dag lawaai op de groep", "Altijd lawaai op de groep"), encoding="utf-8")
         assert _wait_for(lambda: "Altijd lawaai op de groep" in _get(url)), log.read_text()
 
-        knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("factor: belastbaarheid", "factor: lawaai"), encoding="utf-8")
+        knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("factor: taakonderbrekingen", "factor: lawaai"), encoding="utf-8")
         assert _wait_for(lambda: "De catalogus bevat 1 fout" in log.read_text()), log.read_text()
         assert "onbekende factor 'lawaai'" in log.read_text()
         assert "Traceback" not in log.read_text()

@@ -171,6 +171,8 @@ PAGES = {
     "posters": "/werksessie/posters/",
     "prioriteren": "/werksessie/prioriteren/",
     "checklist": "/checklists/stap-3/",
+    "verantwoording": "/verantwoording/",
+    "praktijk": "/praktijk/",
 }
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
@@ -198,7 +200,7 @@ def test_screenshots_for_review(open_page, server, width):
     """Screenshots a person looks at (tests/artifacts); the test checks they show the page's title."""
     ARTIFACTS.mkdir(exist_ok=True)
     page = open_page(width)
-    for name in ("start", "mkb-stap", "substap", "werkdrukmodel", "hr-overzicht", "oplossingen"):
+    for name in ("start", "mkb-stap", "substap", "werkdrukmodel", "hr-overzicht", "oplossingen", "oplossing", "verantwoording"):
         page.goto(server + PAGES[name])
         page.screenshot(path=ARTIFACTS / f"{name}-{width}.png", full_page=True)
         assert page.get_by_role("heading", level=1).is_visible()

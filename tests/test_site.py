@@ -184,7 +184,7 @@ def test_name_colour_and_logo_come_from_the_catalogus(tmp_path):
     assert "<title>Is de Wegwijzer iets voor mij? - Werkdruk Wegwijzer Kinderopvang</title>" in html
     assert 'src="assets/logo.svg"' in html
     assert "--md-primary-fg-color: #7b1fa2;" in (project / "site" / "assets" / "stylesheets" / "huisstijl.css").read_text()
-    assert "Uitgegeven door" in html
+    assert "Arbocatalogus van Voorbeeld Branchevereniging Kinderopvang (werkgeversorganisatie)" in html
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
