@@ -24,9 +24,10 @@ KOLOMMEN = ["knelpunt", "knelpunt_id", "factor", "oplossing", "oplossing_id", "n
 
 @dataclass
 class Maatregel:
-    """An oplossing as the Inspectie reads it: level, approach, norms and sources."""
+    """An oplossing as the Inspectie reads it: level, approach, norms (in the law's order) and sources."""
 
     oplossing: model.Oplossing
+    normen: list[Bepaling]
 
     @property
     def niveau(self) -> str:
@@ -35,10 +36,6 @@ class Maatregel:
     @property
     def aanpak(self) -> str:
         return model.AANPAK[self.oplossing.aanpak]
-
-    @property
-    def normen(self) -> list[Bepaling]:
-        return self.oplossing.grondslag
 
     @property
     def onderbouwing(self) -> str:
@@ -54,16 +51,16 @@ def _order(oplossing: model.Oplossing) -> tuple:
 
 def per_knelpunt(catalogus: model.Catalogus) -> list[tuple[model.Knelpunt | None, list[Maatregel]]]:
     """Every knelpunt with its measures; measures no knelpunt names come last, under None."""
-    rows = [(k, [Maatregel(o) for o in sorted(k.oplossingen, key=_order)]) for k in sorted(catalogus.knelpunten.values(), key=lambda k: k.titel)]
-    loose = [Maatregel(o) for o in sorted(catalogus.oplossingen.values(), key=_order) if not o.knelpunten]
+    key = _law_order(catalogus)
+    maatregel = lambda o: Maatregel(o, sorted(o.grondslag, key=key))  # noqa: E731
+    rows = [(k, [maatregel(o) for o in sorted(k.oplossingen, key=_order)]) for k in sorted(catalogus.knelpunten.values(), key=lambda k: k.titel)]
+    loose = [maatregel(o) for o in sorted(catalogus.oplossingen.values(), key=_order) if not o.knelpunten]
     return rows + ([(None, loose)] if loose else [])
 
 
 def normtabel(catalogus: model.Catalogus) -> list[tuple[Bepaling, list[model.Oplossing]]]:
     """Every provision the guide cites, in the register's order, with the measures that fill it in."""
-    cited = [b for b in catalogus.normen.bepalingen.values() if b.oplossingen]
-    wetten = list(catalogus.normen.wetten)
-    cited.sort(key=lambda b: (wetten.index(b.wet.id), _numbers(b.artikel), b.lid or 0, b.letter or ""))
+    cited = sorted((b for b in catalogus.normen.bepalingen.values() if b.oplossingen), key=_law_order(catalogus))
     return [(b, sorted(b.oplossingen, key=lambda o: o.titel)) for b in cited]
 
 
@@ -106,6 +103,12 @@ def to_csv(catalogus: model.Catalogus) -> str:
                 m.onderbouwing,
             ])
     return "\ufeff" + out.getvalue()
+
+
+def _law_order(catalogus: model.Catalogus):
+    """Sort key for provisions: the register's order of laws, then article, lid and letter."""
+    wetten = list(catalogus.normen.wetten)
+    return lambda b: (wetten.index(b.wet.id), _numbers(b.artikel), b.lid or 0, b.letter or "")
 
 
 def _numbers(artikel: str) -> tuple:

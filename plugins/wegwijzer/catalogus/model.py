@@ -26,7 +26,7 @@ STELLING_SOORTEN = {"eis": "Eis (eens = meer druk)", "bron": "Hulpbron (eens = m
 #: Sides of the table in an arbocatalogus: the Inspectie only toetst one made by both.
 KANT = {"werkgevers": "Werkgeversorganisatie", "werknemers": "Werknemersorganisatie", "overig": "Andere partij"}
 #: Where the Inspectie's toetsing of the arbocatalogus stands.
-TOETSING = {"in-voorbereiding": "In voorbereiding", "ingediend": "Ingediend bij de Arbeidsinspectie", "positief-getoetst": "Positief getoetst door de Arbeidsinspectie"}
+TOETSING = {"in-voorbereiding": "Toetsing door de Arbeidsinspectie in voorbereiding", "ingediend": "Ingediend bij de Arbeidsinspectie", "positief-getoetst": "Positief getoetst door de Arbeidsinspectie"}
 #: How well an oplossing is known to work, strongest first.
 ONDERBOUWING = {"onderzoek": "Onderzocht", "praktijk": "Beproefd in de praktijk", "deskundigen": "Oordeel van deskundigen"}
 #: Whether a quote is a real person's words or written as an example.
