@@ -209,3 +209,26 @@ def test_wegwijzer_dossier_writes_the_same_pdf_and_csv(tmp_path, example_site):
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "uit" / "toetsingsdossier.csv").read_bytes() == (example_site / "data" / "toetsingsdossier.csv").read_bytes()
     assert (tmp_path / "uit" / "toetsingsdossier.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_start_page_shows_the_guides_own_introduction(example_site):
+    html = (example_site / "index.html").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    first_words = " ".join(example.info.inleiding.split()[:8])
+    assert "Over deze Wegwijzer" in text and first_words in text
+    assert text.index("Ik ben MKB") < text.index(first_words)  # the choice of route comes first
+
+
+def test_a_sector_quote_hangs_off_its_own_knelpunt_labelled_as_an_example(example_site):
+    verhaal = example.praktijk["pedagogisch-medewerker-overdracht"]
+    assert example.knelpunten["overdracht-met-onderbrekingen"] in verhaal.knelpunten
+    html = (example_site / "knelpunten" / "overdracht-met-onderbrekingen" / "index.html").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert " ".join(verhaal.citaat.split()[:6]) in text
+    assert "Voorbeeld" in text and "geen echte uitspraak" in text
+
+
+def test_a_quote_nothing_uses_is_a_warning(make_catalogus):
+    root = make_catalogus({"praktijk/los-citaat.yml": "citaat: Het werkt.\nwie: Een teamleider\n"})
+    gaps = [str(p) for p in content_gaps(load_catalogus(root))]
+    assert any("het citaat 'los-citaat' staat alleen op de pagina met alle citaten" in g for g in gaps)

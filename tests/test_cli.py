@@ -129,7 +129,7 @@ def test_import_writes_good_rows_and_refuses_a_bad_one(example):
     )
     result = wegwijzer("import", "knelpunten.csv", cwd=example)
     assert result.returncode == 1
-    assert "knelpunten.csv:3:3: factor: onbekende factor 'tijddruk' (bedoelde je 'tijdsdruk'?)" in result.stderr
+    assert "knelpunten.csv:3, kolom 'factor': onbekende factor 'tijddruk' (bedoelde je 'tijdsdruk'?)" in result.stderr
     assert "knelpunten.csv:3: deze rij is niet geïmporteerd" in result.stderr
     assert "2 knelpunten geschreven, 1 rij(en) geweigerd" in result.stdout
     folder = example / "catalogus" / "knelpunten"

@@ -238,6 +238,8 @@ def test_pdf_pages_rendered_for_review(example_site):
     ARTIFACTS.mkdir(exist_ok=True)
     for name in ("werksessie-kit", "werksessie-posters", "checklists", "hr-route", "toetsingsdossier"):
         prefix = ARTIFACTS / f"pdf-{name}"
+        for old in ARTIFACTS.glob(f"pdf-{name}-*.png"):  # from an earlier run, when the PDF had more pages
+            old.unlink()
         subprocess.run(["pdftoppm", "-r", "45", "-png", str(example_site / "pdf" / f"{name}.pdf"), str(prefix)], check=True)
         pngs = list(ARTIFACTS.glob(f"pdf-{name}-*.png"))
         assert len(pngs) == pages_of(example_site / "pdf" / f"{name}.pdf")

@@ -13,6 +13,7 @@ from datetime import date
 
 import pyphen
 
+from .layers import from_base
 from .leestijd import WOORDEN_PER_MINUUT, mkb_leestijd, mkb_teksten
 from .model import Catalogus, datum_nl
 from .problems import Mark, Problem
@@ -47,6 +48,9 @@ def content_gaps(catalogus: Catalogus, today: date | None = None) -> list[Proble
             gaps.append(Problem(_at(knelpunt), "oplossingen", f"knelpunt '{knelpunt.id}' heeft {len(knelpunt.oplossingen)} oplossing(en)", "geef elk knelpunt minstens twee oplossingen om uit te kiezen"))
         if catalogus.scan and not knelpunt.stellingen:
             gaps.append(Problem(_at(knelpunt), "stellingen", f"knelpunt '{knelpunt.id}' komt nooit in de uitslag van de werkdrukscan", "noem bij 'stellingen:' de stellingen van de scan die dit knelpunt aanwijzen, als die er zijn"))
+    for verhaal in catalogus.praktijk.values():
+        if not verhaal.gebruikt:
+            gaps.append(Problem(_at(verhaal), "", f"het citaat '{verhaal.id}' staat alleen op de pagina met alle citaten", "noem het bij 'praktijk:' van een knelpunt, oplossing of substap, of laat het weg"))
     for oplossing in catalogus.oplossingen.values():
         if not oplossing.knelpunten:
             gaps.append(Problem(_at(oplossing), "", f"oplossing '{oplossing.id}' wordt door geen enkel knelpunt genoemd", "noem haar bij 'oplossingen' van een knelpunt, of laat haar weg"))
@@ -60,7 +64,7 @@ def content_gaps(catalogus: Catalogus, today: date | None = None) -> list[Proble
     words, minutes = mkb_leestijd(catalogus)
     if minutes > catalogus.info.mkb_leestijd_max:
         gaps.append(Problem(_at(catalogus.info), "mkb_leestijd_max", f"de MKB-route kost ongeveer {minutes} minuten ({words} woorden, {WOORDEN_PER_MINUUT} per minuut)", f"de belofte is hoogstens {catalogus.info.mkb_leestijd_max} minuten; maak de MKB-teksten korter"))
-    return gaps
+    return [from_base(gap, catalogus.lagen) for gap in gaps]
 
 
 def arbocatalogus(catalogus: Catalogus, today: date | None = None) -> list[Problem]:
@@ -96,7 +100,7 @@ def language(catalogus: Catalogus) -> tuple[list[Problem], list[PageScore]]:
         pages.append(PageScore(stap.nummer, score, words, sentences))
         if score < MIN_DOUMA:
             problems.append(Problem(_at(stap), "mkb", f"de MKB-pagina van stap {stap.nummer} is moeilijk te lezen (Flesch-Douma {score:.0f})", f"taalniveau B1 vraagt een score van {MIN_DOUMA} of hoger: kortere zinnen, kortere woorden"))
-    return problems, pages
+    return [from_base(problem, catalogus.lagen) for problem in problems], pages
 
 
 def douma(text: str) -> tuple[float, int, int]:

@@ -10,6 +10,7 @@ one set of files, which the loader reads as if it were a single catalogus.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,3 +137,30 @@ def _leave_out_statement(layers: Layers, source, at: tuple, entry_id: str, own: 
         layers.problems.append(Problem(source.mark(at), field_path(at), f"de stelling '{entry_id}' staat in je eigen scan.yml, niet in de basis", "haal hem daar weg in plaats van hem weg te laten"))
     else:
         layers.left_out.setdefault("stelling", {})[entry_id] = path
+
+
+#: Added to a problem in a file the sector catalogus takes from its base.
+FROM_BASE = " (uit de basis)"
+
+
+def from_base(problem: Problem, roots: list) -> Problem:
+    """`problem`, saying so when it stands in a base file, with how to get rid of that file.
+
+    `roots` are the layers, base first and the sector catalogus last (`Layers.roots`, `Catalogus.lagen`).
+    """
+    if len(roots) < 2 or problem.message.endswith(FROM_BASE):
+        return problem
+    path = Path(os.path.abspath(problem.mark.path))
+    own = Path(roots[-1]).resolve()
+    for base in roots[:-1]:
+        base = Path(base).resolve()
+        if path.is_relative_to(base) and not path.is_relative_to(own):
+            relative = path.relative_to(base).as_posix()
+            folder = relative.split("/")[0]
+            if folder in ENTRY_KINDS and relative.count("/") == 1:
+                fix = f"wil je het niet: zet '{path.stem}' bij 'weglaten:' in catalogus.yml, of zet een eigen {relative} in je catalogus"
+            else:
+                fix = f"wil je het anders: zet een eigen {relative} in je catalogus, die vervangt dit bestand"
+            hint = f"{problem.hint}; {fix}" if problem.hint else fix
+            return Problem(problem.mark, problem.field, problem.message + FROM_BASE, hint)
+    return problem

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model, normen, schema
-from .layers import resolve_layers
+from .layers import from_base, resolve_layers
 from .links import find_links, link_problem
 from .safety import unsafe_targets
 from .problems import CatalogusError, Mark, Problem, did_you_mean, field_path, position
@@ -90,7 +90,7 @@ class _Loader:
         self._check_quotes(entries["praktijk"].values())
         pagina_bronnen = self._page_sources()
         if self.problems:
-            raise CatalogusError(self.problems)
+            raise CatalogusError([from_base(problem, self.layers.roots) for problem in self.problems])
         catalogus = model.Catalogus(
             info=single["catalogus.yml"],
             stappen=sorted(stappen, key=lambda s: s.nummer),
@@ -107,7 +107,7 @@ class _Loader:
             lagen=[str(root.resolve()) for root in self.layers.roots],
             normen=register,
             pagina_bronnen=pagina_bronnen,
-            waarschuwingen=[w for checker in self.checkers for w in checker.warnings],
+            waarschuwingen=[from_base(w, self.layers.roots) for checker in self.checkers for w in checker.warnings],
         )
         _link(catalogus, provisions)
         return catalogus
@@ -423,6 +423,10 @@ def _is_letter(value: str) -> bool:
 
 def _link(catalogus: model.Catalogus, provisions: dict[str, normen.Bepaling]) -> None:
     """Resolve ids to objects and derive every reverse link; references to left-out entries drop out."""
+    for entry in [*catalogus.knelpunten.values(), *catalogus.oplossingen.values()]:
+        entry.praktijk = [catalogus.praktijk[i] for i in entry.praktijk if i in catalogus.praktijk]
+        for verhaal in entry.praktijk:
+            (verhaal.knelpunten if isinstance(entry, model.Knelpunt) else verhaal.oplossingen).append(entry)
     for oplossing in catalogus.oplossingen.values():
         cited = {provisions[text].sleutel: provisions[text] for text in oplossing.grondslag}
         oplossing.grondslag = list(cited.values())

@@ -27,6 +27,8 @@ STELLING_SOORTEN = {"eis": "Eis (eens = meer druk)", "bron": "Hulpbron (eens = m
 KANT = {"werkgevers": "Werkgeversorganisatie", "werknemers": "Werknemersorganisatie", "overig": "Andere partij"}
 #: Where the Inspectie's toetsing of the arbocatalogus stands.
 TOETSING = {"in-voorbereiding": "Toetsing door de Arbeidsinspectie in voorbereiding", "ingediend": "Ingediend bij de Arbeidsinspectie", "positief-getoetst": "Positief getoetst door de Arbeidsinspectie"}
+#: Where the browser editor saves: Decap CMS's backends that need no server of our own (or a small OAuth proxy).
+EDITOR_BACKENDS = {"gitlab": "GitLab", "github": "GitHub", "git-gateway": "Netlify Git Gateway"}
 #: How well an oplossing is known to work, strongest first.
 ONDERBOUWING = {"onderzoek": "Onderzocht", "praktijk": "Beproefd in de praktijk", "deskundigen": "Oordeel van deskundigen"}
 #: Whether a quote is a real person's words or written as an example.
@@ -90,6 +92,22 @@ class Wijziging:
 
 
 @dataclass
+class Editor:
+    """The browser editor at /admin/ (Decap CMS), and the Git repository it saves to.
+
+    `backend` is Decap's name for where the files live: gitlab (with PKCE, no server
+    needed), github (needs an OAuth proxy at `base_url`) or git-gateway.
+    """
+
+    backend: str
+    repo: Optional[str] = None
+    branch: str = "main"
+    app_id: Optional[str] = None
+    base_url: Optional[str] = None
+    controle: bool = False  # True: a change is first a draft for review (Decap's editorial workflow)
+
+
+@dataclass
 class Info:
     id: str
     titel: str
@@ -108,6 +126,7 @@ class Info:
     geldig_tot: Optional[date] = None
     toetsing: Optional[Toetsing] = None
     wijzigingen: list[Wijziging] = field(default_factory=list)
+    editor: Optional[Editor] = None
     origin: Optional[Mark] = None
 
     @property
@@ -139,6 +158,13 @@ class Praktijk:
     toestemming: bool = False  # for a real quote: the person agreed to its publication
     origin: Optional[Mark] = None
     substappen: list[Substap] = _derived()
+    knelpunten: list[Knelpunt] = _derived()
+    oplossingen: list[Oplossing] = _derived()
+
+    @property
+    def gebruikt(self) -> bool:
+        """Shown anywhere besides the page of all quotes."""
+        return bool(self.substappen or self.knelpunten or self.oplossingen)
 
 
 @dataclass(eq=False)
@@ -255,6 +281,7 @@ class Knelpunt:
     oplossingen: list[Any]  # ids, then Oplossing objects
     stellingen: list[Any] = field(default_factory=list)  # ids of scan statements that signal it, then Stelling objects
     bronnen: list[Bron] = field(default_factory=list)
+    praktijk: list[Any] = field(default_factory=list)  # ids, then Praktijk objects
     origin: Optional[Mark] = None
 
 
@@ -296,6 +323,7 @@ class Oplossing:
     randvoorwaarden: list[str] = field(default_factory=list)
     bronnen: list[Bron] = field(default_factory=list)
     onderbouwing: Optional[Onderbouwing] = None
+    praktijk: list[Any] = field(default_factory=list)  # ids, then Praktijk objects
     origin: Optional[Mark] = None
     knelpunten: list[Knelpunt] = _derived()
 

@@ -60,7 +60,11 @@ def position(text: str, offset: int) -> tuple[int, int]:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A Dutch hint naming the closest candidate, or '' when nothing is close."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    candidates = list(candidates)
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if not close and len(word) >= 3:
+        # 'noodknop' for 'noodknop-en-meldprocedure': an id that starts with the word
+        close = sorted((c for c in candidates if isinstance(c, str) and c.startswith(word + "-")), key=len)[:1]
     return f"bedoelde je '{close[0]}'?" if close else ""
 
 

@@ -94,6 +94,40 @@ def _describe(value: Any) -> str:
     return "tekst"
 
 
+def _shorten(text: str, length: int = 50) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+_GLUED = re.compile(r"\s-\s+(?=[A-ZÀ-Ý])")
+
+
+def _swallowed_items(value: str, path: tuple, checker: "Checker") -> None:
+    """Warn when a list item indented one space too far was read as part of the item above it.
+
+    YAML joins the lines of an unquoted text with a space, so a '- ' line one
+    space deeper than its siblings silently becomes '… - Tekst' in the item above.
+    """
+    mark = checker.source.mark(path)
+    lines = checker.source.lines
+    for glued in _GLUED.finditer(value):
+        for number in range(mark.line + 1, min(len(lines), mark.line + 20) + 1):
+            line = lines[number - 1]
+            if line.lstrip().startswith("- ") and value[glued.end():].startswith(line.lstrip()[2:].strip()[:20]):
+                where = Mark(mark.path, number, len(line) - len(line.lstrip()) + 1)
+                before = value[max(0, glued.start() - 15):glued.start()].lstrip()
+                checker.warnings.append(Problem(
+                    where, field_path(path),
+                    f"dit lijstitem is aan het item erboven vastgeplakt: '…{before} - {value[glued.end():glued.end() + 15]}…'",
+                    "zet de '- ' precies onder die van de andere items, met evenveel spaties ervoor",
+                ))
+                break
+
+
+def _blank(value: Any) -> bool:
+    """An empty text, list or group: what a browser editor writes for a field left open."""
+    return (isinstance(value, str) and not value.strip()) or (isinstance(value, (list, dict)) and not value)
+
+
 class Type:
     label = "waarde"
 
@@ -116,6 +150,12 @@ class Text(Type):
     def check(self, value, path, checker):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)  # a number where text is expected is harmless: "versie: 2"
+        if isinstance(value, dict) and len(value) == 1:
+            # '- Let op: plan vooruit' reads as a field 'Let op' with the value 'plan vooruit'
+            key, rest = next(iter(value.items()))
+            if isinstance(rest, (str, int, float)) or rest is None:
+                text = f"{key}: {rest}" if rest is not None else f"{key}:"
+                return checker.problem(path, f"de ': ' in '{_shorten(text)}' laat YAML dit lezen als een veld, niet als tekst", f"zet tekst met ': ' tussen aanhalingstekens: \"{_shorten(text)}\"")
         if not isinstance(value, str):
             hint = "zet de tekst tussen aanhalingstekens" if isinstance(value, bool) else ""
             return self.wrong_type(value, path, checker, hint)
@@ -123,6 +163,8 @@ class Text(Type):
         if not stripped:
             return checker.problem(path, "mag niet leeg zijn")
         checker.texts.append(TextField(checker.source, path, value))
+        if " - " in value and path and isinstance(path[-1], int) and not checker.source.styles.get(path):
+            _swallowed_items(value, path, checker)
         return stripped
 
     def json_schema(self):
@@ -331,6 +373,9 @@ class ListOf(Type):
         self.label = "een lijst"
 
     def check(self, value, path, checker):
+        if isinstance(value, str) and isinstance(self.item, (Provision, Ref)) and ", " in value:
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            return checker.problem(path, "dit is één tekst met komma's, maar hier hoort een lijst", f"schrijf een lijst: [{', '.join(parts)}]")
         if isinstance(value, str) and self.min_items <= 1 and not isinstance(self.item, Record):
             value = [value]  # a single value where a list is expected: forgive it
         if not isinstance(value, list):
@@ -382,8 +427,11 @@ class Record(Type):
                 ok = False
             elif raw is None:
                 # Also for optional fields: 'kleur: #1d5b79' without quotes reads as empty (# starts a comment).
-                checker.problem(path + (name,), "is leeg", "vul een waarde in, of laat het veld weg; begint de waarde met #, zet haar dan tussen aanhalingstekens")
+                hint = "vul een waarde in" if spec.required else "vul een waarde in, of laat het veld weg"
+                checker.problem(path + (name,), "is leeg", hint + "; begint de waarde met #, zet haar dan tussen aanhalingstekens")
                 ok = False
+            elif not spec.required and _blank(raw):
+                continue  # an editor (such as Decap CMS) writes an unused optional field as '', [] or {}
             else:
                 values[name] = spec.type.check(raw, path + (name,), checker)
                 ok = ok and values[name] is not INVALID
@@ -413,7 +461,13 @@ class Record(Type):
 
 # --- the kinds of files -------------------------------------------------------
 
+
+class Markdown(Text):
+    """A longer text with Markdown; the browser editor offers a Markdown editor for it."""
+
+
 _text = Text()
+_md = Markdown()
 
 CATALOGUS = Record(
     model.Info,
@@ -424,7 +478,7 @@ CATALOGUS = Record(
     versie=Field(_text, help="Versienummer tussen aanhalingstekens, bijvoorbeeld '1.0'."),
     licentie=Field(_text, False, "Bijvoorbeeld CC BY 4.0."),
     contact=Field(_text, False, "E-mailadres of website voor vragen."),
-    inleiding=Field(_text, False, "Korte tekst over deze Wegwijzer (Markdown)."),
+    inleiding=Field(_md, False, "Korte tekst over deze Wegwijzer (Markdown)."),
     mkb_leestijd_max=Field(Integer(1, 120), False, "Maximale leestijd van de MKB-route in minuten (standaard 10)."),
     basis=Field(_text, False, "De basis waarop je voortbouwt: werkdruk, of een pad naar een map."),
     weglaten=Field(ListOf(_text), False, "Ids van knelpunten, oplossingen, praktijk of instrumenten uit de basis die je niet wilt."),
@@ -444,8 +498,20 @@ CATALOGUS = Record(
         "Waar de toetsing door de Arbeidsinspectie staat: in-voorbereiding, ingediend of positief-getoetst (met datum en kenmerk).",
     ),
     wijzigingen=Field(
-        ListOf(Record(model.Wijziging, versie=_text, datum=Date(), tekst=_text)), False,
+        ListOf(Record(model.Wijziging, versie=_text, datum=Date(), tekst=_md)), False,
         "Wat er per versie veranderde: versie, datum en een korte tekst. Nieuwste bovenaan.",
+    ),
+    editor=Field(
+        Record(
+            model.Editor,
+            backend=Field(Choice(*model.EDITOR_BACKENDS), help="Waar de bestanden staan: gitlab, github of git-gateway."),
+            repo=Field(_text, False, "De repository, zoals organisatie/werkdruk-wegwijzer."),
+            branch=Field(_text, False, "De branch die de site bouwt (standaard main)."),
+            app_id=Field(_text, False, "GitLab: de Application ID van de OAuth-applicatie."),
+            base_url=Field(Url(), False, "GitHub: het adres van de OAuth-proxy."),
+            controle=Field(YesNo(), False, "ja: een wijziging is eerst een concept dat iemand anders goedkeurt."),
+        ), False,
+        "Zet de editor in de browser aan (/admin/): redacteuren werken dan in een formulier in plaats van in YAML.",
     ),
 )
 
@@ -459,11 +525,11 @@ SUBSTAP = Record(
     id=Identifier(),
     titel=_text,
     resultaat=_text,
-    wat_en_waarom=_text,
-    hoe=_text,
-    met_wie=_text,
+    wat_en_waarom=_md,
+    hoe=_md,
+    met_wie=_md,
     check=ListOf(_text, min_items=1),
-    verandering=_text,
+    verandering=_md,
     praktijk=Field(ListOf(Ref("praktijk")), False),
     instrumenten=Field(ListOf(Ref("instrument")), False),
 )
@@ -474,10 +540,10 @@ STAP = Record(
     titel=_text,
     kort=_text,
     duur=_text,
-    inleiding=Field(_text, False),
+    inleiding=Field(_md, False),
     mkb=Record(
         model.MkbSamenvatting,
-        inleiding=_text,
+        inleiding=_md,
         acties=ListOf(Record(model.MkbActie, titel=_text, tekst=_text, meer=Ref("substap")), min_items=1),
         tip=Field(_text, False),
     ),
@@ -486,30 +552,31 @@ STAP = Record(
 
 WERKDRUKMODEL = Record(
     model.Werkdrukmodel,
-    inleiding=_text,
+    inleiding=_md,
     groepen=ListOf(
         Record(
             model.Groep,
             id=Identifier(),
             titel=_text,
             soort=Choice(*model.GROEP_SOORTEN),
-            omschrijving=_text,
-            factoren=ListOf(Record(model.Factor, id=Identifier(), titel=_text, omschrijving=_text), min_items=1),
+            omschrijving=_md,
+            factoren=ListOf(Record(model.Factor, id=Identifier(), titel=_text, omschrijving=_md), min_items=1),
         ),
         min_items=1,
     ),
-    gevolgen=Field(Record(model.Gevolgen, werkstress=_text, lange_termijn=ListOf(_text, min_items=1)), False),
+    gevolgen=Field(Record(model.Gevolgen, werkstress=_md, lange_termijn=ListOf(_text, min_items=1)), False),
 )
 
 KNELPUNT = Record(
     model.Knelpunt,
     titel=Field(_text, help="Het knelpunt in een paar woorden, zoals mensen het zelf zouden zeggen."),
     factor=Field(Ref("factor"), help="De id van de factor uit het werkdrukmodel waar dit knelpunt bij hoort, bijvoorbeeld tijdsdruk."),
-    omschrijving=Field(_text, help="Wat er gebeurt en waarom het de druk verhoogt, in korte zinnen (Markdown)."),
+    omschrijving=Field(_md, help="Wat er gebeurt en waarom het de druk verhoogt, in korte zinnen (Markdown)."),
     signalen=Field(ListOf(_text, min_items=1), help="Waaraan je het herkent: een signaal per regel."),
     oplossingen=Field(ListOf(Ref("oplossing"), min_items=1), help="Ids van oplossingen die helpen, minstens twee."),
     stellingen=Field(ListOf(Ref("stelling")), False, "Ids van de stellingen uit de werkdrukscan die dit knelpunt aanwijzen. Zonder stellingen komt het knelpunt niet in de uitslag van de scan."),
     bronnen=BRONNEN,
+    praktijk=Field(ListOf(Ref("praktijk")), False, "Ids van citaten uit de praktijk die bij dit knelpunt horen; ze staan op de pagina van het knelpunt."),
 )
 
 def _oplossing(arbowet: list | None = None, bron: model.Bron | None = None, **fields) -> model.Oplossing:
@@ -524,7 +591,7 @@ _oplossing.__wrapped__ = model.Oplossing
 OPLOSSING = Record(
     _oplossing,
     titel=Field(_text, help="De oplossing in een paar woorden."),
-    omschrijving=Field(_text, help="Wat het is, waarom het helpt en een voorbeeld (Markdown)."),
+    omschrijving=Field(_md, help="Wat het is, waarom het helpt en een voorbeeld (Markdown)."),
     aanpak=Field(Choice(*model.AANPAK), help="bron (neemt belasting weg) of belastbaarheid (maakt mensen sterker)."),
     niveau=Field(ListOf(Choice(*model.NIVEAU), min_items=1), help="Een of meer van: organisatie, team, individu."),
     termijn=Field(Choice(*model.TERMIJN), help="quick-win (deze week), kort (binnen een paar maanden) of structureel."),
@@ -537,9 +604,10 @@ OPLOSSING = Record(
     ),
     bronnen=BRONNEN,
     onderbouwing=Field(
-        Record(model.Onderbouwing, soort=Choice(*model.ONDERBOUWING), toelichting=_text), False,
+        Record(model.Onderbouwing, soort=Choice(*model.ONDERBOUWING), toelichting=_md), False,
         "Hoe goed bekend is dat het werkt: onderzoek, praktijk of deskundigen, met een korte toelichting.",
     ),
+    praktijk=Field(ListOf(Ref("praktijk")), False, "Ids van citaten uit de praktijk die bij deze oplossing horen; ze staan op de pagina van de oplossing."),
     arbowet=Field(Old(ListOf(Provision("arbowet")), "het veld 'arbowet' heet nu 'grondslag'", "schrijf 'grondslag: [arbowet 3 lid 2]', of laat 'wegwijzer bijwerken' je bestanden omzetten"), False),
     bron=Field(Old(Record(lambda naam, url=None: model.Bron(titel=naam, link=url), naam=_text, url=Field(Url(), False)), "het veld 'bron' heet nu 'bronnen' (een lijst)", "schrijf 'bronnen:' met '- titel:' en 'link:', of laat 'wegwijzer bijwerken' je bestanden omzetten"), False),
 )
@@ -547,7 +615,7 @@ OPLOSSING = Record(
 WERKSESSIE = Record(
     model.Werksessie,
     titel=_text,
-    inleiding=Field(_text, False),
+    inleiding=Field(_md, False),
     benodigdheden=ListOf(_text, min_items=1),
     afspraken=ListOf(_text, min_items=1),
     delen=ListOf(
@@ -556,8 +624,8 @@ WERKSESSIE = Record(
             titel=_text,
             minuten=Integer(1, 480),
             leiding=Field(_text, False),
-            doel=Field(_text, False),
-            werkvormen=ListOf(Record(model.Werkvorm, titel=_text, instructie=_text), min_items=1),
+            doel=Field(_md, False),
+            werkvormen=ListOf(Record(model.Werkvorm, titel=_text, instructie=_md), min_items=1),
         ),
         min_items=1,
     ),
@@ -567,13 +635,13 @@ WERKSESSIE = Record(
 
 CRITERIA = Record(
     model.Criteria,
-    inleiding=Field(_text, False),
+    inleiding=Field(_md, False),
     criteria=ListOf(Record(model.Criterium, id=Identifier(), titel=_text, vraag=_text), min_items=1),
 )
 
 SCAN = Record(
     model.Scan,
-    inleiding=Field(_text, False),
+    inleiding=Field(_md, False),
     minimum_groep=Field(Integer(2, 100), False, "Vanaf hoeveel uitslagen de teamuitslag iets toont (standaard 5). Bij minder is te raden wie wat antwoordde."),
     stellingen=ListOf(
         Record(model.Stelling, id=Identifier(), tekst=_text, factor=Ref("factor"), soort=Choice(*model.STELLING_SOORTEN)),
@@ -586,8 +654,8 @@ SCAN = Record(
                 eisen=Choice("laag", "hoog"),
                 hulpbronnen=Choice("laag", "hoog"),
                 titel=_text,
-                betekenis=_text,
-                advies=_text,
+                betekenis=_md,
+                advies=_md,
                 oplossingen=Field(ListOf(Ref("oplossing")), False),
             )
         ),
@@ -597,7 +665,7 @@ SCAN = Record(
 
 PRAKTIJK = Record(
     model.Praktijk,
-    citaat=Field(_text, help="Wat iemand uit de praktijk zegt, in een paar zinnen."),
+    citaat=Field(_md, help="Wat iemand uit de praktijk zegt, in een paar zinnen."),
     wie=Field(_text, help="Wie het zegt: functie en soort organisatie, geen naam."),
     soort=Field(Choice(*model.CITAAT_SOORTEN), False, "illustratie (zelf geschreven als voorbeeld; standaard) of echt (iemand zei het echt; dan ook bron en toestemming)."),
     bron=Field(_text, False, "Bij een echt citaat: waar en wanneer het gezegd is, bijvoorbeeld 'interview, maart 2026'."),
@@ -607,7 +675,7 @@ PRAKTIJK = Record(
 INSTRUMENT = Record(
     model.Instrument,
     titel=Field(_text, help="De naam van het hulpmiddel of de bron."),
-    omschrijving=Field(_text, help="Wat het is en waarvoor je het gebruikt (Markdown)."),
+    omschrijving=Field(_md, help="Wat het is en waarvoor je het gebruikt (Markdown)."),
     url=Field(Url(), False, "Het webadres, beginnend met https://."),
     kosten=Field(_text, help="Bijvoorbeeld gratis, betaald of op aanvraag."),
     bronnen=BRONNEN,

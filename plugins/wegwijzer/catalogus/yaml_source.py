@@ -10,6 +10,7 @@ keeps the last one, so an editor's first value would vanish) and alias bombs.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,7 +168,7 @@ def parse_yaml(text: str, display: str) -> tuple[Source, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        return source, [_syntax_problem(error, display)]
+        return source, [_syntax_problem(error, display, source.lines)]
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as NUL
         line, column = position(text, error.position)
         return source, [Problem(Mark(display, line + 1, column + 1), "", f"het bestand bevat een teken dat niet mag (code {error.character!r})", "haal het weg; vaak is het een onzichtbaar stuurteken uit een ander programma")]
@@ -199,14 +200,56 @@ def _too_deep(display: str) -> Problem:
     return Problem(Mark(display), "", "de lijsten en groepen in dit bestand zijn te diep in elkaar genest", "een catalogusbestand is hooguit een paar niveaus diep")
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, display: str) -> Problem:
+#: The line that opens a text block: 'veld: |', '- >-', ...
+_BLOCK_START = re.compile(r"(?:^|:|-)\s*[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, display: str, lines: list[str] = ()) -> Problem:
     mark = error.problem_mark or error.context_mark
     where = Mark(display, mark.line + 1, mark.column + 1) if mark else Mark(display)
     original = (error.problem or error.context or "").strip()
+    tab = _tab_near(lines, [m for m in (error.problem_mark, error.context_mark) if m is not None])
+    if tab:
+        return Problem(Mark(display, *tab), "", "YAML-fout: er staat een tab; YAML wil spaties", "vervang de tab door spaties; in veel editors kun je instellen dat Tab spaties typt")
+    if original.startswith("could not find expected ':'") and error.context_mark is not None:
+        block = _block_above(lines, error.context_mark.line)
+        if block is not None:
+            sign = ">" if ">" in lines[block].split("#")[0].rsplit(":", 1)[-1] else "|"
+            return Problem(
+                Mark(display, error.context_mark.line + 1, error.context_mark.column + 1), "",
+                f"YAML-fout: deze regel springt niet in, maar hoort bij de tekst met {sign} op regel {block + 1}",
+                f"laat elke regel van de tekst onder een {sign} inspringen, met evenveel spaties als de eerste regel",
+            )
     for english, (dutch, hint) in _YAML_MESSAGES.items():
         if original.startswith(english):
             return Problem(where, "", f"YAML-fout: {dutch}", hint)
     return Problem(where, "", f"YAML-fout: {original}", "controleer inspringing, dubbele punten en aanhalingstekens")
+
+
+def _tab_near(lines, marks) -> tuple[int, int] | None:
+    """(line, column), 1-based, of a tab at or before the place YAML stumbled, if there is one."""
+    for mark in marks:
+        if mark.line < len(lines):
+            line = lines[mark.line]
+            at = line.find("\t", 0, mark.column + 1)
+            if at < 0 and line.strip(" ").startswith("\t"):
+                at = line.find("\t")
+            if at >= 0:
+                return mark.line + 1, at + 1
+    return None
+
+
+def _block_above(lines, index: int) -> int | None:
+    """The line (0-based) of the `|` or `>` whose text line `index` should have been part of, if any."""
+    if index >= len(lines):
+        return None
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    above = index - 1
+    while above >= 0 and (not lines[above].strip() or len(lines[above]) - len(lines[above].lstrip(" ")) > indent):
+        above -= 1
+    if above >= 0 and _BLOCK_START.search(lines[above].rstrip()):
+        return above
+    return None
 
 
 def _build(node: yaml.Node, path: tuple, source: Source, problems: list[Problem], count: list[int], active: set[int]) -> Any:

@@ -1,14 +1,32 @@
-"""`wegwijzer check`: errors as in the build, then warnings about gaps and language."""
+"""`wegwijzer check`: errors as in the build, then warnings about gaps and language.
+
+Check finds everything the build finds: the catalogus itself, and (through
+`catalogus.handpaginas`, the same code the site build runs) the hand-written
+pages in the docs folder named in mkdocs.yml and the logo.
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+from ..catalogus import CatalogusError
+from ..catalogus.handpaginas import docs_dir_of, page_problems
 from ..catalogus.kwaliteit import MIN_DOUMA, content_gaps, language
+from ..catalogus.loader import display_path
 from .laden import load_or_report
 
 
 def run(args) -> int:
     catalogus = load_or_report(args.map)
     if catalogus is None:
+        return 1
+    from ..plugins.catalogus.pages import page_specs  # the pages the build makes from the catalogus
+
+    docs_dir = docs_dir_of(args.map)
+    problems = page_problems(catalogus, docs_dir, [spec.src_uri for spec in page_specs(catalogus)], lambda path: display_path(Path(path)))
+    if problems:
+        print(CatalogusError(problems).report(), file=sys.stderr)
         return 1
     warnings = content_gaps(catalogus)
     language_warnings, pages = language(catalogus)

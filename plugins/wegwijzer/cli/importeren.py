@@ -73,7 +73,7 @@ def run(args) -> int:
         if problems:
             refused += 1
             for problem in problems:
-                print(problem, file=sys.stderr)
+                print(_in_column(problem, header), file=sys.stderr)
             print(f"{csv_path}:{start}: deze rij is niet geïmporteerd", file=sys.stderr)
             continue
         path = folder / f"{entry_id}.yml"
@@ -108,7 +108,7 @@ def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], rec
             source.values[("onderbouwing",)] = source.values[(name,)]
         else:
             data[name] = cell.replace("\r\n", "\n")
-    source.values[()] = Mark(str(csv_path), line, 1)
+    source.values[()] = Mark(str(csv_path), line, 0)  # the whole row: no column
     entry_id = data.pop("id", None) or re.sub(r"[^a-z0-9]+", "-", data.get("titel", "").lower()).strip("-")
     problems: list[Problem] = []
     if not schema.ID_PATTERN.match(entry_id or ""):
@@ -130,3 +130,17 @@ def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], rec
             if found:
                 problems.append(Problem(source.mark(text.path), "", *found))
     return problems, entry_id, data
+
+
+def _in_column(problem: Problem, header: list[str]) -> str:
+    """A problem as 'knelpunten.csv:3, kolom 'oplossingen': ...': a spreadsheet names its columns, not their numbers."""
+    mark = problem.mark
+    column = header[mark.column - 1] if 0 < mark.column <= len(header) else ""
+    where = f"{mark.path}:{mark.line}, kolom '{column}'" if column else f"{mark.path}:{mark.line}"
+    field = problem.field
+    item = re.match(rf"{re.escape(column)}\[(\d+)\]$", field) if column else None
+    if item:  # an item of a list cell: its place among the items separated by |
+        where, field = f"{where}, item {item.group(1)}", ""
+    field = f" {field}:" if field and field != column else ""
+    hint = f" ({problem.hint})" if problem.hint else ""
+    return f"{where}:{field} {problem.message}{hint}"

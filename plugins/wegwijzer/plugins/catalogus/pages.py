@@ -81,6 +81,7 @@ def environment(*folders: Path) -> jinja2.Environment:
     """The Markdown page templates of this plugin, and those of `folders` (other plugins' pages)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*folders, TEMPLATES]),
+        extensions=["jinja2.ext.do"],
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -22,24 +22,27 @@ Events, in the order MkDocs calls them:
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
 
-from ...catalogus import CatalogusError, Problem, load_catalogus
+from ...catalogus import CatalogusError, load_catalogus
 from ...catalogus.json_schema import json_schemas
 from ...catalogus.leestijd import WOORDEN_PER_MINUUT, mkb_leestijd
-from ...catalogus.links import expand_links, find_links, link_problem
+from ...catalogus.handpaginas import base_pages, page_problems
+from ...catalogus.links import expand_links
 from ...catalogus.loader import display_path
 from ...catalogus.dossier import to_csv as dossier_csv
 from ...catalogus.model import KANT, Info
 from ...catalogus.open_data import to_json
-from ...catalogus.safety import unsafe_targets
-from ...catalogus.problems import Mark, position
 from ..css import css_string
 from .atomic import AtomicSite
 from .config import CatalogusConfig
@@ -48,6 +51,46 @@ from .pages import DOSSIER_CSV, environment, page_specs, render, render_sources
 from .routes import markdown_link
 
 log = get_plugin_logger(__name__)
+
+
+class _DutchBuildLog(logging.Filter):
+    """MkDocs' own lines about the build, in Dutch; the temporary folder of `atomic.py` stays out of sight."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message == "Cleaning site directory":
+            return False  # the build writes into a new, empty folder anyway
+        if message.startswith("Building documentation to directory: "):
+            folder = message.split(": ", 1)[1]
+            folder = re.sub(r"([\\/])\.([^\\/]+)-bouw-[^\\/]+$", r"\1\2", folder)  # where the site ends up
+            record.msg, record.args = f"De site wordt gebouwd in {folder}", None
+        elif message.startswith("Documentation built in "):
+            seconds = message.removeprefix("Documentation built in ").split(" ")[0]
+            record.msg, record.args = f"De site is gebouwd in {seconds.replace('.', ',')} seconden", None
+        return True
+
+
+def _dutch_abort(message: str) -> str:
+    """The last line of a failed build, in Dutch."""
+    if message == "Aborted with a BuildError!":
+        return "De site is niet gebouwd: los de fouten hierboven op."
+    strict = re.match(r"Aborted with (.*) in strict mode!$", message)
+    if strict:
+        counts = strict.group(1).replace("warnings", "waarschuwingen").replace("warning", "waarschuwing").replace("errors", "fouten").replace("error", "fout")
+        return f"De site is niet gebouwd: {counts} met --strict (zie hierboven)."
+    return message
+
+
+def _show_abort(self, *args, **kwargs) -> None:
+    import click
+
+    click.echo("\n" + _dutch_abort(self.format_message()), err=True)
+
+
+_build_log = logging.getLogger("mkdocs.commands.build")
+if not any(isinstance(f, _DutchBuildLog) for f in _build_log.filters):
+    _build_log.addFilter(_DutchBuildLog())
+Abort.show = _show_abort  # MkDocs prints this last line itself, after every plugin has run
 
 #: Generated stylesheet with the house colour of catalogus.yml.
 HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
@@ -122,19 +165,22 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         own = {file.src_uri for file in files}
-        self.pages = {uri: path for uri, path in self.catalogus.paginas.items() if uri not in own}
+        self.pages = {uri: str(path) for uri, path in base_pages(self.catalogus, own).items()}
         for uri, path in self.pages.items():
             files.append(File.generated(config, uri, abs_src_path=path))
-        problems = self._content_link_problems(files, config)
         generated = {spec.src_uri: spec for spec in page_specs(self.catalogus)}
-        for uri in sorted(generated.keys() & {file.src_uri for file in files}):
-            path = display_path_in_docs(config, uri)
-            problems.append(Problem(Mark(path), "", "deze pagina botst met een pagina die uit de catalogus wordt gemaakt", "geef het bestand een andere naam"))
-        logo = self.catalogus.info.huisstijl.logo
-        if logo and logo not in own:
-            problems.append(Problem(self.catalogus.info.origin or Mark("catalogus.yml"), "huisstijl.logo", f"het logo '{logo}' staat niet in {display_path(Path(config.docs_dir))}", "zet het bestand in die map, bijvoorbeeld content/assets/logo.svg"))
+        # One implementation for the build and `wegwijzer check`: links, unsafe targets, clashes, logo.
+        texts = {file.src_uri: file.content_string for file in files.documentation_pages() if not file.generated_by}
+        problems = page_problems(self.catalogus, Path(config.docs_dir), generated, display_path, texts)
         if problems:
             raise PluginError(str(CatalogusError(problems)))
+        in_nav = _nav_uris(config.nav)
+        self.hand_written = [] if in_nav is None else [
+            file for file in files.documentation_pages()
+            if (not file.generated_by or file.src_uri in self.pages) and file.src_uri not in in_nav
+        ]
+        for file in self.hand_written:  # added to the navigation in on_nav, without MkDocs' English notice
+            file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, HUISSTIJL_CSS, content=_huisstijl_css(self.catalogus.info)))
         # Open data and editor support at stable paths: the catalogus as JSON, and its JSON Schemas.
         files.append(File.generated(config, OPEN_DATA, content=json.dumps(to_json(self.catalogus), ensure_ascii=False, indent=1)))
@@ -152,6 +198,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         return files
 
     def on_nav(self, nav, config, files):
+        add_to_nav(nav, [file.page for file in self.hand_written if file.page is not None])
         if self.render_cache:
             self.render_cache.new_build(files)
         return nav
@@ -166,6 +213,9 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         bronnen = self.catalogus.pagina_bronnen.get(uri) if uri in self.pages else None
         if bronnen:  # a base page's sources, from its front matter, under its text
             markdown += "\n\n" + render_sources(bronnen)
+        if uri == "index.md" and uri in self.pages and self.catalogus.info.inleiding:
+            # the guide's own introduction (catalogus.yml), below the choice of route a visitor came for
+            markdown += f"\n\n## Over deze Wegwijzer\n\n{self.catalogus.info.inleiding.strip()}\n\nWie deze Wegwijzer maakten en waarop hij steunt, lees je in de [verantwoording](verantwoording.md).\n"
         return expand_links(markdown, lambda link: markdown_link(self.catalogus, link, uri))
 
     def on_serve(self, server, config, builder):
@@ -173,25 +223,59 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             server.watch(folder)
         return server
 
-    def _content_link_problems(self, files: Files, config) -> list[Problem]:
-        """Broken `[[links]]` and unsafe targets in hand-written pages, reported like catalogus problems."""
-        problems = []
-        def ids(kind):  # entries left out of the base still read as words, like in the YAML texts
-            return self.catalogus.entries(kind).keys() | self.catalogus.weggelaten.get(kind, {}).keys()
 
-        for file in files.documentation_pages():
-            if file.generated_by and file.src_uri not in self.pages:
-                continue
-            text = file.content_string
-            where = display_path(Path(self.pages[file.src_uri])) if file.src_uri in self.pages else display_path_in_docs(config, file.src_uri)
-            for link in find_links(text):
-                found = link_problem(link, ids)
-                if found:
-                    problems.append(Problem(Mark(where, link.line + 1, link.column + 1), "", *found))
-            for unsafe in unsafe_targets(text):
-                line, column = position(text, unsafe.offset)
-                problems.append(Problem(Mark(where, line + 1, column + 1), "", unsafe.message, unsafe.hint))
-        return problems
+def _nav_uris(nav) -> set[str] | None:
+    """The pages `nav:` in mkdocs.yml names; None without a `nav:` (MkDocs then lists every page)."""
+    if nav is None:
+        return None
+    found: set[str] = set()
+
+    def walk(item):
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(nav)
+    return found
+
+
+#: Where hand-written pages that `nav:` does not name appear in the menu: the first section that exists.
+EXTRA_SECTIONS = ("Achtergrond", "Meer")
+
+
+def add_to_nav(nav, pages: list) -> None:
+    """Put hand-written pages missing from `nav:` in the menu, under Achtergrond (or a section Meer)."""
+    if not pages:
+        return
+    section = next((item for item in nav.items if isinstance(item, Section) and item.title in EXTRA_SECTIONS), None)
+    if section is None:
+        section = Section(EXTRA_SECTIONS[-1], [])
+        nav.items.append(section)
+    for page in pages:
+        page.parent = section
+        section.children.append(page)
+    # previous/next links follow the order of the menu
+    order = list(_walk_pages(nav.items))
+    nav.pages[:] = order
+    for before, after in zip([None, *order[:-1]], order):
+        after.previous_page = before
+        if before is not None:
+            before.next_page = after
+    if order:
+        order[-1].next_page = None
+
+
+def _walk_pages(items):
+    for item in items:
+        if isinstance(item, Section):
+            yield from _walk_pages(item.children)
+        elif isinstance(item, Page):
+            yield item
 
 
 def colophon(info: Info) -> str:

@@ -13,7 +13,9 @@ after that plugin in mkdocs.yml.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import time
 from pathlib import Path
 
@@ -54,7 +56,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
 
     def _build_pdfs(self, files: Files, config) -> dict[str, str]:
         built = {}
-        cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache_dir else None
+        cache = pdf_cache(Path(config.config_file_path).parent, self.config.cache_dir)
         for document in self.documents.values():
             start = time.monotonic()
             try:
@@ -81,3 +83,17 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         download = " ".join(self._download(slug, page.src_uri) for slug in page.pdfs if slug in self.pdfs)
         titel = escape(page.titel)  # catalogus text: never markup
         return f'---\ntitle: {json.dumps(str(titel))}\n---\n\n# {titel}\n\n{page.intro}\n\n{download}\n\n<div class="ww-afdruk">\n{html}\n</div>\n'
+
+
+def pdf_cache(project: Path, setting: str) -> Path | None:
+    """Where made PDFs are kept: outside the project unless mkdocs.yml says otherwise (`cache_dir`)."""
+    if setting.strip().lower() == "geen":
+        return None
+    if setting:
+        return project / setting
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder: make the PDFs every time
+        return None
+    key = hashlib.sha256(str(project.resolve()).encode()).hexdigest()[:16]
+    return base / "wegwijzer" / "pdf" / f"{project.resolve().name}-{key}"

@@ -1,0 +1,131 @@
+"""Hand-written pages: the Markdown in the docs folder (`content/`) and a catalogus' `paginas/`.
+
+The site build and `wegwijzer check` both call `page_problems`, so check finds
+exactly what the build finds: broken `[[links]]` and unsafe link targets in
+those pages, a page whose name clashes with a generated page, and a logo that is
+not in the docs folder. Free of MkDocs: the docs folder is read from mkdocs.yml
+with plain YAML (`docs_dir_of`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, Iterable
+
+import yaml
+
+from .links import find_links, link_problem
+from .model import Catalogus
+from .problems import Mark, Problem, position
+from .safety import unsafe_targets
+from .yaml_source import read_yaml
+
+#: MkDocs' own default is `docs`; every Wegwijzer project uses `content`.
+DEFAULT_DOCS_DIR = "content"
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running anything: tags such as !ENV or !!python/name become None."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def docs_dir_of(catalogus_folder: str | os.PathLike) -> Path:
+    """The docs folder of the project around `catalogus_folder`: `docs_dir` in mkdocs.yml beside it.
+
+    Follows `INHERIT:`; without mkdocs.yml, or without `docs_dir`, it is `content/` beside the catalogus.
+    """
+    project = Path(catalogus_folder).resolve().parent
+    config = project / "mkdocs.yml"
+    for _ in range(5):  # INHERIT chains are short; never loop
+        try:
+            data = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader)
+        except (OSError, yaml.YAMLError, UnicodeDecodeError):
+            break
+        if not isinstance(data, dict):
+            break
+        if isinstance(data.get("docs_dir"), str):
+            return (config.parent / data["docs_dir"]).resolve()
+        if not isinstance(data.get("INHERIT"), str):
+            break
+        config = config.parent / data["INHERIT"]
+    return project / DEFAULT_DOCS_DIR
+
+
+def docs_pages(docs_dir: Path) -> dict[str, Path]:
+    """The Markdown pages in the docs folder by their path in it, skipping what MkDocs skips (.*, templates/)."""
+    if not docs_dir.is_dir():
+        return {}
+    found = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir)
+        if any(part.startswith(".") for part in relative.parts) or relative.parts[0] == "templates":
+            continue
+        found[relative.as_posix()] = path
+    return found
+
+
+def base_pages(catalogus: Catalogus, own: Iterable[str]) -> dict[str, Path]:
+    """The catalogus' `paginas/` that the docs folder does not replace, by their path in the site."""
+    own = set(own)
+    return {uri: Path(path) for uri, path in catalogus.paginas.items() if uri not in own}
+
+
+def page_problems(
+    catalogus: Catalogus,
+    docs_dir: Path,
+    generated: Iterable[str],
+    display: Callable[[Path], str],
+    texts: dict[str, str] | None = None,
+) -> list[Problem]:
+    """Everything wrong with the hand-written pages and the logo, as the build reports it.
+
+    `generated` are the page paths the catalogus becomes; `texts` may give a page's
+    text by its path in the site when the caller has it already (the build does).
+    """
+    own = docs_pages(docs_dir)
+    pages = {**{uri: path for uri, path in own.items()}, **base_pages(catalogus, own)}
+    problems = []
+
+    def ids(kind):  # entries left out of the base still read as words, like in the YAML texts
+        return catalogus.entries(kind).keys() | catalogus.weggelaten.get(kind, {}).keys()
+
+    for uri, path in sorted(pages.items()):
+        text = (texts or {}).get(uri)
+        if text is None:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        where = display(path)
+        for link in find_links(text):
+            found = link_problem(link, ids)
+            if found:
+                problems.append(Problem(Mark(where, link.line + 1, link.column + 1), "", *found))
+        for unsafe in unsafe_targets(text):
+            line, column = position(text, unsafe.offset)
+            problems.append(Problem(Mark(where, line + 1, column + 1), "", unsafe.message, unsafe.hint))
+    for uri in sorted(set(generated) & set(own)):
+        problems.append(Problem(Mark(display(own[uri])), "", "deze pagina botst met een pagina die uit de catalogus wordt gemaakt", "geef het bestand een andere naam"))
+    problems += logo_problems(catalogus, docs_dir, display)
+    return problems
+
+
+def logo_problems(catalogus: Catalogus, docs_dir: Path, display: Callable[[Path], str]) -> list[Problem]:
+    """huisstijl.logo must name a file in the docs folder; reported at the logo's own line."""
+    logo = catalogus.info.huisstijl.logo
+    if not logo or (docs_dir / logo).is_file():
+        return []
+    mark = catalogus.info.origin or Mark("catalogus.yml")
+    if catalogus.lagen:
+        file = Path(catalogus.lagen[-1]) / "catalogus.yml"
+        source, trouble = read_yaml(file, mark.path)
+        if not trouble:
+            mark = source.mark(("huisstijl", "logo"))
+    folder = docs_dir.name
+    inside = logo.removeprefix("./").removeprefix(folder + "/")
+    if inside != logo.removeprefix("./") and (docs_dir / inside).is_file():
+        hint = f"het pad gaat al uit van de map {folder}/: laat '{folder}/' weg en schrijf 'logo: {inside}'"
+    else:
+        hint = f"zet het bestand in die map, bijvoorbeeld {folder}/assets/logo.svg, en schrijf 'logo: assets/logo.svg'"
+    return [Problem(mark, "huisstijl.logo", f"het logo '{logo}' staat niet in {display(docs_dir)}", hint)]

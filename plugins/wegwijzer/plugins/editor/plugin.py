@@ -1,0 +1,67 @@
+"""The `wegwijzer/editor` plugin: a browser editor at /admin/ for editors without a terminal.
+
+It is switched on by `editor:` in catalogus.yml. Then the site gets:
+
+- `admin/index.html`: the page that loads Decap CMS, and nothing else;
+- `admin/config.yml`: its forms, generated from the same schema the build checks
+  with (`catalogus/editor_config.py`), with every id of the catalogus and its base;
+- Decap CMS's JavaScript, copied from the pinned npm package that `scripts/setup`
+  installs (never committed, never from a CDN). No other page loads it.
+
+Without `editor:` the plugin adds nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ...catalogus.editor_config import decap_config
+from .config import EditorConfig
+
+#: The npm folder with the pinned decap-cms and decap-server (package.json beside it).
+NPM = Path(__file__).resolve().parent / "npm"
+ADMIN = "admin"
+
+
+class EditorPlugin(BasePlugin[EditorConfig]):
+    def on_files(self, files: Files, config) -> Files:
+        catalogus_plugin = config.plugins.get("wegwijzer/catalogus")
+        if catalogus_plugin is None:
+            raise PluginError("de plugin wegwijzer/editor heeft wegwijzer/catalogus nodig; zet die eerder in mkdocs.yml")
+        catalogus = catalogus_plugin.catalogus
+        editor = catalogus.info.editor
+        if editor is None:
+            return files
+        dist = Path(self.config.decap_map) if self.config.decap_map else NPM / "node_modules" / "decap-cms" / "dist"
+        scripts = sorted(dist.glob("*decap-cms.js")) if dist.is_dir() else []
+        if not scripts:
+            raise PluginError(
+                f"de editor staat aan (editor: in catalogus.yml), maar de JavaScript van Decap CMS ontbreekt in {dist}. "
+                "Oplossing: draai scripts/setup (dat installeert hem met npm), of haal 'editor:' weg uit catalogus.yml."
+            )
+        root = Path(config.config_file_path).parent
+        folder = os.path.relpath(catalogus_plugin.folder, root).replace(os.sep, "/")
+        settings = decap_config(catalogus, folder, editor, self.config.lokale_poort)
+        files.append(File.generated(config, f"{ADMIN}/config.yml", content=yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)))
+        files.append(File.generated(config, f"{ADMIN}/index.html", content=_page(catalogus.info.titel)))
+        for script in scripts:
+            files.append(File.generated(config, f"{ADMIN}/{script.name}", abs_src_path=str(script), inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+
+def _page(titel: str) -> str:
+    """The editor's page: Decap CMS builds everything inside it; it loads nothing from elsewhere."""
+    return (
+        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta name=\"robots\" content=\"noindex\">\n"
+        f"<title>Editor – {escape(titel)}</title>\n</head>\n<body>\n"
+        "<script src=\"decap-cms.js\"></script>\n</body>\n</html>\n"
+    )
