@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .. import catalogus_plugin as required_catalogus
 from ...catalogus.editor_config import decap_config
 from .config import EditorConfig
 
@@ -32,9 +33,7 @@ ADMIN = "admin"
 
 class EditorPlugin(BasePlugin[EditorConfig]):
     def on_files(self, files: Files, config) -> Files:
-        catalogus_plugin = config.plugins.get("wegwijzer/catalogus")
-        if catalogus_plugin is None:
-            raise PluginError("de plugin wegwijzer/editor heeft wegwijzer/catalogus nodig; zet die eerder in mkdocs.yml")
+        catalogus_plugin = required_catalogus(config, "wegwijzer/editor")
         catalogus = catalogus_plugin.catalogus
         editor = catalogus.info.editor
         if editor is None:

@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .. import catalogus_plugin as required_catalogus
 from ..catalogus.routes import html_href, path_of, relative
 from .config import PrintConfig
 from .documents import PrintPage, Renderer, documents, link_text, print_pages
@@ -37,9 +37,7 @@ DOWNLOADS = {"stappen/index.md": "hr-route", "verantwoording.md": "toetsingsdoss
 
 class PrintPlugin(BasePlugin[PrintConfig]):
     def on_files(self, files: Files, config) -> Files:
-        catalogus_plugin = config.plugins.get("wegwijzer/catalogus")
-        if catalogus_plugin is None:
-            raise PluginError("de plugin wegwijzer/print heeft wegwijzer/catalogus nodig; zet die eerder in mkdocs.yml")
+        catalogus_plugin = required_catalogus(config, "wegwijzer/print")
         self.catalogus = catalogus_plugin.catalogus
         self.documents = {document.slug: document for document in documents(self.catalogus)}
         self.pdfs = self._build_pdfs(files, config) if self.config.pdf else {}

@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .. import catalogus_plugin as required_catalogus
 from ..catalogus.pages import environment
 from ..catalogus.routes import path_of, site_url
 from .config import ToolsConfig
@@ -34,9 +34,7 @@ PAGES = {
 
 class ToolsPlugin(BasePlugin[ToolsConfig]):
     def on_files(self, files: Files, config) -> Files:
-        catalogus_plugin = config.plugins.get("wegwijzer/catalogus")
-        if catalogus_plugin is None:
-            raise PluginError("de plugin wegwijzer/tools heeft wegwijzer/catalogus nodig; zet die eerder in mkdocs.yml")
+        catalogus_plugin = required_catalogus(config, "wegwijzer/tools")
         catalogus = catalogus_plugin.catalogus
 
         def url(kind: str, entry) -> str:
