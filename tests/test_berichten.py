@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from conftest import MINIMAL, copy_project, mkdocs_build
+
+MINIMAL_OPLOSSING = MINIMAL["oplossingen/taken-herverdelen.yml"]
 from wegwijzer.catalogus import CatalogusError, load_catalogus
 from wegwijzer.catalogus.handpaginas import docs_dir_of
 from wegwijzer.catalogus.kwaliteit import content_gaps
@@ -251,17 +253,3 @@ def test_csv_problem_names_the_column_and_item():
     row = Problem(Mark("knelpunten.csv", 3, 0), "factor", "verplicht veld 'factor' ontbreekt", "voeg 'factor:' toe")
     assert _in_column(row, header) == "knelpunten.csv:3: factor: verplicht veld 'factor' ontbreekt (voeg 'factor:' toe)"
 
-
-MINIMAL_OPLOSSING = textwrap.dedent(
-    """\
-    titel: Taken herverdelen
-    omschrijving: Verdeel het werk eerlijk.
-    aanpak: bron
-    niveau: [team]
-    termijn: quick-win
-    kosten: laag
-    invoeren:
-      - Maak een lijst van taken.
-    grondslag: [arbowet 3 lid 2]
-    """
-)
