@@ -49,7 +49,7 @@ def genereer(n: int, doel: Path, seed: int = 7) -> Path:
     catalogus = doel / "catalogus"
     (catalogus / "knelpunten").mkdir(parents=True)
     (catalogus / "oplossingen").mkdir()
-    info = {"titel": f"Werkdruk Wegwijzer Benchmark {n}", "sector": "Benchmark", "uitgever": "Arbo Wegwijzer",
+    info = {"id": f"benchmark-{n}", "titel": f"Werkdruk Wegwijzer Benchmark {n}", "sector": "Benchmark", "uitgever": "Arbo Wegwijzer",
             "versie": "1.0", "basis": "werkdruk", "mkb_leestijd_max": 10}
     (catalogus / "catalogus.yml").write_text(yaml.safe_dump(info, allow_unicode=True, sort_keys=False), encoding="utf-8")
     oplossingen = [f"oplossing-{i:05d}" for i in range(2 * n)]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ARTIFACTS, ROOT, copy_project, mkdocs_build, serve_folder
+from conftest import ARTIFACTS, copy_project, mkdocs_build, serve_folder
 from wegwijzer.catalogus import load_catalogus
 from wegwijzer.plugins.editor.plugin import NPM
 

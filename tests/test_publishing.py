@@ -113,8 +113,8 @@ def test_live_preview_rebuilds_and_survives_an_error(tmp_path):
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project, stdout=out, stderr=subprocess.STDOUT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+            [sys.executable, "-m", "wegwijzer", "bekijken", "--poort", str(port)],  # what the docs tell an editor to run
+            cwd=project, stdout=out, stderr=subprocess.STDOUT, env={"PATH": "/usr/bin:/bin"},
         )
     url = f"http://127.0.0.1:{port}/knelpunten/lawaai-op-de-groep/"
     knelpunt = project / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml"
@@ -126,10 +126,15 @@ def test_live_preview_rebuilds_and_survives_an_error(tmp_path):
         knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("factor: taakonderbrekingen", "factor: lawaai"), encoding="utf-8")
         assert _wait_for(lambda: "De catalogus bevat 1 fout" in log.read_text()), log.read_text()
         assert "onbekende factor 'lawaai'" in log.read_text()
+        # saved again, still with the same mistake: the report shows again (MkDocs hides repeated lines)
+        time.sleep(1.1)  # the report carries the time to the second
+        knelpunt.write_text(knelpunt.read_text(encoding="utf-8") + "# nog een poging\n", encoding="utf-8")
+        assert _wait_for(lambda: log.read_text().count("De catalogus bevat 1 fout") == 2), log.read_text()
         assert "Traceback" not in log.read_text()
         assert server.poll() is None  # still serving
         assert _wait_for(lambda: "Altijd lawaai op de groep" in _get(url))  # the last good site, once the rebuild ends
         assert "Aborted" not in log.read_text()
+        assert "end of life" not in log.read_text() and "dirty" not in log.read_text()  # no English notices
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -150,3 +155,23 @@ def test_left_out_entries_read_as_words_and_a_missing_logo_is_named(tmp_path):
     result = mkdocs_build(project / "mkdocs.yml", project / "site2")
     assert result.returncode == 1
     assert "huisstijl.logo: het logo 'assets/logo.svg' staat niet in content" in result.stderr
+
+
+def test_a_quote_linked_on_its_own_line_shows_the_quote_with_its_marking(tmp_path):
+    project = copy_project(tmp_path)
+    verhaal = yaml.safe_load((project / "catalogus" / "praktijk" / "locatiemanager-invalpool.yml").read_text(encoding="utf-8"))
+    (project / "content" / "verhalen.md").write_text(
+        "# Verhalen\n\nZo ging het bij een locatie:\n\n[[praktijk:locatiemanager-invalpool]]\n\n"
+        "Lees ook [[praktijk:locatiemanager-invalpool]] nog eens.\n\n```\n[[praktijk:locatiemanager-invalpool]]\n```\n",
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project / "mkdocs.yml", project / "site", "--strict")
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "verhalen" / "index.html").read_text(encoding="utf-8")
+    quote = html.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0]
+    assert " ".join(verhaal["citaat"].split()[:6]) in " ".join(quote.split())
+    assert "Voorbeeld" in quote and "geen echte uitspraak" in quote  # an illustration never passes for a real quote
+    sentence = html.split("Lees ook", 1)[1].split("</p>", 1)[0]
+    assert "„" in sentence and "(voorbeeld)" in sentence and "../praktijk/" in sentence
+    assert "[[praktijk:locatiemanager-invalpool]]" in html  # code stays code
+    assert "Uit de praktijk:" not in html.split("<article", 1)[1]

@@ -97,6 +97,7 @@ class Register:
 
     wetten: dict[str, Wet] = field(default_factory=dict)
     bepalingen: dict[tuple, Bepaling] = field(default_factory=dict)
+    _resolved: dict = field(default_factory=dict, repr=False, compare=False)  # filled by resolve()
 
     def wet_voor(self, name: str) -> Optional[Wet]:
         name = name.lower()
@@ -107,6 +108,13 @@ class Register:
 
     def resolve(self, citation: str, standaard_wet: str | None = None) -> tuple[Optional[Bepaling], str, str]:
         """The provision `citation` names, or (None, problem, hint) in Dutch."""
+        # A guide cites the same few provisions thousands of times: each spelling is worked out once.
+        key = (citation, standaard_wet)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(citation, standaard_wet)
+        return self._resolved[key]
+
+    def _resolve(self, citation: str, standaard_wet: str | None) -> tuple[Optional[Bepaling], str, str]:
         text = _normalise(citation)
         wet, rest = self._split_law(text)
         if wet is None and standaard_wet:

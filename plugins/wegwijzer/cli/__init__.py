@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import bijwerken, check, dossier, export, importeren, nieuw, overzicht, start
+from . import bijwerken, check, dossier, export, importeren, nieuw, overzicht, site, start
 from ..catalogus.json_schema import PACKAGE_SCHEMAS, write_schemas
 
 
@@ -22,7 +22,7 @@ def parser() -> argparse.ArgumentParser:
     main = _dutch(argparse.ArgumentParser(
         prog="wegwijzer",
         add_help=False,
-        description="Werk aan een Werkdruk Wegwijzer: controleren, nieuwe onderdelen maken, overzicht, export en import.",
+        description="Werk aan een Werkdruk Wegwijzer: controleren, nieuwe onderdelen maken, bekijken, bouwen, overzicht, export en import.",
     ))
     commands = main.add_subparsers(dest="opdracht", metavar="opdracht", required=True, title="opdrachten")
 
@@ -54,6 +54,14 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("--sector", required=True, help="de sector, bijvoorbeeld Kinderopvang")
     sub.add_argument("--uitgever", required=True, help="de branchevereniging")
     sub.add_argument("--titel", help="de naam van de site (standaard: Werkdruk Wegwijzer <sector>)")
+    sub = _dutch(commands.add_parser("bekijken", help="bekijk de Wegwijzer in je browser; na elke wijziging ververst de pagina vanzelf", description="bekijk de Wegwijzer in je browser; na elke wijziging ververst de pagina vanzelf", add_help=False))
+    sub.add_argument("--poort", type=int, default=8000, help="de poort op 127.0.0.1 (standaard: %(default)s)")
+    sub.add_argument("--config", default="mkdocs.yml", help="het instellingenbestand (standaard: %(default)s)")
+    sub.set_defaults(run=site.bekijken)
+    sub = _dutch(commands.add_parser("bouwen", help="bouw de site om te publiceren, met dezelfde controles als de publicatie", description="bouw de site om te publiceren, met dezelfde controles als de publicatie", add_help=False))
+    sub.add_argument("--uit", default="site", help="de map voor de site (standaard: %(default)s)")
+    sub.add_argument("--config", default="mkdocs.yml", help="het instellingenbestand (standaard: %(default)s)")
+    sub.set_defaults(run=site.bouwen)
     sub = _dutch(commands.add_parser("schema", help="schrijf de JSON Schema's voor editors (VS Code)", description="schrijf de JSON Schema's voor editors (VS Code)", add_help=False))
     sub.add_argument("--uit", default=str(PACKAGE_SCHEMAS), help="de map (standaard: die van het pakket)")
     sub.set_defaults(run=_schemas)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..catalogus.json_schema import write_schemas
 from .bestanden import schema_line, yaml_text
+from .pakket import pinned
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "start"
 
@@ -40,10 +41,13 @@ def run(args) -> int:
     (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
     workflow = root / ".github" / "workflows" / "publiceren.yml"
     workflow.parent.mkdir(parents=True)
-    workflow.write_text((TEMPLATES / "publiceren.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    pakket, waarschuwing = pinned()
+    workflow.write_text((TEMPLATES / "publiceren.yml").read_text(encoding="utf-8").replace("{pakket}", pakket), encoding="utf-8")
     (root / ".gitignore").write_text("site/\n.venv/\n.cache/\n", encoding="utf-8")
     print(f"Nieuwe Wegwijzer in {root}. Verder:")
     print(f"  cd {root}")
     print("  wegwijzer nieuw knelpunt mijn-eerste-knelpunt")
-    print("  mkdocs serve")
+    print("  wegwijzer bekijken")
+    if waarschuwing:
+        print(f"Let op: {waarschuwing}.")
     return 0

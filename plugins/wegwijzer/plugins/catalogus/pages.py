@@ -77,8 +77,12 @@ def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
     })
 
 
+@functools.lru_cache(maxsize=None)
 def environment(*folders: Path) -> jinja2.Environment:
-    """The Markdown page templates of this plugin, and those of `folders` (other plugins' pages)."""
+    """The Markdown page templates of this plugin, and those of `folders` (other plugins' pages).
+
+    One per process: its templates are compiled once, not again on every rebuild of the preview.
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*folders, TEMPLATES]),
         extensions=["jinja2.ext.do"],
@@ -126,6 +130,16 @@ def render(env: jinja2.Environment, spec: PageSpec, catalogus: model.Catalogus, 
     return env.get_template(spec.template).render(catalogus=catalogus, in_zoekindex=in_zoekindex, **spec.context)
 
 
+def render_quote(verhaal: model.Praktijk) -> str:
+    """A quote as a block, the way the step pages show it (with its example marking)."""
+    return str(environment().get_template("_macros.md").module.citaat(verhaal))
+
+
 def render_sources(bronnen: list[model.Bron]) -> str:
     """A page's sources as a Markdown section (for hand-written pages with `bronnen:` in front matter)."""
-    return environment().from_string('{% from "_macros.md" import bronnen as lijst %}{{ lijst(items) }}').render(items=bronnen)
+    return _sources_template().render(items=bronnen)
+
+
+@functools.lru_cache(maxsize=None)
+def _sources_template() -> jinja2.Template:
+    return environment().from_string('{% from "_macros.md" import bronnen as lijst %}{{ lijst(items) }}')

@@ -13,8 +13,8 @@ Events, in the order MkDocs calls them:
   one virtual page (`File.generated`) per step, substep, factor, knelpunt and
   oplossing, plus the index pages.
 - `on_page_markdown`: expand `[[soort:id]]` on every page into a relative link.
-- `on_serve`: rebuild when the catalogus or its base changes; `on_nav` and
-  `on_pre_page` let unchanged pages keep their HTML between rebuilds (`render_cache.py`).
+- `on_serve`: rebuild when the catalogus or its base changes; `on_nav`,
+  `on_pre_page` and `on_env` let a rebuild redo only the pages that changed (`preview.py`).
 - `on_post_build`, `on_build_error`, `on_shutdown`: `mkdocs build` writes into a
   folder beside the site and swaps it in only when nothing failed (`atomic.py`).
 """
@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import re
+import time
 from pathlib import Path
 
 from markupsafe import escape
@@ -38,16 +39,17 @@ from ...catalogus import CatalogusError, load_catalogus
 from ...catalogus.json_schema import json_schemas
 from ...catalogus.leestijd import WOORDEN_PER_MINUUT, mkb_leestijd
 from ...catalogus.handpaginas import base_pages, page_problems
-from ...catalogus.links import expand_links
+from ...catalogus.links import expand_links, find_links
 from ...catalogus.loader import display_path
 from ...catalogus.dossier import to_csv as dossier_csv
 from ...catalogus.model import KANT, Info
 from ...catalogus.open_data import to_json
 from ..css import css_string
+from ..jinja_cache import MemoryBytecodeCache
 from .atomic import AtomicSite
 from .config import CatalogusConfig
-from .render_cache import RenderCache
-from .pages import DOSSIER_CSV, environment, page_specs, render, render_sources
+from .preview import Preview
+from .pages import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
 from .routes import markdown_link
 
 log = get_plugin_logger(__name__)
@@ -60,6 +62,8 @@ class _DutchBuildLog(logging.Filter):
         message = record.getMessage()
         if message == "Cleaning site directory":
             return False  # the build writes into a new, empty folder anyway
+        if message.startswith("A 'dirty' build is being performed"):
+            return False  # the preview's rebuilds are dirty on purpose, and right (preview.py)
         if message.startswith("Building documentation to directory: "):
             folder = message.split(": ", 1)[1]
             folder = re.sub(r"([\\/])\.([^\\/]+)-bouw-[^\\/]+$", r"\1\2", folder)  # where the site ends up
@@ -96,6 +100,8 @@ Abort.show = _show_abort  # MkDocs prints this last line itself, after every plu
 HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
 #: The resolved catalogus as open data, at a path reusers can rely on.
 OPEN_DATA = "data/catalogus.json"
+#: The theme's templates (Material's and ours), compiled once per process.
+THEME_COMPILED = MemoryBytecodeCache()
 #: The theme layer shipped with the package (templates, CSS, JavaScript).
 THEME = Path(__file__).resolve().parents[2] / "theme"
 
@@ -104,13 +110,13 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     catalogus = None  # the last catalogus that loaded without problems
     serving = False  # under `mkdocs serve`
     atomic = None  # under `mkdocs build`: the site swapped in only on success
-    render_cache = None  # under `mkdocs serve`: unchanged pages keep their HTML
+    preview = None  # under `mkdocs serve`: what a rebuild can keep of the last one
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object across rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
         self.atomic = AtomicSite() if command == "build" else None
-        self.render_cache = RenderCache() if self.serving else None
+        self.preview = Preview() if self.serving else None
 
     def on_config(self, config):
         self.folder = os.path.join(os.path.dirname(config.config_file_path), self.config.catalogus)
@@ -121,7 +127,9 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
                 raise PluginError(error.report()) from None
             # While previewing, an editor's half-finished change must not take the site away:
             # show the problems and keep building from the last catalogus that was right.
-            log.error(error.report() + "\nDe voorvertoning toont de laatste goede versie tot de fouten zijn opgelost.")
+            # The time makes each report new: MkDocs drops a log line it has shown before (DuplicateFilter),
+            # so the same mistake after a second save would otherwise go unreported.
+            log.error(f"[{time.strftime('%H:%M:%S')}] " + error.report() + "\nDe voorvertoning toont de laatste goede versie tot de fouten zijn opgelost.")
         else:
             for warning in self.catalogus.waarschuwingen:  # old field names: still read, but say what to write now
                 log.warning(str(warning))
@@ -144,10 +152,14 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     def on_post_build(self, config):
         if self.atomic:
             self.atomic.built()
+        if self.preview:
+            self.preview.built(self.files, os.path.abspath(config.site_dir))
 
     def on_build_error(self, error):
         if self.atomic:
             self.atomic.failed()
+        if self.preview:
+            self.preview.failed()
 
     def on_shutdown(self):
         if self.atomic:
@@ -199,14 +211,21 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
 
     def on_nav(self, nav, config, files):
         add_to_nav(nav, [file.page for file in self.hand_written if file.page is not None])
-        if self.render_cache:
-            self.render_cache.new_build(files)
+        if self.preview:
+            self.preview.new_build(files)
+        self.nav, self.files = nav, files
         return nav
 
     def on_pre_page(self, page, config, files):
-        if self.render_cache:
-            self.render_cache.wrap(page)
+        if self.preview:
+            self.preview.wrap(page)
         return page
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = THEME_COMPILED  # MkDocs makes a new environment every build
+        if self.preview:
+            self.preview.start_writing(self.nav, config)
+        return env
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         uri = page.file.src_uri
@@ -216,12 +235,38 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         if uri == "index.md" and uri in self.pages and self.catalogus.info.inleiding:
             # the guide's own introduction (catalogus.yml), below the choice of route a visitor came for
             markdown += f"\n\n## Over deze Wegwijzer\n\n{self.catalogus.info.inleiding.strip()}\n\nWie deze Wegwijzer maakten en waarop hij steunt, lees je in de [verantwoording](verantwoording.md).\n"
+        markdown = self._quotes_as_blocks(markdown)
         return expand_links(markdown, lambda link: markdown_link(self.catalogus, link, uri))
 
+    def _quotes_as_blocks(self, markdown: str) -> str:
+        """`[[praktijk:id]]` on a line of its own shows the quote itself; in a sentence it stays a link."""
+        if "[[praktijk:" not in markdown:
+            return markdown
+        lines = markdown.split("\n")
+        for link in find_links(markdown):
+            verhaal = self.catalogus.praktijk.get(link.id) if link.kind == "praktijk" and not link.label else None
+            if verhaal and lines[link.line].strip() == link.raw:
+                lines[link.line] = "\n" + render_quote(verhaal) + "\n"
+        return "\n".join(lines)
+
     def on_serve(self, server, config, builder):
+        _poll_often(server, self.catalogus)
         for folder in self.catalogus.lagen:  # the sector catalogus and every base under it
             server.watch(folder)
         return server
+
+
+#: How often the preview looks for saved files: MkDocs looks every 0.5 s, half a second of waiting
+#: in a preview that rebuilds in a third of one. Only for guides whose files can be checked quickly.
+POLL_SECONDS, POLL_MAX_ENTRIES = 0.15, 5000
+
+
+def _poll_often(server, catalogus) -> None:
+    """Let the catalogus folders be watched every POLL_SECONDS (watchdog has no public setting for it)."""
+    entries = len(catalogus.knelpunten) + len(catalogus.oplossingen) + len(catalogus.praktijk) + len(catalogus.instrumenten)
+    observer = getattr(server, "observer", None)
+    if entries <= POLL_MAX_ENTRIES and isinstance(getattr(observer, "_timeout", None), (int, float)):
+        observer._timeout = POLL_SECONDS  # used for the folders watched from here on
 
 
 def _nav_uris(nav) -> set[str] | None:

@@ -70,6 +70,13 @@ def title_of(kind: str, entry) -> str:
     return entry.titel
 
 
+def quote_in_a_sentence(verhaal) -> str:
+    """A quote linked from running text: its first words, marked as an example unless it is real."""
+    words = verhaal.citaat.split()
+    short = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+    return f"„{short}”" + ("" if verhaal.soort == "echt" else " (voorbeeld)")
+
+
 def relative(target: str, from_page: str) -> str:
     """`target` (docs-relative, may carry #anchor) as seen from page `from_page`."""
     path, _, anchor = target.partition("#")
@@ -88,6 +95,8 @@ def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str
     """Render one `[[kind:id]]` as a Markdown link relative to `from_page` (plain text if left out)."""
     entry = catalogus.entries(link.kind).get(link.id)
     text = link.label or (title_of(link.kind, entry) if entry else catalogus.link_title(link.kind, link.id))
+    if link.kind == "praktijk" and entry is not None and not link.label:
+        text = quote_in_a_sentence(entry)
     text = str(escape(text)).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     if entry is None:  # left out of the base: there is no page, the words remain
         return text

@@ -29,6 +29,8 @@ from .config import EditorConfig
 #: The npm folder with the pinned decap-cms and decap-server (package.json beside it).
 NPM = Path(__file__).resolve().parent / "npm"
 ADMIN = "admin"
+#: LibYAML's writer where it is installed: ten times faster, and every rebuild of the preview writes the config.
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class EditorPlugin(BasePlugin[EditorConfig]):
@@ -48,7 +50,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         root = Path(config.config_file_path).parent
         folder = os.path.relpath(catalogus_plugin.folder, root).replace(os.sep, "/")
         settings = decap_config(catalogus, folder, editor, self.config.lokale_poort)
-        files.append(File.generated(config, f"{ADMIN}/config.yml", content=yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)))
+        files.append(File.generated(config, f"{ADMIN}/config.yml", content=yaml.dump(settings, Dumper=DUMPER, allow_unicode=True, sort_keys=False)))
         files.append(File.generated(config, f"{ADMIN}/index.html", content=_page(catalogus.info.titel)))
         for script in scripts:
             files.append(File.generated(config, f"{ADMIN}/{script.name}", abs_src_path=str(script), inclusion=InclusionLevel.NOT_IN_NAV))

@@ -8,7 +8,9 @@ plain text where the PDF has no such place).
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,6 +23,7 @@ from markupsafe import Markup, escape
 from ...catalogus import dossier, model
 from ...catalogus.links import Link, expand_links
 from ..catalogus.routes import title_of
+from ..jinja_cache import MemoryBytecodeCache
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -148,13 +151,38 @@ def documents(catalogus: model.Catalogus) -> list[Document]:
 def toetsingsdossier(catalogus: model.Catalogus, today: date | None = None) -> Document:
     """The dossier for the Arbeidsinspectie (see `catalogus/dossier.py`), as one document."""
     today = today or date.today()
-    context = {
+    context = _WhenRead(lambda: {
         "vandaag": today,
         "per_knelpunt": dossier.per_knelpunt(catalogus),
         "normen": dossier.normtabel(catalogus),
         "open_punten": dossier.open_punten(catalogus, today),
-    }
+    })
     return Document("toetsingsdossier", "Toetsingsdossier arbocatalogus", [Part("dossier.html", context)], knop="Download het toetsingsdossier (PDF)")
+
+
+#: The print templates, compiled once for every Renderer of the process.
+COMPILED = MemoryBytecodeCache()
+
+
+class _WhenRead(Mapping):
+    """A part's context worked out when the PDF is made: the dossier's takes seconds on a large guide,
+    and a page that only offers the PDF (or the preview, which makes PDFs later) does not need it."""
+
+    def __init__(self, make: Callable[[], dict]):
+        self._make = make
+
+    @functools.cached_property
+    def _values(self) -> dict:
+        return self._make()
+
+    def __getitem__(self, key):
+        return self._values[key]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 class Renderer:
@@ -169,6 +197,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            bytecode_cache=COMPILED,
         )
         self.env.filters["md"] = self.markdown
         self.env.filters["kleur"] = lambda naam: KLEUREN.get(naam.strip().lower(), "#757575")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import os
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -74,28 +75,54 @@ def weasyprint_version() -> str:
         return "afwezig"
 
 
-def write_pdf(document: Document, catalogus: model.Catalogus, cache: Path | None = None) -> bytes:
-    """The PDF of `document`; from `cache` when one with exactly this content was made before.
+class PdfSource:
+    """What goes into WeasyPrint for one document, and where its PDF is kept once made.
 
     Making a PDF takes seconds; a cached one milliseconds. The key is the whole HTML
     that goes into WeasyPrint, plus WeasyPrint's version, so any change makes a new one.
     """
-    anchors = set()
-    if any(part.template == "hr-route.html" for part in document.parts):
-        anchors = {f"stap-{s.nummer}" for s in catalogus.stappen} | {f"substap-{s.id}" for s in catalogus.substappen}
-    renderer = Renderer(catalogus, pdf_link(anchors))
-    html = document_html(document, catalogus, renderer)
-    key = hashlib.sha256(f"{weasyprint_version()}\0{html}".encode("utf-8", "surrogatepass")).hexdigest()
-    cached = cache / f"{document.slug}-{key[:20]}.pdf" if cache else None
-    if cached and cached.is_file():
-        return cached.read_bytes()
+
+    def __init__(self, document: Document, catalogus: model.Catalogus, cache: Path | None = None):
+        anchors = set()
+        if any(part.template == "hr-route.html" for part in document.parts):
+            anchors = {f"stap-{s.nummer}" for s in catalogus.stappen} | {f"substap-{s.id}" for s in catalogus.substappen}
+        self.slug = document.slug
+        self.html = document_html(document, catalogus, Renderer(catalogus, pdf_link(anchors)))
+        key = hashlib.sha256(f"{weasyprint_version()}\0{self.html}".encode("utf-8", "surrogatepass")).hexdigest()
+        self.cache = cache
+        self.cached = cache / f"{self.slug}-{key[:20]}.pdf" if cache else None
+
+    def from_cache(self) -> bytes | None:
+        """The PDF made earlier from exactly this HTML, if there is one."""
+        if self.cached and self.cached.is_file():
+            return self.cached.read_bytes()
+        return None
+
+    def keep(self, pdf: bytes) -> None:
+        """Store a made PDF in the cache, in place of this document's older one."""
+        if not self.cached:
+            return
+        self.cache.mkdir(parents=True, exist_ok=True)
+        for old in self.cache.glob(f"{self.slug}-*.pdf"):
+            old.unlink(missing_ok=True)
+        partial = self.cached.with_suffix(".deels")
+        partial.write_bytes(pdf)
+        os.replace(partial, self.cached)
+
+
+def make_pdf(html: str) -> bytes:
+    """WeasyPrint's PDF of `html` (a module-level function, so a worker process can run it)."""
     weasyprint, reason = load_weasyprint()
     if weasyprint is None:
         raise PdfToolMissing(reason)
-    pdf = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
-    if cached:
-        cache.mkdir(parents=True, exist_ok=True)
-        for old in cache.glob(f"{document.slug}-*.pdf"):
-            old.unlink()
-        cached.write_bytes(pdf)
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+
+
+def write_pdf(document: Document, catalogus: model.Catalogus, cache: Path | None = None) -> bytes:
+    """The PDF of `document`: from `cache` when one with exactly this content was made before."""
+    source = PdfSource(document, catalogus, cache)
+    pdf = source.from_cache()
+    if pdf is None:
+        pdf = make_pdf(source.html)
+        source.keep(pdf)
     return pdf

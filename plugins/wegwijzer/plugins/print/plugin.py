@@ -6,6 +6,8 @@
   HR-route). Then the printable pages: the werksessie kit and one checklist page
   per step, each offering its own PDF first.
 - `on_page_markdown`: put "Download als PDF" on the pages a PDF belongs to.
+- Under `mkdocs serve`, a rebuild offers the PDFs made last time and `on_post_build`
+  has them brought up to date after the preview is shown (`background.py`).
 
 It reads the catalogus the `wegwijzer/catalogus` plugin loaded, so it must come
 after that plugin in mkdocs.yml.
@@ -27,6 +29,7 @@ from .. import catalogus_plugin as required_catalogus
 from ..catalogus.routes import html_href, path_of, relative
 from .config import PrintConfig
 from .documents import PrintPage, Renderer, documents, link_text, print_pages
+from .background import BackgroundPdfs, latest_pdf
 from .pdf import INSTALL_HINT, PdfToolMissing, write_pdf
 
 log = get_plugin_logger(__name__)
@@ -36,6 +39,17 @@ DOWNLOADS = {"stappen/index.md": "hr-route", "verantwoording.md": "toetsingsdoss
 
 
 class PrintPlugin(BasePlugin[PrintConfig]):
+    background = None  # under `mkdocs serve`: PDFs are made after the preview is shown
+    refresh_later = None  # the PDF cache, when this build left the PDFs to the background
+
+    def on_startup(self, command, dirty):
+        # Having on_startup keeps this plugin object, and its background work, across rebuilds.
+        self.background = BackgroundPdfs() if command == "serve" else None
+
+    def on_shutdown(self):
+        if self.background:
+            self.background.shutdown()
+
     def on_files(self, files: Files, config) -> Files:
         catalogus_plugin = required_catalogus(config, "wegwijzer/print")
         self.catalogus = catalogus_plugin.catalogus
@@ -52,9 +66,21 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         heading_end = markdown.find("\n", markdown.find("\n# ") + 1)
         return markdown[:heading_end] + "\n\n" + self._download(slug, page.file.src_uri) + "\n" + markdown[heading_end:]
 
+    def on_post_build(self, config):
+        if self.refresh_later:  # the preview is written; now the PDFs catch up
+            self.background.refresh(list(self.documents.values()), self.catalogus, self.refresh_later, config.site_dir)
+
     def _build_pdfs(self, files: Files, config) -> dict[str, str]:
-        built = {}
         cache = pdf_cache(Path(config.config_file_path).parent, self.config.cache_dir)
+        self.refresh_later = None
+        if self.background and cache:
+            made = {slug: latest_pdf(cache, slug) for slug in self.documents}
+            if all(pdf is not None for pdf in made.values()):
+                for document in self.documents.values():
+                    files.append(File.generated(config, document.pdf_path, content=made[document.slug]))
+                self.refresh_later = cache
+                return {slug: document.pdf_path for slug, document in self.documents.items()}
+        built = {}  # `mkdocs build`, or the preview's very first time: made now
         for document in self.documents.values():
             start = time.monotonic()
             try:

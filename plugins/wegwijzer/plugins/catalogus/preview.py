@@ -1,0 +1,148 @@
+"""What the preview (`mkdocs serve`) keeps between rebuilds, so a save shows within a second.
+
+After an editor saves one file, MkDocs builds the whole site again. Two parts of
+that are redone needlessly for almost every page:
+
+- turning Markdown into HTML: a page whose final Markdown is the same as last
+  time, in a site with the same files (so every link resolves the same way),
+  gets its previous HTML back;
+- putting the HTML into the theme and writing it: with `mkdocs serve --dirty`
+  (what `scripts/serve` runs), MkDocs asks `File.is_modified()` before writing a
+  page. Generated pages always answer yes, and hand-written ones compare file
+  times, which misses a changed title they link to. Here a page answers yes
+  only when what the theme would show differs: its HTML, table of contents,
+  front matter, title, previous and next page, or anything every page shows
+  (the navigation with its titles, the guide's name, the footer, the theme).
+
+Every page is still read on every rebuild (cheap, with the first point), so the
+navigation's titles and the search index stay whole; `is_modified()` answers
+"yes" until MkDocs starts writing (`on_env`). Pages and files that are gone
+since the last build are removed from the preview.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import material
+
+MATERIAL = str(Path(material.__file__).resolve().parent)
+
+
+class Preview:
+    def __init__(self) -> None:
+        self.markdown: dict[str, tuple] = {}  # src_uri -> (markdown, files_key, content, toc, title, anchors)
+        self.written: dict[str, tuple] = {}  # abs_dest_path -> key of the page written there
+        self.pending: dict[str, tuple] = {}  # written in this build, remembered once it succeeds
+        self.dest_paths: set[str] = set()  # every file of the last successful build
+        self.files_key = ""
+        self.site_key: tuple = ()
+        self.writing = False
+
+    # -- reading: reuse the HTML of unchanged Markdown ---------------------------------
+
+    def new_build(self, files) -> None:
+        """Before the pages are read (`on_nav`): note which files this build has."""
+        names = "\n".join(sorted(file.src_uri for file in files))
+        self.files_key = hashlib.sha1(names.encode("utf-8", "surrogatepass")).hexdigest()
+        self.writing = False
+        self.pending = {}
+        self.files = files
+        for file in files.documentation_pages():
+            file.is_modified = functools.partial(self._is_modified, file)
+
+    def wrap(self, page) -> None:
+        """Give `page` a render that reuses the last result when nothing it depends on changed."""
+        original = page.render
+        uri = page.file.src_uri
+
+        def render(config, files):
+            hit = self.markdown.get(uri)
+            if hit and hit[0] == page.markdown and hit[1] == self.files_key:
+                page.content, page.toc, page._title_from_render, page.present_anchor_ids = hit[2:]
+                page.links_to_anchors = {}  # checked when it was rendered; the files are the same
+                return
+            original(config, files)
+            self.markdown[uri] = (page.markdown, self.files_key, page.content, page.toc, page._title_from_render, page.present_anchor_ids)
+
+        page.render = render
+
+    # -- writing: only the pages that would look different ------------------------------
+
+    def start_writing(self, nav, config) -> None:
+        """After every page is read (`on_env`): what every page shows is known now."""
+        self.site_key = (
+            self.files_key,
+            _nav_key(nav.items),
+            config.site_name, config.site_description, config.copyright, config.site_url,
+            json.dumps(dict(config.theme), default=str, sort_keys=True),
+            json.dumps(config.extra, default=str, sort_keys=True),
+            tuple(map(str, config.extra_css)), tuple(map(str, config.extra_javascript)),
+            _theme_stamp(config.theme.dirs),
+        )
+        self.writing = True
+
+    def _is_modified(self, file) -> bool:
+        if not self.writing:
+            return True  # reading: every page, so titles and search stay whole
+        page = file.page
+        key = (
+            self.site_key,
+            page.content,
+            _toc_key(page.toc),
+            json.dumps(page.meta, default=str, sort_keys=True),
+            page.title,
+            _neighbour(page.previous_page), _neighbour(page.next_page),
+        )
+        dest = file.abs_dest_path
+        self.pending[dest] = key
+        return self.written.get(dest) != key or not os.path.isfile(dest)
+
+    def built(self, files, site_dir: str) -> None:
+        """The build succeeded (`on_post_build`): remember what was written, remove what is gone."""
+        self.written.update(self.pending)
+        current = {file.abs_dest_path for file in files}
+        for gone in self.dest_paths - current:
+            self.written.pop(gone, None)
+            try:
+                os.remove(gone)
+                folder = os.path.dirname(gone)
+                while folder != site_dir and not os.listdir(folder):  # a page's own folder goes with it
+                    os.rmdir(folder)
+                    folder = os.path.dirname(folder)
+            except OSError:
+                pass
+        self.dest_paths = current
+
+    def failed(self) -> None:
+        """A build stopped halfway: some pages may be new, some old; write them all next time."""
+        self.written = {}
+        self.pending = {}
+
+
+def _nav_key(items) -> tuple:
+    return tuple((item.title, getattr(item, "url", None), _nav_key(getattr(item, "children", None) or [])) for item in items)
+
+
+def _toc_key(toc) -> tuple:
+    return tuple((item.title, item.id, item.level, _toc_key(item.children)) for item in toc or [])
+
+
+def _neighbour(page) -> tuple | None:
+    return (page.title, page.url) if page is not None else None
+
+
+def _theme_stamp(dirs) -> tuple:
+    """The newest change in the theme folders one can edit (overrides, the Wegwijzer's theme)."""
+    newest = 0
+    for folder in dirs:
+        if os.path.realpath(folder).startswith(MATERIAL):
+            continue
+        for root, _, names in os.walk(folder):
+            for name in names:
+                newest = max(newest, os.stat(os.path.join(root, name)).st_mtime_ns)
+    return (newest,)

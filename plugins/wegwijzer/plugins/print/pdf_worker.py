@@ -1,0 +1,16 @@
+"""A PDF made in a process of its own: HTML on standard input, the PDF on standard output.
+
+`background.py` runs `python -m wegwijzer.plugins.print.pdf_worker` while the
+preview goes on; WeasyPrint holds Python's lock, so a thread would slow the preview.
+"""
+
+import sys
+
+from .pdf import PdfToolMissing, make_pdf
+
+if __name__ == "__main__":
+    try:
+        pdf = make_pdf(sys.stdin.buffer.read().decode("utf-8", "surrogatepass"))
+    except PdfToolMissing as missing:
+        sys.exit(str(missing))
+    sys.stdout.buffer.write(pdf)
