@@ -63,9 +63,11 @@ def snapshot(site: Path) -> dict[str, tuple[int, bytes]]:
     return {str(p.relative_to(site)): (p.stat().st_mtime_ns, p.read_bytes()) for p in site.rglob("*") if p.is_file()}
 
 
-def differences(preview: Path, clean: Path) -> list[str]:
+def differences_from_a_clean_build(serve: Serve) -> list[str]:
     """Files that differ between the preview and a clean build (PDFs come later, in the background)."""
-    a = {k: _comparable(k, v[1]) for k, v in snapshot(preview).items() if not k.endswith(".pdf")}
+    clean = serve.site.parent / "clean"
+    Serve(serve.project, clean, dirty=False).stop()
+    a = {k: _comparable(k, v[1]) for k, v in snapshot(serve.site).items() if not k.endswith(".pdf")}
     b = {k: _comparable(k, v[1]) for k, v in snapshot(clean).items() if not k.endswith(".pdf")}
     return sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
 
@@ -100,8 +102,7 @@ def test_a_changed_title_reaches_every_page_that_shows_it_and_only_those_are_wri
         assert showing <= rewritten
         assert len(rewritten) < len(pages) / 4, f"{len(rewritten)} van {len(pages)} pagina's opnieuw geschreven"
 
-        Serve(project, tmp_path / "clean", dirty=False).stop()
-        assert differences(serve.site, tmp_path / "clean") == []
+        assert differences_from_a_clean_build(serve) == []
     finally:
         serve.stop()
 
@@ -121,8 +122,7 @@ def test_a_title_in_the_menu_rewrites_every_page(project, tmp_path):
         assert all(after[k][0] != before[k][0] for k in pages)  # the menu on every page shows step titles
         assert "Waar komt de werkdruk vandaan, en waarom?" in (serve.site / "index.html").read_text(encoding="utf-8")
 
-        Serve(project, tmp_path / "clean", dirty=False).stop()
-        assert differences(serve.site, tmp_path / "clean") == []
+        assert differences_from_a_clean_build(serve) == []
     finally:
         serve.stop()
 
@@ -139,8 +139,7 @@ def test_an_entry_removed_leaves_the_preview_and_a_new_one_appears(project, tmp_
         (oplossingen / "geluid-dempen-kopie.yml").unlink()
         serve.rebuild()
         assert not (serve.site / "oplossingen" / "geluid-dempen-kopie").exists()
-        Serve(project, tmp_path / "clean", dirty=False).stop()
-        assert differences(serve.site, tmp_path / "clean") == []
+        assert differences_from_a_clean_build(serve) == []
     finally:
         serve.stop()
 
