@@ -171,6 +171,7 @@ def test_scan_answers_are_one_clean_radio_group(open_page, server, width):
 def test_scan_count_sticks_under_the_header_on_one_line(open_page, server, width):
     page = open_page(width)
     page.goto(server + "/scan/")
+    page.locator(".ww-scan__knoppen").wait_for(state="visible")  # the scan's script has started (it loads its data first)
     page.evaluate("document.querySelectorAll('.ww-schaal input[value=\"5\"]').forEach((i) => i.click())")
     telling = page.locator(".ww-scan__telling")
     total = page.locator(".ww-stelling").count()
