@@ -94,7 +94,7 @@ class Preview:
             self.site_key,
             page.content,
             _toc_key(page.toc),
-            json.dumps(page.meta, default=str, sort_keys=True),
+            repr(page.meta),
             page.title,
             _neighbour(page.previous_page), _neighbour(page.next_page),
         )

@@ -6,7 +6,8 @@ show an editor's save within one. So a rebuild offers the PDFs made last time,
 and once the site is written a worker thread works out each PDF's HTML: a PDF
 with that HTML in the cache is put in the preview's folder; any other is made by
 a separate process (`pdf_worker.py`; WeasyPrint would hold Python's lock), then
-goes into the cache and the folder. A newer save stops the round of an older one.
+goes into the cache and the folder. A round starts after two quiet seconds, and a
+newer save stops the round of an older one.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -25,6 +27,9 @@ from .documents import Document
 from .pdf import PdfSource
 
 log = get_plugin_logger(__name__)
+
+#: How long the preview must have been quiet before a round of PDFs starts.
+QUIET_SECONDS = 2.0
 
 
 def latest_pdf(cache: Path, slug: str) -> bytes | None:
@@ -53,6 +58,7 @@ class BackgroundPdfs:
         self.pool.submit(self._refresh, self.round, documents, catalogus, cache, site_dir)
 
     def _refresh(self, round_: int, documents, catalogus, cache, site_dir) -> None:
+        time.sleep(QUIET_SECONDS)  # an editor saving again soon gets the whole machine for that rebuild
         for document in documents:
             if round_ != self.round:
                 return  # a newer save; its round follows
