@@ -24,7 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ...catalogus import model
 from .documents import Document
-from .pdf import PdfSource
+from .pdf import PdfSource, made_before
 
 log = get_plugin_logger(__name__)
 
@@ -35,11 +35,9 @@ QUIET_SECONDS = 2.0
 def latest_pdf(cache: Path, slug: str) -> bytes | None:
     """The PDF of `slug` made last, whatever the catalogus was then; None before the first."""
     for _ in range(3):  # the worker may replace it while we look
-        found = sorted(cache.glob(f"{slug}-*.pdf"), key=lambda p: p.stat().st_mtime) if cache.is_dir() else []
-        if not found:
-            return None
         try:
-            return found[-1].read_bytes()
+            found = made_before(cache, slug)
+            return found[-1].read_bytes() if found else None
         except FileNotFoundError:
             continue
     return None

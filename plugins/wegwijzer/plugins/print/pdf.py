@@ -103,11 +103,17 @@ class PdfSource:
         if not self.cached:
             return
         self.cache.mkdir(parents=True, exist_ok=True)
-        for old in self.cache.glob(f"{self.slug}-*.pdf"):
+        for old in made_before(self.cache, self.slug):
             old.unlink(missing_ok=True)
         partial = self.cached.with_suffix(".deels")
         partial.write_bytes(pdf)
         os.replace(partial, self.cached)
+
+
+def made_before(cache: Path, slug: str) -> list[Path]:
+    """The PDFs of document `slug` in `cache` (one, normally), oldest first."""
+    found = cache.glob(f"{slug}-*.pdf") if cache.is_dir() else []
+    return sorted(found, key=lambda p: p.stat().st_mtime)
 
 
 def make_pdf(html: str) -> bytes:
