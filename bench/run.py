@@ -5,7 +5,7 @@
 
 For each size it generates a sector catalogus (bench/genereer.py), then measures,
 alternating between the two: the full build of the guide and of the floor (plain
-mkdocs-material, search on, one Markdown page per generated page with the same
+mkdocs-material, its search on, one Markdown page per generated page with the same
 text, the same small navigation); loading and validating the catalogus alone; a
 rebuild under `mkdocs serve` after touching one knelpunt; and the sizes that reach
 a visitor. Prints a table and writes bench/resultaten.json.
@@ -177,7 +177,7 @@ def measure(n: int, work: Path) -> dict:
         "serve_rebuild_s": serve_again,
         "site_bytes": folder_size(site),
         "knelpunt_pagina_bytes": (site / "knelpunten" / "knelpunt-00000" / "index.html").stat().st_size,
-        "zoekindex_bytes": (site / "search" / "search_index.json").stat().st_size,
+        "zoekindex_bytes": folder_size(site / "pagefind"),
         "tooldata_bytes": (site / "data" / "wegwijzer.json").stat().st_size,
         "eerste_mkb_pagina_gzip_bytes": mkb_bytes,
         "eerste_mkb_pagina_verzoeken": len(fetched),

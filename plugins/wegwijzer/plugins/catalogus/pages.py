@@ -125,9 +125,9 @@ def _icon_svg(name: str) -> str:
     return Markup(f'<span class="ww-icoon" aria-hidden="true">{svg}</span>')
 
 
-def render(env: jinja2.Environment, spec: PageSpec, catalogus: model.Catalogus, in_zoekindex: bool = True) -> str:
-    """One page's Markdown; `in_zoekindex=False` keeps entry pages and long lists out of search."""
-    return env.get_template(spec.template).render(catalogus=catalogus, in_zoekindex=in_zoekindex, **spec.context)
+def render(env: jinja2.Environment, spec: PageSpec, catalogus: model.Catalogus) -> str:
+    """One page's Markdown."""
+    return env.get_template(spec.template).render(catalogus=catalogus, **spec.context)
 
 
 def render_quote(verhaal: model.Praktijk) -> str:

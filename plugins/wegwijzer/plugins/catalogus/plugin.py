@@ -200,11 +200,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         for name, content in json_schemas().items():
             files.append(File.generated(config, f"schema/{name}.json", content=json.dumps(content, ensure_ascii=False, indent=1)))
         env = environment()
-        searchable = len(self.catalogus.knelpunten) + len(self.catalogus.oplossingen) <= self.config.zoekindex_max
-        if not searchable:
-            log.info(f"meer dan {self.config.zoekindex_max} knelpunten en oplossingen: hun eigen pagina's blijven buiten de zoekindex (zoekindex_max)")
         for spec in generated.values():
-            content = render(env, spec, self.catalogus, searchable)
+            content = render(env, spec, self.catalogus)
             # Most generated pages are reached by links, not the navigation, on purpose.
             files.append(File.generated(config, spec.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files

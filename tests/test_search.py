@@ -1,0 +1,115 @@
+"""Search (Pagefind): a visitor finds a knelpunt by the words of its text, an oplossing by
+the words of its steps, with the keyboard alone, at any size of guide, fetching little."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from conftest import ROOT, mkdocs_build, serve_folder
+from test_filter import axe_violations
+
+sys.path.insert(0, str(ROOT / "bench"))
+from genereer import genereer  # noqa: E402
+
+WORD = re.compile(r"[a-zà-ÿ]{8,}")
+
+
+def rare_word(site: Path, text: str) -> str:
+    """The word of `text` that the fewest pages of `site` contain, so the page it is from must show."""
+    pages = [p.read_text(encoding="utf-8").lower() for p in site.rglob("index.html")]
+    counts = Counter({w: sum(w in page for page in pages) for w in set(WORD.findall(text.lower()))})
+    return min(counts, key=lambda w: (counts[w], w))
+
+
+def search(page, words: str) -> list[str]:
+    page.locator(".pagefind-ui__search-input").fill(words)
+    page.wait_for_function(  # "3 resultaten voor <words>": the results of this search, not the last one
+        "w => /resulta/.test(document.querySelector('.pagefind-ui__message')?.textContent || '') && document.querySelector('.pagefind-ui__message').textContent.includes(w)",
+        arg=words, timeout=15000)
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+    for _ in range(5):  # "Meer resultaten laden", a few times at most
+        if not page.locator(".pagefind-ui__button").is_visible():
+            break
+        page.locator(".pagefind-ui__button").click()
+    return page.locator(".pagefind-ui__result-link").all_inner_texts()
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory) -> Path:
+    """A generated guide of 1,000 knelpunten and 2,000 oplossingen, with one rare word in a
+    knelpunt's text and one in an oplossing's steps; built and indexed."""
+    work = tmp_path_factory.mktemp("groot")
+    project = genereer(1000, work / "gids")
+    knelpunt = project / "catalogus" / "knelpunten" / "knelpunt-00500.yml"
+    knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("omschrijving: ", "omschrijving: De klokkenluidersregeling is onbekend. ", 1), encoding="utf-8")
+    oplossing = project / "catalogus" / "oplossingen" / "oplossing-01234.yml"
+    oplossing.write_text(oplossing.read_text(encoding="utf-8").replace("invoeren:\n- ", "invoeren:\n- Regel een parkeervergunning voor invallers. ", 1), encoding="utf-8")
+    result = mkdocs_build(project / "mkdocs.yml", work / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return work / "site"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_search_by_keyboard_finds_a_knelpunt_and_an_oplossing(open_page, server, example_site, width):
+    knelpunt = yaml.safe_load((ROOT / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml").read_text(encoding="utf-8"))
+    oplossing = yaml.safe_load((ROOT / "catalogus" / "oplossingen" / "invalpool-in-de-regio.yml").read_text(encoding="utf-8"))
+    page = open_page(width)
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(server + "/oplossingen/")
+    assert not [u for u in fetched if "/pagefind/" in u]  # nothing of search loads before it is used
+
+    for _ in range(40):  # Tab to the search button, as someone without a mouse does
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('ww-zoekknop')"):
+            break
+    assert page.evaluate("document.activeElement.getAttribute('aria-haspopup')") == "dialog"
+    page.keyboard.press("Enter")
+    page.locator(".pagefind-ui__search-input").wait_for()
+    assert page.evaluate("document.activeElement.classList.contains('pagefind-ui__search-input')")
+
+    assert knelpunt["titel"] in search(page, rare_word(example_site, knelpunt["omschrijving"]))
+    titles = search(page, rare_word(example_site, " ".join(oplossing["invoeren"])))
+    assert oplossing["titel"] in titles
+    assert re.fullmatch(rf"{len(titles)} (resultaat|resultaten) voor \S+", page.locator("#ww-zoekstatus").inner_text())  # heard, not only seen
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert axe_violations(page) == []
+
+    # filters read as words, one value each
+    page.locator("#ww-zoeken summary", has_text="Aanpak").click()
+    labels = [re.sub(r" \(\d+\)$", "", label) for label in page.locator(".pagefind-ui__filter-label").all_inner_texts() if label]
+    assert "Bron aanpakken" in labels and "Belastbaarheid vergroten" in labels  # with the number of results each
+    assert not [label for label in labels if re.search(r"[a-z][A-Z]", label)]
+
+    page.keyboard.press("Escape")
+    assert not page.locator("#ww-zoeken").evaluate("d => d.open")
+    page.wait_for_function("document.activeElement.classList.contains('ww-zoekknop')")  # back where they were
+    assert {urlparse(u).netloc for u in fetched} == {urlparse(server).netloc}
+
+
+def test_a_large_guide_finds_its_pages_and_fetches_small_index_files(browser, big_site):
+    with serve_folder(big_site) as base:
+        page = browser.new_page()
+        sizes = {}
+
+        def response(r):
+            if "/pagefind/" in r.url and r.ok:
+                sizes[r.url] = len(r.body())
+
+        page.on("response", response)
+        page.goto(base + "/")
+        page.locator(".ww-zoekknop").click()  # waits until its script shows it
+        knelpunt = re.search(r"<h1[^>]*>(.*?)<", (big_site / "knelpunten" / "knelpunt-00500" / "index.html").read_text(encoding="utf-8")).group(1)
+        assert search(page, "klokkenluidersregeling")[0] == knelpunt.strip()
+        oplossing = re.search(r"<h1[^>]*>(.*?)<", (big_site / "oplossingen" / "oplossing-01234" / "index.html").read_text(encoding="utf-8")).group(1)
+        assert search(page, "parkeervergunning")[0] == oplossing.strip()
+        index_files = {u: n for u, n in sizes.items() if re.search(r"\.pf_(index|meta|fragment)$", u)}
+        assert index_files and max(index_files.values()) <= 100_000, index_files
+        page.close()
