@@ -27,9 +27,6 @@ MATERIAL = [
     ("Attribute “autocomplete” is only allowed when the input type is", 'class="md-toggle"',
      "base.html puts autocomplete=off on its hidden checkboxes (menu, search) so Firefox "
      "does not restore them as ticked on reload; HTML allows it on text-like inputs only."),
-    ("Attribute “autocorrect” not allowed on element “input”", 'class="md-search__input"',
-     "partials/search.html turns off Safari's autocorrect in the search box; this vnu "
-     "(20.6.30) predates the attribute in the HTML standard."),
     ("The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
      'for="__toc"',
      "partials/toc.html always writes <label for=\"__toc\">, while the __toc toggle it names "

@@ -7,8 +7,9 @@ factor, substep and page can be in it at any size.
 
 - `on_post_build`: index the written site (`pagefind --site`), into `pagefind/`.
   Pagefind reads `<html lang="nl">` and stems Dutch ("planning" finds "planningen").
-  What is indexed, and the filters (soort, aanpak, niveau, termijn, kosten), come
-  from `data-pagefind-*` attributes in the theme (`main.html`) and page templates.
+  It indexes each page's article only; what is left out and the filters (soort,
+  aanpak, niveau, termijn, kosten) come from `data-pagefind-*` attributes in the
+  theme (`main.html`) and the page templates.
 - Under `mkdocs serve` the index is made after the preview is shown, so a save
   is not held up by it (`plugins/catalogus/preview.py` keeps the rest quick).
 
@@ -66,6 +67,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
 def _index(site_dir: str, nice: bool = False) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--output-subdir", FOLDER, "--quiet",
+               "--root-selector", "article.md-content__inner",  # the page's own text, not menu or footer
                "--exclude-selectors", ".headerlink"]  # the ¶ after every heading is no part of its words
     return subprocess.run(command, capture_output=True, text=True, preexec_fn=(lambda: os.nice(10)) if nice and hasattr(os, "nice") else None)
 
