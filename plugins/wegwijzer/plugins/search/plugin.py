@@ -50,25 +50,27 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.zoeken:
             return
         if self.serving:
-            threading.Thread(target=self._index_quietly, args=(config.site_dir,), daemon=True).start()
+            threading.Thread(target=self._index_quietly, args=(config.site_dir, config.use_directory_urls), daemon=True).start()
             return
-        result = _index(config.site_dir)
+        result = _index(config.site_dir, config.use_directory_urls)
         if result.returncode:
             raise PluginError(f"de zoekindex kon niet gemaakt worden (Pagefind): {_last_line(result)}. "
                               "Installeer het programma opnieuw (pip install arbo-wegwijzer), of zet 'zoeken: false' bij wegwijzer/search in mkdocs.yml.")
         log.debug(result.stdout)
 
-    def _index_quietly(self, site_dir: str) -> None:
+    def _index_quietly(self, site_dir: str, directory_urls: bool) -> None:
         with self.lock:  # one index at a time; a later save indexes again
-            result = _index(site_dir, nice=True)
+            result = _index(site_dir, directory_urls, nice=True)
         if result.returncode:
             log.warning(f"de zoekindex van de voorvertoning is niet bijgewerkt: {_last_line(result)}")
 
 
-def _index(site_dir: str, nice: bool = False) -> subprocess.CompletedProcess:
+def _index(site_dir: str, directory_urls: bool, nice: bool = False) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--output-subdir", FOLDER, "--quiet",
                "--root-selector", "article.md-content__inner",  # the page's own text, not menu or footer
                "--exclude-selectors", ".headerlink"]  # the ¶ after every heading is no part of its words
+    if directory_urls:
+        command += ["--glob", "**/index.html"]  # every page, and not 404.html
     return subprocess.run(command, capture_output=True, text=True, preexec_fn=(lambda: os.nice(10)) if nice and hasattr(os, "nice") else None)
 
 
