@@ -19,7 +19,8 @@ from conftest import ROOT
 SCRIPTS = ROOT / "plugins" / "wegwijzer" / "theme" / "assets" / "javascripts" / "wegwijzer"
 
 
-def node(example_site, code: str):
+def node(example_site, code: str, bestand: str = "wegwijzer"):
+    """Run `code` in Node with `data` the built data file `data/<bestand>.json`."""
     if not shutil.which("node"):
         pytest.fail("Node.js ontbreekt: draai scripts/setup --test")
     script = f"""
@@ -28,7 +29,7 @@ def node(example_site, code: str):
         import * as versies from "{(SCRIPTS / 'versies.js').as_uri()}";
         import * as bestanden from "{(SCRIPTS / 'bestanden.js').as_uri()}";
         import {{ readFileSync }} from "node:fs";
-        const data = JSON.parse(readFileSync({json.dumps(str(example_site / 'data' / 'wegwijzer.json'))}, "utf8"));
+        const data = JSON.parse(readFileSync({json.dumps(str(example_site / 'data' / f'{bestand}.json'))}, "utf8"));
         const uit = (() => {{ {code} }})();
         process.stdout.write(JSON.stringify(uit));
     """
@@ -46,8 +47,8 @@ def every(data, eis: int, bron: int) -> dict[str, int]:
     return {s["id"]: eis if s["soort"] == "eis" else bron for s in data["stellingen"]}
 
 
-def result_of(example_site, answers):
-    return node(example_site, f"return ranking.uitslag(data, {json.dumps(answers)});")
+def result_of(example_site, answers, bestand="wegwijzer"):
+    return node(example_site, f"return ranking.uitslag(data, {json.dumps(answers)});", bestand)
 
 
 def ids(rows):
@@ -111,12 +112,15 @@ CASES = {
 PATTERNS = {"zwaar": (5, 1), "eens": (5, 5), "licht": (1, 5), "neutraal": (3, 3)}
 
 
+# The scan page ranks on data/scan.json (only what can rank); the plan builder takes the top 3 from
+# data/wegwijzer.json. Both must give the result written down by hand.
+@pytest.mark.parametrize("bestand", ["scan", "wegwijzer"])
 @pytest.mark.parametrize("name", CASES)
-def test_ranking_by_hand(example_site, data, name):
+def test_ranking_by_hand(example_site, data, name, bestand):
     answers, top7, top3, tied_with_3, quadrant = CASES[name]
     if isinstance(answers, str):
         answers = every(data, *PATTERNS[answers])
-    got = result_of(example_site, answers)
+    got = result_of(example_site, answers, bestand)
     assert ids(got["top"]) == top7
     assert ids(got["topMetOplossingen"]) == top3
     assert ids(got["gelijkMetDerde"]) == tied_with_3
@@ -201,7 +205,10 @@ def test_result_file_of_an_older_version_keeps_what_still_exists(example_site):
     assert "uitslag" in node(example_site, f"return bestanden.leesUitslagbestand(data, {json.dumps(first)}, 'eerste.json');")
 
 
-def test_new_version_keeps_what_still_exists(example_site, data):
+# Any page brings stored work up to a new version with the ids of data/versies.json; the plan builder
+# does the same for an opened plan file with data/wegwijzer.json.
+@pytest.mark.parametrize("bestand", ["versies", "wegwijzer"])
+def test_new_version_keeps_what_still_exists(example_site, data, bestand):
     substap = next(iter(data["checklists"]))
     vraag = data["checklists"][substap][0]
     k = data["knelpunten"][0]
@@ -212,7 +219,7 @@ def test_new_version_keeps_what_still_exists(example_site, data):
         "plan": {"knelpunten": [{"id": k["id"], "oplossingen": [k["oplossingen"][0], "weg-oplossing"]}, {"id": "weg-knelpunt", "oplossingen": []}],
                  "scores": {k["oplossingen"][0]: ["effect", "weg-criterium"]}, "afspraken": {k["oplossingen"][0]: {"wie": "Sanne"}}},
     }
-    got = node(example_site, f"const r = versies.bijwerken(data, {json.dumps(stored)}); return [r, versies.melding('0.9', '1.0', r.weg)];")
+    got = node(example_site, f"const r = versies.bijwerken(data, {json.dumps(stored)}); return [r, versies.melding('0.9', '1.0', r.weg)];", bestand)
     kept, sentence = got
     assert kept["opgeslagen"]["scan"]["antwoorden"] == {"haasten": 5}
     assert kept["opgeslagen"]["checklists"] == {substap: [vraag]}

@@ -115,6 +115,30 @@ def test_scan_with_the_keyboard_ranks_as_written_by_hand(open_page, server, data
     assert only_own_origin(page, server)
 
 
+# Page -> the data files and page scripts it may fetch. The scan gets only what it ranks
+# (data/scan.json), the plan builder everything it can hold; other pages no tool data at all.
+FETCHES = {
+    "knelpunten/onhaalbare-deadlines/": set(),
+    "stappen/stap-1/": set(),
+    "knelpunten/": {"filter.js"},
+    "werksessie/": {"werksessie.js"},
+    "scan/": {"data/scan.json", "scan.js"},
+    "plan/": {"data/wegwijzer.json", "plan.js"},
+}
+
+
+@pytest.mark.parametrize("path", FETCHES)
+def test_each_page_fetches_only_the_data_and_scripts_it_uses(open_page, server, path):
+    page = open_page(360)
+    page.goto(server + "/" + path)
+    page.wait_for_load_state("networkidle")
+    watched = ("data/", "filter.js", "werksessie.js", "wegwijzer/scan.js", "wegwijzer/plan.js")
+    fetched = {url.split("?")[0].removeprefix(server + "/") for url in page.requests}
+    got = {("data/" + f.split("data/")[1]) if "data/" in f else f.rsplit("/", 1)[-1] for f in fetched if any(w in f for w in watched)}
+    assert got == FETCHES[path]
+    assert only_own_origin(page, server)
+
+
 def test_scan_remembers_wipes_with_undo_saves_and_opens(open_page, server, data, tmp_path):
     answers = every(data, 5, 1)
     page = open_page(1280)

@@ -40,13 +40,36 @@ def resolve_layers(root: Path, display) -> Layers:
     chain, problems = _chain(root, display)
     layers = Layers(roots=chain, problems=problems)
     for layer in chain:
-        for path in sorted(layer.rglob("*"), key=str):
-            relative = path.relative_to(layer)
-            if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-                layers.files[relative.as_posix()] = path
+        for relative, path in _files_below(layer):
+            layers.files[relative] = path
     if len(chain) > 1:
         _leave_out(layers, root, display)
     return layers
+
+
+def _files_below(folder: Path) -> list[tuple[str, Path]]:
+    """(path relative to `folder` with '/', path) of every file below it, hidden ones left out, sorted.
+
+    os.scandir instead of Path.rglob: at 15,000 files rglob and its is_file() calls took 0.4 s.
+    """
+    found: list[tuple[str, str]] = []
+    pending = [(str(folder), "")]
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            relative = prefix + entry.name
+            if entry.is_dir():
+                pending.append((entry.path, relative + "/"))
+            elif entry.is_file():
+                found.append((relative, entry.path))
+    found.sort(key=lambda item: item[1])
+    return [(relative, Path(path)) for relative, path in found]
 
 
 def _chain(root: Path, display) -> tuple[list[Path], list[Problem]]:

@@ -11,6 +11,7 @@ Loading goes in passes, so that every problem in every file is reported at once:
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -45,20 +46,34 @@ KIND_OF_FOLDER = {"knelpunten": "knelpunt", "oplossingen": "oplossing", "praktij
 
 
 def load_catalogus(directory: str | os.PathLike) -> model.Catalogus:
-    """Load the catalogus in `directory`; raise `CatalogusError` listing every problem."""
-    return _Loader(Path(directory)).load()
+    """Load the catalogus in `directory`; raise `CatalogusError` listing every problem.
+
+    Python's cyclic garbage collector is paused meanwhile: loading makes hundreds of
+    thousands of objects that all stay alive, and the collector kept walking them
+    (at 15,000 files a third of the time). Nothing here is garbage to collect.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _Loader(Path(directory)).load()
+    finally:
+        if paused:
+            gc.enable()
 
 
-def display_path(path: Path) -> str:
-    """A path as the editor knows it: relative to where they work, when it is below it."""
-    absolute = os.path.abspath(path)  # no disk access: this runs once per file
-    here = os.getcwd() + os.sep
+def display_path(path: Path, here: str | None = None) -> str:
+    """A path as the editor knows it: relative to where they work (`here`, by default the
+    current folder), when it is below it."""
+    here = (here or os.getcwd()) + os.sep
+    absolute = os.path.join(here, path) if not os.path.isabs(path) else str(path)
+    absolute = os.path.normpath(absolute)  # no disk access: this runs once per file
     return absolute[len(here):] if absolute.startswith(here) else str(path)
 
 
 class _Loader:
     def __init__(self, root: Path):
         self.root = root
+        self.here = os.getcwd()
         self.problems: list[Problem] = []
         self.checkers: list[Checker] = []
         self.sources: dict[str, list[Source]] = {}  # by folder or file name
@@ -172,7 +187,7 @@ class _Loader:
 
     def _read(self, relative: str, record: Record, **extra: Any) -> Any:
         file = self.layers.files[relative]
-        source, problems = read_yaml(file, display_path(file))
+        source, problems = read_yaml(file, display_path(file, self.here))
         self.sources.setdefault(relative.split("/")[0], []).append(source)
         self.problems += problems
         if problems:
@@ -215,8 +230,9 @@ class _Loader:
             if path.name not in known:
                 self.problems.append(Problem(Mark(display_path(path)), "", "onbekend bestand of onbekende map in de catalogus", did_you_mean(path.name, known) or "bekend zijn: " + ", ".join(sorted(known))))
             elif path.is_dir() and path.name != PAGE_FOLDER:
-                for file in sorted(path.iterdir(), key=str):
-                    if not file.name.startswith(".") and (file.suffix != ".yml" or not file.is_file()):
+                for entry in sorted(os.scandir(path), key=lambda e: e.path):
+                    if not entry.name.startswith(".") and (not entry.name.endswith(".yml") or not entry.is_file()):
+                        file = Path(entry.path)
                         hint = "hernoem het naar .yml" if file.suffix == ".yaml" else "alleen .yml-bestanden horen hier"
                         self.problems.append(Problem(Mark(display_path(file)), "", "dit bestand wordt niet gelezen", hint))
 
@@ -227,7 +243,7 @@ class _Loader:
         ids: dict[str, set[str]] = {kind: set() for kind in KIND_OF_FOLDER.values()}
         for folder, kind in KIND_OF_FOLDER.items():
             # entries left out of the base still count: references to them are dropped, not errors
-            ids[kind] = {Path(s.path).stem for s in self.sources.get(folder, [])} | set(self.layers.left_out.get(kind, {}))
+            ids[kind] = {os.path.splitext(os.path.basename(s.path))[0] for s in self.sources.get(folder, [])} | set(self.layers.left_out.get(kind, {}))
         ids["stap"] = {str(n) for n, _, _ in self._raw_items(STEP_FOLDER, (), "nummer")}
         ids["substap"] = self._unique_ids(STEP_FOLDER, ("substappen",), "substap")
         ids["groep"] = self._unique_ids("werkdrukmodel.yml", ("groepen",), "factorgroep")

@@ -88,9 +88,11 @@ class Source:
 
     def mark(self, path: tuple = ()) -> Mark:
         """Where the value at `path` starts, or its nearest known ancestor."""
-        while path not in self.values and path:
+        values = self.values
+        while path not in values and path:
             path = path[:-1]
-        return self.values.get(path, Mark(self.path))
+        found = values.get(path)
+        return found if found is not None else Mark(self.path)
 
     def key_mark(self, path: tuple) -> Mark:
         return self.keys.get(path) or self.mark(path)

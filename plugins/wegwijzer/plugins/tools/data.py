@@ -1,8 +1,17 @@
-"""The data file the browser tools read: the catalogus, only as much as they need.
+"""The data files the browser tools read: the catalogus, only as much as each needs.
 
-The tools (werkdrukscan, plan-van-aanpak builder) run in the visitor's browser
-and fetch `data/wegwijzer.json` from the site itself. URLs in it are relative to
-the site's root, so the file works wherever the site is published.
+The tools run in the visitor's browser and fetch their file from the site
+itself. URLs in them are relative to the site's root, so the files work wherever
+the site is published.
+
+- `data/wegwijzer.json`: the plan-van-aanpak builder, which can hold any
+  knelpunt and oplossing.
+- `data/scan.json`: the werkdrukscan, its team result and presentation. Only a
+  knelpunt with statements can rank, so only those go in, with the oplossingen
+  the result shows beside them. At 5,000 knelpunten the scan then downloads
+  what it ranks, not the whole catalogus.
+- `data/versies.json`: only ids, which a browser needs once per new version to
+  tell what of a visitor's stored work still exists.
 """
 
 from __future__ import annotations
@@ -12,6 +21,8 @@ from typing import Callable
 from ...catalogus import model
 
 DATA_PATH = "data/wegwijzer.json"
+SCAN_PATH = "data/scan.json"
+VERSIONS_PATH = "data/versies.json"
 
 
 def tool_data(catalogus: model.Catalogus, url: Callable[[str, object], str]) -> dict:
@@ -54,4 +65,27 @@ def tool_data(catalogus: model.Catalogus, url: Callable[[str, object], str]) -> 
             **({"benodigdheden": [i for i, _ in catalogus.werksessie.benodigdheden_vragen]} if catalogus.werksessie else {}),
         },
         "labels": {"aanpak": model.AANPAK, "niveau": model.NIVEAU, "termijn": model.TERMIJN, "kosten": model.KOSTEN},
+    }
+
+
+def scan_data(data: dict) -> dict:
+    """What the scan ranks (see ranking.js: a knelpunt counts only through its statements)."""
+    knelpunten = [k for k in data["knelpunten"] if k["stellingen"]]
+    getoond = {o for k in knelpunten for o in k["oplossingen"]}
+    return {
+        "gids": data["gids"],
+        "minimumGroep": data["minimumGroep"],
+        "groepen": data["groepen"],
+        "stellingen": data["stellingen"],
+        "knelpunten": knelpunten,
+        "oplossingen": [{"id": o["id"], "titel": o["titel"], "url": o["url"]} for o in data["oplossingen"] if o["id"] in getoond],
+    }
+
+
+def versions_data(data: dict) -> dict:
+    """The ids of everything a visitor can store something of (see versies.js)."""
+    return {
+        "gids": data["gids"],
+        **{name: [x["id"] for x in data[name]] for name in ("stellingen", "knelpunten", "oplossingen", "criteria")},
+        "checklists": data["checklists"],
     }

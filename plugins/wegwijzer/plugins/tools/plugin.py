@@ -1,6 +1,6 @@
 """The `wegwijzer/tools` plugin: tools that run in the visitor's own browser.
 
-- `on_files`: write `data/wegwijzer.json` from the catalogus, and the pages of
+- `on_files`: write the tools' data files (`data.py`) from the catalogus, and the pages of
   the werkdrukscan (with its team result and werksessie presentation) and the
   plan-van-aanpak builder. Their scripts are files of
   the theme (`overrides/assets/javascripts/wegwijzer/`), loaded as modules on
@@ -21,7 +21,7 @@ from .. import catalogus_plugin as required_catalogus
 from ..catalogus.pages import environment
 from ..catalogus.routes import path_of, site_url
 from .config import ToolsConfig
-from .data import DATA_PATH, tool_data
+from .data import DATA_PATH, SCAN_PATH, VERSIONS_PATH, scan_data, tool_data, versions_data
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGES = {
@@ -40,8 +40,9 @@ class ToolsPlugin(BasePlugin[ToolsConfig]):
         def url(kind: str, entry) -> str:
             return site_url(path_of(kind, entry), config.use_directory_urls)
 
-        data = json.dumps(tool_data(catalogus, url), ensure_ascii=False, separators=(",", ":"))
-        files.append(File.generated(config, DATA_PATH, content=data))
+        data = tool_data(catalogus, url)
+        for path, content in ((DATA_PATH, data), (SCAN_PATH, scan_data(data)), (VERSIONS_PATH, versions_data(data))):
+            files.append(File.generated(config, path, content=json.dumps(content, ensure_ascii=False, separators=(",", ":"))))
         env = environment(TEMPLATES)
         for src_uri, template in PAGES.items():
             content = env.get_template(template).render(catalogus=catalogus)

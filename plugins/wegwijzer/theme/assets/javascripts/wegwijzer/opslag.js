@@ -39,11 +39,15 @@ export function siteUrl(pad) {
   return new URL(config().base.replace(/\/?$/, "/") + pad, location.href).href;
 }
 
-let dataBelofte = null;
-export function laadData() {
+const dataBeloftes = {};
+/**
+ * One of the tools' data files (plugins/tools/data.py): "wegwijzer" (everything
+ * the plan builder can hold), "scan" (what the scan ranks) or "versies" (ids only).
+ */
+export function laadData(bestand = "wegwijzer") {
   // The version in the address: a browser never combines this page with a cached file of another version.
-  dataBelofte ||= fetch(siteUrl(`data/wegwijzer.json?versie=${encodeURIComponent(gids.versie || "")}`)).then((antwoord) => antwoord.json());
-  return dataBelofte;
+  dataBeloftes[bestand] ||= fetch(siteUrl(`data/${bestand}.json?versie=${encodeURIComponent(gids.versie || "")}`)).then((antwoord) => antwoord.json());
+  return dataBeloftes[bestand];
 }
 
 function leesAlles() {
@@ -125,7 +129,7 @@ export async function bijwerkenNaarVersie() {
   if (!heeftIets(alles) || (alles.versie === gids.versie && !oud)) return null;
   // A page of a version this browser already moved past comes from a cache: it must not turn the clock back.
   if (!oud && (alles.versies || []).includes(gids.versie)) return null;
-  const data = await laadData();
+  const data = await laadData("versies");
   if (data.gids.versie !== gids.versie) return null; // page and data file of different versions: wait for both
   const { opgeslagen, weg } = bijwerken(data, alles);
   const versies = [...new Set([...(alles.versies || [alles.versie]), gids.versie])].filter(Boolean);

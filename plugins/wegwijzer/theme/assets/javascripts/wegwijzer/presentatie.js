@@ -9,7 +9,7 @@ const wortel = document.getElementById("ww-presentatie");
 const leeg = document.querySelector(".ww-presentatie__leeg");
 const dias = [...wortel.querySelectorAll(".ww-dia")];
 const bediening = wortel.querySelector(".ww-dias__bediening");
-const data = await laadData();
+const data = await laadData("scan");
 const vanTeam = new URLSearchParams(location.search).get("bron") === "team";
 
 function toonLeeg(tekst, link, linkTekst) {

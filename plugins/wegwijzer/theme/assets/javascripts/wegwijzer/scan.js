@@ -11,7 +11,7 @@ const form = document.getElementById("ww-scan");
 const resultaat = document.getElementById("ww-uitslag");
 const knoppen = form.querySelector(".ww-scan__knoppen");
 const melding = form.querySelector(".ww-scan__melding");
-const data = await laadData();
+const data = await laadData("scan");
 
 function antwoorden() {
   const uit = {};

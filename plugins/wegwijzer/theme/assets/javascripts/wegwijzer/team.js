@@ -10,7 +10,7 @@ import { datumNl, toonUitslag, vandaag } from "./weergave.js";
 const wortel = document.getElementById("ww-team");
 const resultaat = document.getElementById("ww-teamuitslag");
 const minimum = Number(wortel.dataset.minimum);
-const data = await laadData();
+const data = await laadData("scan");
 const meldingen = wortel.querySelector(".ww-team__meldingen");
 let team = lees("team", null) || { uitslagen: [] };
 

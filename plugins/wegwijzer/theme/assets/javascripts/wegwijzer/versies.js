@@ -6,8 +6,9 @@
  * can be told in one sentence.
  */
 
+/** The ids of a list of ids (data/versies.json) or of entries with an id (data/wegwijzer.json). */
 function ids(lijst) {
-  return new Set(lijst.map((x) => x.id));
+  return new Set(lijst.map((x) => (typeof x === "string" ? x : x.id)));
 }
 
 function alleenBekend(antwoorden, stellingen) {
