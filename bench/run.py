@@ -8,7 +8,9 @@ alternating between the two: the full build of the guide and of the floor (plain
 mkdocs-material, its search on, one Markdown page per generated page with the same
 text, the same small navigation); loading and validating the catalogus alone; a
 rebuild under `mkdocs serve` after touching one knelpunt; and the sizes that reach
-a visitor. Prints a table and writes bench/resultaten.json.
+a visitor: the site, the search index, the tools' data and the first view of
+every page type (bench/lighthouse.py names them). Prints tables and writes
+bench/resultaten.json.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from genereer import genereer  # noqa: E402
+from lighthouse import PAGE_TYPES, pick  # noqa: E402
 
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -80,20 +83,21 @@ def load_times(catalogus: Path) -> tuple[float, float]:
 
 
 def serve_rebuild(project: Path) -> tuple[float, float]:
-    """(first build, rebuild after one touched knelpunt) in seconds, as mkdocs serve reports them."""
+    """(first build, rebuild after one touched knelpunt) in seconds, as the preview reports them."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     log = project / "serve.log"
     with log.open("w") as out:
-        server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        # as `wegwijzer bekijken` runs it: only changed pages are written again
+        server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
                                   cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
-    built = re.compile(r"Documentation built in ([\d.]+) seconds")
+    built = re.compile(r"(?:Documentation built in|De site is gebouwd in) ([\d.,]+) seconde?n?s?")
     try:
         def wait(count: int) -> list[float]:
             end = time.monotonic() + 1800
             while time.monotonic() < end:
-                found = [float(x) for x in built.findall(log.read_text())]
+                found = [float(x.replace(",", ".")) for x in built.findall(log.read_text())]
                 if len(found) >= count:
                     return found
                 if server.poll() is not None:
@@ -111,8 +115,8 @@ def serve_rebuild(project: Path) -> tuple[float, float]:
         server.wait(timeout=30)
 
 
-def first_page_bytes(site: Path, path: str) -> tuple[int, list[str]]:
-    """Bytes a visitor downloads (gzip) to open `path` in Chromium, and what was fetched."""
+def first_view_bytes(site: Path) -> dict[str, int]:
+    """Per page type (bench/lighthouse.py): the bytes (gzip) Chromium fetches for a first view, empty cache."""
     from playwright.sync_api import sync_playwright
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -121,24 +125,32 @@ def first_page_bytes(site: Path, path: str) -> tuple[int, list[str]]:
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    fetched: list[str] = []
+    sizes = {}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-background-networking"])
-            page = browser.new_page()
-            page.on("request", lambda r: fetched.append(r.url))
-            page.goto(f"http://127.0.0.1:{httpd.server_port}/{path}")
-            page.wait_for_load_state("networkidle")
+            for name, pattern in PAGE_TYPES.items():
+                path = pick(site, pattern)
+                if path is None:
+                    continue
+                context = browser.new_context(viewport={"width": 360, "height": 740})
+                page = context.new_page()
+                fetched: list[str] = []
+                page.on("request", lambda r: fetched.append(r.url))
+                page.goto(f"http://127.0.0.1:{httpd.server_port}/{path}")
+                page.wait_for_load_state("networkidle")
+                context.close()
+                total = 0
+                for url in fetched:
+                    local = re.sub(r"^http://127\.0\.0\.1:\d+/", "", url).split("?")[0].split("#")[0]
+                    file = site / (local + "index.html" if local.endswith("/") or not local else local)
+                    if file.is_file():
+                        total += len(gzip.compress(file.read_bytes(), 6))
+                sizes[name] = total
             browser.close()
     finally:
         httpd.shutdown()
-    total = 0
-    for url in fetched:
-        local = re.sub(r"^http://127\.0\.0\.1:\d+/", "", url).split("?")[0].split("#")[0]
-        file = site / (local + "index.html" if local.endswith("/") or not local else local)
-        if file.is_file():
-            total += len(gzip.compress(file.read_bytes(), 6))
-    return total, fetched
+    return sizes
 
 
 def folder_size(folder: Path) -> int:
@@ -159,7 +171,7 @@ def measure(n: int, work: Path) -> dict:
     pages = len(list(site.rglob("index.html"))) - 1
     cold, warm = load_times(project / "catalogus")
     serve_first, serve_again = serve_rebuild(project)
-    mkb_bytes, fetched = first_page_bytes(site, "mkb/")
+    first_views = first_view_bytes(site)
     return {
         "knelpunten": n,
         "oplossingen": 2 * n,
@@ -178,9 +190,10 @@ def measure(n: int, work: Path) -> dict:
         "site_bytes": folder_size(site),
         "knelpunt_pagina_bytes": (site / "knelpunten" / "knelpunt-00000" / "index.html").stat().st_size,
         "zoekindex_bytes": folder_size(site / "pagefind"),
-        "tooldata_bytes": (site / "data" / "wegwijzer.json").stat().st_size,
-        "eerste_mkb_pagina_gzip_bytes": mkb_bytes,
-        "eerste_mkb_pagina_verzoeken": len(fetched),
+        "tooldata_plan_bytes": (site / "data" / "wegwijzer.json").stat().st_size,
+        "tooldata_scan_bytes": (site / "data" / "scan.json").stat().st_size,
+        "eerste_weergave_gzip_bytes": first_views,
+        "grootste_eerste_weergave": max(first_views.items(), key=lambda item: item[1]),
     }
 
 
@@ -189,11 +202,14 @@ def table(rows: list[dict]) -> str:
         ("knelpunten", "knelpunten"), ("paginas", "pagina's"), ("build_s", "build s"), ("floor_s", "floor s"),
         ("verhouding", "verhouding"), ("ms_per_pagina", "ms/pagina"), ("laden_koud_s", "laden koud s"),
         ("laden_warm_s", "laden warm s"), ("serve_rebuild_s", "serve rebuild s"), ("site_bytes", "site B"),
-        ("knelpunt_pagina_bytes", "knelpunt B"), ("zoekindex_bytes", "zoekindex B"), ("tooldata_bytes", "tooldata B"),
-        ("eerste_mkb_pagina_gzip_bytes", "1e MKB-pagina gzip B"),
+        ("knelpunt_pagina_bytes", "knelpunt B"), ("zoekindex_bytes", "zoekindex B"), ("tooldata_scan_bytes", "scan-data B"),
+        ("tooldata_plan_bytes", "plan-data B"),
     ]
     lines = [" | ".join(title for _, title in columns), " | ".join("---" for _ in columns)]
     lines += [" | ".join(str(row[key]) for key, _ in columns) for row in rows]
+    kinds = list(rows[0]["eerste_weergave_gzip_bytes"]) if rows else []
+    lines += ["", "Eerste weergave, KB gzip (360 px, lege cache)", "", " | ".join(["pagina"] + [str(row["knelpunten"]) for row in rows]), " | ".join("---" for _ in range(len(rows) + 1))]
+    lines += [" | ".join([kind] + [f"{row['eerste_weergave_gzip_bytes'].get(kind, 0) / 1024:.1f}" for row in rows]) for kind in kinds]
     return "\n".join(lines)
 
 

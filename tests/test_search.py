@@ -29,7 +29,9 @@ def rare_word(site: Path, text: str) -> str:
 
 
 def search(page, words: str) -> list[str]:
-    page.locator(".pagefind-ui__search-input").fill(words)
+    box = page.locator(".pagefind-ui__search-input")
+    if box.input_value() != words:  # not typed already
+        box.fill(words)
     page.wait_for_function(  # "3 resultaten voor <words>": the results of this search, not the last one
         "w => /resulta/.test(document.querySelector('.pagefind-ui__message')?.textContent || '') && document.querySelector('.pagefind-ui__message').textContent.includes(w)",
         arg=words, timeout=15000)
@@ -41,19 +43,32 @@ def search(page, words: str) -> list[str]:
     return page.locator(".pagefind-ui__result-link").all_inner_texts()
 
 
-@pytest.fixture(scope="module")
-def big_site(tmp_path_factory) -> Path:
-    """A generated guide of 1,000 knelpunten and 2,000 oplossingen, with one rare word in a
-    knelpunt's text and one in an oplossing's steps; built and indexed."""
-    work = tmp_path_factory.mktemp("groot")
-    project = genereer(1000, work / "gids")
-    knelpunt = project / "catalogus" / "knelpunten" / "knelpunt-00500.yml"
+@pytest.fixture(scope="module", params=[100, 1000])
+def big_site(request, tmp_path_factory) -> Path:
+    """A generated guide of 100 or 1,000 knelpunten (twice as many oplossingen), with one rare
+    word in a knelpunt's text and one in an oplossing's steps; built and indexed."""
+    n = request.param
+    work = tmp_path_factory.mktemp(f"groot-{n}")
+    project = genereer(n, work / "gids")
+    knelpunt = project / "catalogus" / "knelpunten" / f"knelpunt-{n // 2:05d}.yml"
     knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("omschrijving: ", "omschrijving: De klokkenluidersregeling is onbekend. ", 1), encoding="utf-8")
-    oplossing = project / "catalogus" / "oplossingen" / "oplossing-01234.yml"
+    oplossing = project / "catalogus" / "oplossingen" / f"oplossing-{n + 34:05d}.yml"
     oplossing.write_text(oplossing.read_text(encoding="utf-8").replace("invoeren:\n- ", "invoeren:\n- Regel een parkeervergunning voor invallers. ", 1), encoding="utf-8")
     result = mkdocs_build(project / "mkdocs.yml", work / "site")
     assert result.returncode == 0, result.stderr[-3000:]
-    return work / "site"
+    return work / "site", knelpunt.stem, oplossing.stem
+
+
+def open_search_with_keyboard(page) -> None:
+    """Tab to the search button and press Enter, as someone without a mouse does."""
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('ww-zoekknop')"):
+            break
+    assert page.evaluate("document.activeElement.getAttribute('aria-haspopup')") == "dialog"
+    page.keyboard.press("Enter")
+    page.locator(".pagefind-ui__search-input").wait_for()
+    assert page.evaluate("document.activeElement.classList.contains('pagefind-ui__search-input')")
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -66,14 +81,7 @@ def test_search_by_keyboard_finds_a_knelpunt_and_an_oplossing(open_page, server,
     page.goto(server + "/oplossingen/")
     assert not [u for u in fetched if "/pagefind/" in u]  # nothing of search loads before it is used
 
-    for _ in range(40):  # Tab to the search button, as someone without a mouse does
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('ww-zoekknop')"):
-            break
-    assert page.evaluate("document.activeElement.getAttribute('aria-haspopup')") == "dialog"
-    page.keyboard.press("Enter")
-    page.locator(".pagefind-ui__search-input").wait_for()
-    assert page.evaluate("document.activeElement.classList.contains('pagefind-ui__search-input')")
+    open_search_with_keyboard(page)
 
     assert knelpunt["titel"] in search(page, rare_word(example_site, knelpunt["omschrijving"]))
     titles = search(page, rare_word(example_site, " ".join(oplossing["invoeren"])))
@@ -94,9 +102,11 @@ def test_search_by_keyboard_finds_a_knelpunt_and_an_oplossing(open_page, server,
     assert {urlparse(u).netloc for u in fetched} == {urlparse(server).netloc}
 
 
-def test_a_large_guide_finds_its_pages_and_fetches_small_index_files(browser, big_site):
-    with serve_folder(big_site) as base:
-        page = browser.new_page()
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_large_guide_finds_its_pages_and_fetches_small_index_files(open_page, big_site, width):
+    site, knelpunt_id, oplossing_id = big_site
+    with serve_folder(site) as base:
+        page = open_page(width)
         sizes = {}
 
         def response(r):
@@ -105,11 +115,18 @@ def test_a_large_guide_finds_its_pages_and_fetches_small_index_files(browser, bi
 
         page.on("response", response)
         page.goto(base + "/")
-        page.locator(".ww-zoekknop").click()  # waits until its script shows it
-        knelpunt = re.search(r"<h1[^>]*>(.*?)<", (big_site / "knelpunten" / "knelpunt-00500" / "index.html").read_text(encoding="utf-8")).group(1)
-        assert search(page, "klokkenluidersregeling")[0] == knelpunt.strip()
-        oplossing = re.search(r"<h1[^>]*>(.*?)<", (big_site / "oplossingen" / "oplossing-01234" / "index.html").read_text(encoding="utf-8")).group(1)
-        assert search(page, "parkeervergunning")[0] == oplossing.strip()
+        page.locator(".ww-zoekknop").wait_for()  # shown once its script runs
+        open_search_with_keyboard(page)
+        title = lambda kind, id_: re.search(r"<h1[^>]*>(.*?)<", (site / kind / id_ / "index.html").read_text(encoding="utf-8")).group(1).strip()  # noqa: E731
+        page.keyboard.type("klokkenluidersregeling")
+        assert search(page, "klokkenluidersregeling")[0] == title("knelpunten", knelpunt_id)
+        page.keyboard.press("Control+A")
+        page.keyboard.type("parkeervergunning")
+        assert search(page, "parkeervergunning")[0] == title("oplossingen", oplossing_id)
+        # the result reads as a title and an excerpt with the word, nothing glued together
+        excerpt = page.locator(".pagefind-ui__result-excerpt").first.inner_text()
+        assert "parkeervergunning" in excerpt.lower() and not re.search(r"[a-z][A-Z]", excerpt)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert axe_violations(page) == []
         index_files = {u: n for u, n in sizes.items() if re.search(r"\.pf_(index|meta|fragment)$", u)}
         assert index_files and max(index_files.values()) <= 100_000, index_files
-        page.close()
