@@ -8,9 +8,12 @@ states ("Zo komt de uitslag tot stand"); they are not computed by the test.
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -19,8 +22,33 @@ from conftest import ROOT
 SCRIPTS = ROOT / "plugins" / "wegwijzer" / "theme" / "assets" / "javascripts" / "wegwijzer"
 
 
-def node(example_site, code: str, bestand: str = "wegwijzer"):
-    """Run `code` in Node with `data` the built data file `data/<bestand>.json`."""
+def full_data(site) -> dict:
+    """All the tools know of the catalogus, put back together from the site's data files
+    (plugins/tools/data.py cuts them from one such whole)."""
+    read = lambda path: json.loads(path.read_text(encoding="utf-8"))  # noqa: E731
+    folder = site / "data"
+    scan, plan, versies = read(folder / "scan.json"), read(folder / "plan.json"), read(folder / "versies.json")
+    statements = {k["id"]: k["stellingen"] for k in scan["knelpunten"]}
+    return {
+        **plan, "minimumGroep": scan["minimumGroep"], "groepen": scan["groepen"], "stellingen": scan["stellingen"],
+        "knelpunten": [{**k, "stellingen": statements.get(k["id"], [])} for k in map(read, sorted((folder / "plan" / "knelpunten").glob("*.json")))],
+        "oplossingen": [read(f) for f in sorted((folder / "plan" / "oplossingen").glob("*.json"))],
+        "checklists": versies["checklists"],
+    }
+
+
+@functools.lru_cache
+def data_file(site, bestand: str) -> str:
+    """The path of `data/<bestand>.json`; for "alles", a file with `full_data`."""
+    if bestand != "alles":
+        return str(site / "data" / f"{bestand}.json")
+    path = Path(tempfile.mkdtemp(prefix="wegwijzer-data-")) / "alles.json"
+    path.write_text(json.dumps(full_data(site), ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def node(example_site, code: str, bestand: str = "scan"):
+    """Run `code` in Node with `data` the built data file `data/<bestand>.json` ("alles": the whole)."""
     if not shutil.which("node"):
         pytest.fail("Node.js ontbreekt: draai scripts/setup --test")
     script = f"""
@@ -29,7 +57,7 @@ def node(example_site, code: str, bestand: str = "wegwijzer"):
         import * as versies from "{(SCRIPTS / 'versies.js').as_uri()}";
         import * as bestanden from "{(SCRIPTS / 'bestanden.js').as_uri()}";
         import {{ readFileSync }} from "node:fs";
-        const data = JSON.parse(readFileSync({json.dumps(str(example_site / 'data' / f'{bestand}.json'))}, "utf8"));
+        const data = JSON.parse(readFileSync({json.dumps(data_file(example_site, bestand))}, "utf8"));
         const uit = (() => {{ {code} }})();
         process.stdout.write(JSON.stringify(uit));
     """
@@ -39,7 +67,7 @@ def node(example_site, code: str, bestand: str = "wegwijzer"):
 
 @pytest.fixture(scope="module")
 def data(example_site):
-    return json.loads((example_site / "data" / "wegwijzer.json").read_text(encoding="utf-8"))
+    return full_data(example_site)
 
 
 def every(data, eis: int, bron: int) -> dict[str, int]:
@@ -47,7 +75,7 @@ def every(data, eis: int, bron: int) -> dict[str, int]:
     return {s["id"]: eis if s["soort"] == "eis" else bron for s in data["stellingen"]}
 
 
-def result_of(example_site, answers, bestand="wegwijzer"):
+def result_of(example_site, answers, bestand="scan"):
     return node(example_site, f"return ranking.uitslag(data, {json.dumps(answers)});", bestand)
 
 
@@ -112,9 +140,9 @@ CASES = {
 PATTERNS = {"zwaar": (5, 1), "eens": (5, 5), "licht": (1, 5), "neutraal": (3, 3)}
 
 
-# The scan page ranks on data/scan.json (only what can rank); the plan builder takes the top 3 from
-# data/wegwijzer.json. Both must give the result written down by hand.
-@pytest.mark.parametrize("bestand", ["scan", "wegwijzer"])
+# The scan page and the planhulp rank on data/scan.json, which holds only the knelpunten that can
+# rank. On that and on the whole catalogus the result must be the one written down by hand.
+@pytest.mark.parametrize("bestand", ["scan", "alles"])
 @pytest.mark.parametrize("name", CASES)
 def test_ranking_by_hand(example_site, data, name, bestand):
     answers, top7, top3, tied_with_3, quadrant = CASES[name]
@@ -138,8 +166,10 @@ def test_scores_and_what_pointed_at_each_knelpunt(example_site):
 def test_knelpunten_without_an_answered_statement_never_rank(example_site, data):
     linked = {k["id"] for k in data["knelpunten"] if k["stellingen"]}
     assert {"te-veel-overleg", "vakantie-niet-opgenomen"} <= linked
-    got = node(example_site, f"return ranking.rangschik(data, ranking.drukPerStelling(data, {json.dumps(every(data, 5, 1))}));")
+    got = node(example_site, f"return ranking.rangschik(data, ranking.drukPerStelling(data, {json.dumps(every(data, 5, 1))}));", "alles")
     assert {r["knelpunt"]["id"] for r in got} == linked  # all linked ones, none of the others
+    scan = json.loads((example_site / "data" / "scan.json").read_text(encoding="utf-8"))
+    assert {k["id"] for k in scan["knelpunten"]} == linked  # so the scan's own file holds exactly these
     assert "nieuw-zonder-inwerken" not in linked  # names no statement: the scan cannot point at it
 
 
@@ -205,10 +235,9 @@ def test_result_file_of_an_older_version_keeps_what_still_exists(example_site):
     assert "uitslag" in node(example_site, f"return bestanden.leesUitslagbestand(data, {json.dumps(first)}, 'eerste.json');")
 
 
-# Any page brings stored work up to a new version with the ids of data/versies.json; the plan builder
-# does the same for an opened plan file with data/wegwijzer.json.
-@pytest.mark.parametrize("bestand", ["versies", "wegwijzer"])
-def test_new_version_keeps_what_still_exists(example_site, data, bestand):
+# Any page brings stored work up to a new version with the ids of data/versies.json, and so does the
+# planhulp with an opened plan file.
+def test_new_version_keeps_what_still_exists(example_site, data):
     substap = next(iter(data["checklists"]))
     vraag = data["checklists"][substap][0]
     k = data["knelpunten"][0]
@@ -219,7 +248,7 @@ def test_new_version_keeps_what_still_exists(example_site, data, bestand):
         "plan": {"knelpunten": [{"id": k["id"], "oplossingen": [k["oplossingen"][0], "weg-oplossing"]}, {"id": "weg-knelpunt", "oplossingen": []}],
                  "scores": {k["oplossingen"][0]: ["effect", "weg-criterium"]}, "afspraken": {k["oplossingen"][0]: {"wie": "Sanne"}}},
     }
-    got = node(example_site, f"const r = versies.bijwerken(data, {json.dumps(stored)}); return [r, versies.melding('0.9', '1.0', r.weg)];", bestand)
+    got = node(example_site, f"const r = versies.bijwerken(data, {json.dumps(stored)}); return [r, versies.melding('0.9', '1.0', r.weg)];", "versies")
     kept, sentence = got
     assert kept["opgeslagen"]["scan"]["antwoorden"] == {"haasten": 5}
     assert kept["opgeslagen"]["checklists"] == {substap: [vraag]}
@@ -243,7 +272,7 @@ def test_plan_csv_is_what_dutch_excel_opens(example_site, data):
         "scores": {o1: criteria[:2], o2: criteria[:5], o3: criteria[:3]},
         "afspraken": {o2: {"wie": 'Sanne; "teamleider"', "start": "2026-12-01", "klaar": "2027-02-01", "hoe": "Minder overuren"}},
     }
-    text = node(example_site, f"return plan.csv(data, {json.dumps(plan)});")
+    text = node(example_site, f"return plan.csv(data, {json.dumps(plan)});", "alles")
     assert text.startswith("\ufeff")
     lines = text[1:].split("\r\n")
     assert lines[0] == "Rang;Knelpunt;Oplossing;Score;Termijn;Kosten;Wie;Start;Klaar;Hoe weten we dat het werkt?"

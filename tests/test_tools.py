@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, ROOT, copy_project, mkdocs_build, serve_folder
-from test_ranking import CASES, every
+from test_ranking import CASES, every, full_data
 from wegwijzer.catalogus import load_catalogus
 
 catalogus = load_catalogus(ROOT / "catalogus")
@@ -26,7 +26,7 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 
 @pytest.fixture(scope="module")
 def data(example_site):
-    return json.loads((example_site / "data" / "wegwijzer.json").read_text(encoding="utf-8"))
+    return full_data(example_site)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -96,7 +96,7 @@ def test_scan_with_the_keyboard_ranks_as_written_by_hand(open_page, server, data
     page.keyboard.press("Enter")
 
     result = page.locator("#ww-uitslag")
-    assert result.is_visible()
+    expect(result).to_be_visible()  # the rules and data load on this first ask
     assert result.get_by_role("heading", name="Je uitslag").is_visible()  # every statement says "ik"
     titles = titles_of(data, "knelpunten")
     assert result.locator(".ww-top > li > a").all_inner_texts() == [titles[k] for k in top7]
@@ -115,15 +115,16 @@ def test_scan_with_the_keyboard_ranks_as_written_by_hand(open_page, server, data
     assert only_own_origin(page, server)
 
 
-# Page -> the data files and page scripts it may fetch. The scan gets only what it ranks
-# (data/scan.json), the plan builder everything it can hold; other pages no tool data at all.
+# Page -> the data files and page scripts its first view fetches. The scan fetches what it ranks
+# (data/scan.json) only when a result is asked for; the planhulp its criteria, and each knelpunt
+# and oplossing when it comes into the plan; other pages no tool data at all.
 FETCHES = {
     "knelpunten/onhaalbare-deadlines/": set(),
     "stappen/stap-1/": set(),
     "knelpunten/": {"filter.js"},
     "werksessie/": {"werksessie.js"},
-    "scan/": {"data/scan.json", "scan.js"},
-    "plan/": {"data/wegwijzer.json", "plan.js"},
+    "scan/": {"scan.js"},
+    "plan/": {"data/plan.json", "plan.js"},
 }
 
 
@@ -414,7 +415,7 @@ def test_build_a_plan_rank_it_and_download(open_page, server, data, tmp_path):
     settled(page)
     assert page.locator(".ww-afspraak").count() == 0
     page.locator("input[type=file][data-actie=openen]").set_input_files(saved)
-    assert page.locator(".ww-afspraak h3").all_inner_texts()[0] == f"1. {titles[chosen[2]]}"
+    expect(page.locator(".ww-afspraak h3").first).to_have_text(f"1. {titles[chosen[2]]}")
     assert page.get_by_label("Wie zorgt ervoor?").first.input_value() == "Teamleider"
     assert only_own_origin(page, server)
 
@@ -453,9 +454,11 @@ def test_on_a_phone_nothing_scrolls_sideways(open_page, server, data, path, tmp_
     page.goto(server + "/scan/")
     fill_scan(page, CASES["emotioneel-zwaar"][0])
     page.get_by_role("button", name="Bekijk de uitslag").click()
+    expect(page.locator("#ww-uitslag")).to_be_visible()
     if path == "/plan/":
         page.goto(server + path)
         page.get_by_role("button", name="Neem de top 3 uit mijn werkdrukscan").click()
+        expect(page.locator(".ww-plan__melding")).to_contain_text("uit je scan toegevoegd")
         for box in page.locator(".ww-plan__knelpunten input[type=checkbox]").all()[:4]:
             box.check()
         # every criterion shows its words where it is chosen: no number, no hover
@@ -585,6 +588,7 @@ def test_tools_are_accessible_and_were_looked_at(open_page, server, data, width)
     page.screenshot(path=ARTIFACTS / f"scan-{width}.png")
     fill_scan(page, CASES["alleen-haasten-en-gestoord"][0])
     page.get_by_role("button", name="Bekijk de uitslag").click()
+    expect(page.locator("#ww-uitslag")).to_be_visible()
     assert axe_violations(page) == []
     page.locator("#ww-uitslag").scroll_into_view_if_needed()
     page.screenshot(path=ARTIFACTS / f"scan-uitslag-{width}.png", full_page=True)

@@ -98,6 +98,9 @@ Abort.show = _show_abort  # MkDocs prints this last line itself, after every plu
 
 #: Generated stylesheet with the house colour of catalogus.yml.
 HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
+#: A signpost in the organisation's colour; Material's own favicon is a 1.8 KB PNG on every first view.
+FAVICON = "assets/images/wegwijzer.svg"
+MATERIAL_FAVICON = "assets/images/favicon.png"
 #: The resolved catalogus as open data, at a path reusers can rely on.
 OPEN_DATA = "data/catalogus.json"
 #: The theme's templates (Material's and ours), compiled once per process.
@@ -139,6 +142,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         config.copyright = str(escape(colophon(info)))
         if info.huisstijl.logo:
             config.theme["logo"] = info.huisstijl.logo
+        if config.theme["favicon"] == MATERIAL_FAVICON:  # an organisation's own favicon stays
+            config.theme["favicon"] = FAVICON
         config.extra_css.append(HUISSTIJL_CSS)
         # Every page tells the browser tools under which guide and version to keep a visitor's work.
         config.extra["wegwijzer_opslag"] = info.opslag
@@ -194,6 +199,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         for file in self.hand_written:  # added to the navigation in on_nav, without MkDocs' English notice
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, HUISSTIJL_CSS, content=_huisstijl_css(self.catalogus.info)))
+        if config.theme["favicon"] == FAVICON:
+            files.append(File.generated(config, FAVICON, content=_favicon(self.catalogus.info.huisstijl.kleur)))
         # Open data and editor support at stable paths: the catalogus as JSON, and its JSON Schemas.
         files.append(File.generated(config, OPEN_DATA, content=json.dumps(to_json(self.catalogus), ensure_ascii=False, indent=1)))
         files.append(File.generated(config, DOSSIER_CSV, content=dossier_csv(self.catalogus)))
@@ -329,6 +336,15 @@ def colophon(info: Info) -> str:
         made = f"Uitgegeven door {info.uitgever}"
     status = info.toetsing.tekst if info.toetsing else None
     return " · ".join(filter(None, [made, status, f"versie {info.versie}", info.licentie]))
+
+
+def _favicon(kleur: str) -> str:
+    """A signpost: a pole with two boards pointing opposite ways, in the organisation's colour."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+        f'<path fill="{kleur}" d="M14 2h4v28h-4z M5 5h17l4 4-4 4H5z M27 15H10l-4 4 4 4h17z"/>'
+        '</svg>'
+    )
 
 
 def _huisstijl_css(info) -> str:

@@ -1,17 +1,19 @@
 """The data files the browser tools read: the catalogus, only as much as each needs.
 
-The tools run in the visitor's browser and fetch their file from the site
+The tools run in the visitor's browser and fetch their files from the site
 itself. URLs in them are relative to the site's root, so the files work wherever
-the site is published.
+the site is published. All are cut from one description of the catalogus
+(`tool_data`), so they never disagree.
 
-- `data/wegwijzer.json`: the plan-van-aanpak builder, which can hold any
-  knelpunt and oplossing.
-- `data/scan.json`: the werkdrukscan, its team result and presentation. Only a
-  knelpunt with statements can rank, so only those go in, with the oplossingen
-  the result shows beside them. At 5,000 knelpunten the scan then downloads
-  what it ranks, not the whole catalogus.
-- `data/versies.json`: only ids, which a browser needs once per new version to
-  tell what of a visitor's stored work still exists.
+- `data/scan.json`: the werkdrukscan, its team result and presentation, and the
+  planhulp's "top 3 from my scan". Only a knelpunt with statements can rank, so
+  only those go in, with the oplossingen the result shows beside them. At 5,000
+  knelpunten the scan then downloads what it ranks, not the whole catalogus.
+- `data/plan.json` and `data/plan/{knelpunten,oplossingen}/<id>.json`: the
+  planhulp. A plan holds a few knelpunten and oplossingen out of thousands, so
+  it fetches those one by one, and only the criteria and labels up front.
+- `data/versies.json`: only ids, which a browser needs once per new version (or
+  for an opened plan file) to tell what of a visitor's stored work still exists.
 """
 
 from __future__ import annotations
@@ -20,12 +22,24 @@ from typing import Callable
 
 from ...catalogus import model
 
-DATA_PATH = "data/wegwijzer.json"
 SCAN_PATH = "data/scan.json"
+PLAN_PATH = "data/plan.json"
 VERSIONS_PATH = "data/versies.json"
 
 
+def data_files(catalogus: model.Catalogus, url: Callable[[str, object], str]) -> dict[str, dict]:
+    """Every data file of the tools, by its path in the site."""
+    data = tool_data(catalogus, url)
+    files = {SCAN_PATH: scan_data(data), PLAN_PATH: plan_data(data), VERSIONS_PATH: versions_data(data)}
+    for k in data["knelpunten"]:
+        files[f"data/plan/knelpunten/{k['id']}.json"] = {"id": k["id"], "titel": k["titel"], "url": k["url"], "oplossingen": k["oplossingen"]}
+    for o in data["oplossingen"]:
+        files[f"data/plan/oplossingen/{o['id']}.json"] = o
+    return files
+
+
 def tool_data(catalogus: model.Catalogus, url: Callable[[str, object], str]) -> dict:
+    """All the tools could use, in one dict; the files are cut from it."""
     info = catalogus.info
     return {
         "gids": {"id": info.id, "titel": info.titel, "sector": info.sector, "versie": info.versie},
@@ -80,6 +94,11 @@ def scan_data(data: dict) -> dict:
         "knelpunten": knelpunten,
         "oplossingen": [{"id": o["id"], "titel": o["titel"], "url": o["url"]} for o in data["oplossingen"] if o["id"] in getoond],
     }
+
+
+def plan_data(data: dict) -> dict:
+    """What the planhulp needs before any knelpunt is chosen."""
+    return {"gids": data["gids"], "criteria": data["criteria"], "labels": data["labels"]}
 
 
 def versions_data(data: dict) -> dict:

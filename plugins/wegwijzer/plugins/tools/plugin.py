@@ -21,7 +21,7 @@ from .. import catalogus_plugin as required_catalogus
 from ..catalogus.pages import environment
 from ..catalogus.routes import path_of, site_url
 from .config import ToolsConfig
-from .data import DATA_PATH, SCAN_PATH, VERSIONS_PATH, scan_data, tool_data, versions_data
+from .data import data_files
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGES = {
@@ -40,8 +40,7 @@ class ToolsPlugin(BasePlugin[ToolsConfig]):
         def url(kind: str, entry) -> str:
             return site_url(path_of(kind, entry), config.use_directory_urls)
 
-        data = tool_data(catalogus, url)
-        for path, content in ((DATA_PATH, data), (SCAN_PATH, scan_data(data)), (VERSIONS_PATH, versions_data(data))):
+        for path, content in data_files(catalogus, url).items():
             files.append(File.generated(config, path, content=json.dumps(content, ensure_ascii=False, separators=(",", ":"))))
         env = environment(TEMPLATES)
         for src_uri, template in PAGES.items():

@@ -4,10 +4,6 @@
 export const SOORT = "werkdrukscan";
 
 /** A random id per filled-in scan, so the team page sees when one file is dropped in twice. */
-export function nieuwId() {
-  return globalThis.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
 export function uitslagbestand(gids, scan) {
   return { soort: SOORT, gids: { id: gids.id, titel: gids.titel, versie: gids.versie }, id: scan.id, datum: scan.datum, antwoorden: scan.antwoorden };
 }

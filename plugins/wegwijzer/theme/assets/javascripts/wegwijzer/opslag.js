@@ -16,7 +16,6 @@
  * full or blocked storage) is reported to whoever listens, so the tool can say
  * so where the visitor works.
  */
-import { bijwerken, melding } from "./versies.js";
 
 const gids = (() => {
   try {
@@ -39,15 +38,53 @@ export function siteUrl(pad) {
   return new URL(config().base.replace(/\/?$/, "/") + pad, location.href).href;
 }
 
+/** A link inside the site as a path (no host), so print never spells out an address after it. */
+export function link(item) {
+  const url = new URL(siteUrl(item.url));
+  return `<a href="${html(url.pathname + url.hash)}">${html(item.titel)}</a>`;
+}
+
+/** A date as people write it: 24 november 2026. */
+export function datumNl(iso) {
+  if (!iso) return "";
+  const [j, m, d] = iso.split("-").map(Number);
+  return new Date(j, m - 1, d).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+}
+
+/** Today as YYYY-MM-DD on the visitor's own calendar (not UTC, which is yesterday just after midnight). */
+export function vandaag() {
+  const nu = new Date();
+  return [nu.getFullYear(), nu.getMonth() + 1, nu.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+}
+
 const dataBeloftes = {};
 /**
- * One of the tools' data files (plugins/tools/data.py): "wegwijzer" (everything
- * the plan builder can hold), "scan" (what the scan ranks) or "versies" (ids only).
+ * One of the tools' data files (plugins/tools/data.py) by its name below data/:
+ * "scan" (what the scan ranks), "plan", "plan/knelpunten/<id>" or "versies" (ids only).
  */
-export function laadData(bestand = "wegwijzer") {
+export function laadData(bestand) {
   // The version in the address: a browser never combines this page with a cached file of another version.
-  dataBeloftes[bestand] ||= fetch(siteUrl(`data/${bestand}.json?versie=${encodeURIComponent(gids.versie || "")}`)).then((antwoord) => antwoord.json());
+  dataBeloftes[bestand] ||= fetch(siteUrl(`data/${bestand}.json?versie=${encodeURIComponent(gids.versie || "")}`))
+    .then((antwoord) => (antwoord.ok ? antwoord.json() : Promise.reject(new Error(`${bestand}: ${antwoord.status}`))))
+    .catch((fout) => {
+      delete dataBeloftes[bestand]; // offline or gone: a later call tries again
+      throw fout;
+    });
   return dataBeloftes[bestand];
+}
+
+let uitslagDelen = null;
+/**
+ * What a scan or team result needs: the rules (ranking.js), how it is shown
+ * (weergave.js), result files (bestanden.js) and data/scan.json, in one object.
+ * The scan and team pages load it when a result is first asked for or stored,
+ * so their first view downloads none of it.
+ */
+export function laadUitslagDelen() {
+  uitslagDelen ||= Promise.all([import("./ranking.js"), import("./weergave.js"), import("./bestanden.js"), laadData("scan")]).then(
+    ([ranking, weergave, bestanden, data]) => ({ ...ranking, ...weergave, ...bestanden, data }),
+  );
+  return uitslagDelen;
 }
 
 function leesAlles() {
@@ -129,7 +166,8 @@ export async function bijwerkenNaarVersie() {
   if (!heeftIets(alles) || (alles.versie === gids.versie && !oud)) return null;
   // A page of a version this browser already moved past comes from a cache: it must not turn the clock back.
   if (!oud && (alles.versies || []).includes(gids.versie)) return null;
-  const data = await laadData("versies");
+  // Only now, once per new version: what a version does to stored work, and the ids it needs.
+  const [{ bijwerken, melding }, data] = await Promise.all([import("./versies.js"), laadData("versies")]);
   if (data.gids.versie !== gids.versie) return null; // page and data file of different versions: wait for both
   const { opgeslagen, weg } = bijwerken(data, alles);
   const versies = [...new Set([...(alles.versies || [alles.versie]), gids.versie])].filter(Boolean);

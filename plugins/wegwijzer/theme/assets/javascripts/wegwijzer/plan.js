@@ -1,33 +1,70 @@
 /* The plan-van-aanpak builder: from knelpunten to oplossingen, weighed with the
  * lijst van criteria, with who, when and how you know it worked. Kept in this
  * browser; printed as a plan (not as the form), saved as a file to go on later,
- * or downloaded as CSV (for Excel) and Markdown. */
+ * or downloaded as CSV (for Excel) and Markdown.
+ *
+ * A plan holds a few of the catalogus's knelpunten and oplossingen, so each is
+ * fetched when it comes into the plan (data/plan/...), not the whole catalogus. */
 import { csv, gekozen, gerangschikt, markdown } from "./export.js";
-import { topKnelpunten } from "./ranking.js";
-import { bewaar, downloadBestand, html, laadData, lees } from "./opslag.js";
-import { bijwerken } from "./versies.js";
+import { bewaar, datumNl, downloadBestand, html, laadData, laadUitslagDelen, lees, link, vandaag } from "./opslag.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
-import { datumNl, link, vandaag } from "./weergave.js";
 
 const SOORT = "plan-van-aanpak";
 const wortel = document.getElementById("ww-plan");
 const afdruk = document.querySelector(".ww-plan__afdruk");
 const bestandMelding = wortel.querySelector(".ww-plan__bestandmelding");
-const data = await laadData();
-const knelpuntVan = Object.fromEntries(data.knelpunten.map((k) => [k.id, k]));
-const oplossingVan = Object.fromEntries(data.oplossingen.map((o) => [o.id, o]));
+const data = await laadData("plan"); // the guide, the criteria and the labels
+const knelpuntVan = {}; // what is fetched so far, by id
+const oplossingVan = {};
 const leegPlan = () => ({ knelpunten: [], scores: {}, afspraken: {} });
 // Only what this version of the guide still has: a plan made with an older version keeps the rest.
-const passend = (p) => bijwerken(data, { plan: { ...leegPlan(), ...p } });
-let plan = passend(lees("plan", null) || leegPlan()).opgeslagen.plan;
+async function passend(p) {
+  const [{ bijwerken }, ids] = await Promise.all([import("./versies.js"), laadData("versies")]);
+  return bijwerken(ids, { plan: { ...leegPlan(), ...p } });
+}
+
+/** Fetch the knelpunten of plan `p` with their oplossingen, and any chosen oplossing they no longer list. */
+async function laadOnderdelen(p) {
+  const haal = (soort, id) => laadData(`plan/${soort}/${id}`).catch(() => null); // null: not found, or offline
+  await Promise.all(p.knelpunten.filter((k) => !knelpuntVan[k.id]).map(async (k) => (knelpuntVan[k.id] = await haal("knelpunten", k.id))));
+  const nodig = new Set(p.knelpunten.flatMap((k) => [...(knelpuntVan[k.id]?.oplossingen || []), ...k.oplossingen]));
+  await Promise.all([...nodig].filter((id) => !oplossingVan[id]).map(async (id) => (oplossingVan[id] = await haal("oplossingen", id))));
+}
+
+/** The knelpunten and oplossingen fetched, as export.js takes them. */
+function metOnderdelen() {
+  return { ...data, knelpunten: Object.values(knelpuntVan).filter(Boolean), oplossingen: Object.values(oplossingVan).filter(Boolean) };
+}
+
+/** The plan as far as it could be fetched: a knelpunt or oplossing that did not load is left off the page, not out of the plan. */
+function zichtbaar(p) {
+  return {
+    ...p,
+    knelpunten: p.knelpunten.filter((k) => knelpuntVan[k.id]).map((k) => ({ ...k, oplossingen: k.oplossingen.filter((o) => oplossingVan[o]) })),
+  };
+}
+
+const bewaard = lees("plan", null);
+let plan = bewaard ? (await passend(bewaard)).opgeslagen.plan : leegPlan();
+await laadOnderdelen(plan);
 
 function opslaan() {
   bewaar("plan", plan.knelpunten.length ? plan : null);
 }
 
+let toevoegen = Promise.resolve(false);
+/** Add knelpunt `id` (fetching it first); two quick adds still come in the order they were asked. */
 function voegToe(id) {
+  toevoegen = toevoegen.then(() => voegToeNu(id));
+  return toevoegen;
+}
+
+async function voegToeNu(id) {
+  if (!id || plan.knelpunten.some((k) => k.id === id)) return false;
+  const keuze = { id, oplossingen: [] };
+  await laadOnderdelen({ knelpunten: [keuze] });
   if (!knelpuntVan[id] || plan.knelpunten.some((k) => k.id === id)) return false;
-  plan.knelpunten.push({ id, oplossingen: [] });
+  plan.knelpunten.push(keuze);
   return true;
 }
 
@@ -37,7 +74,7 @@ function labels(o) {
 
 function tekenKnelpunten() {
   const vak = wortel.querySelector(".ww-plan__knelpunten");
-  vak.innerHTML = plan.knelpunten
+  vak.innerHTML = zichtbaar(plan).knelpunten
     .map((gekozen) => {
       const k = knelpuntVan[gekozen.id];
       const keuzes = k.oplossingen
@@ -57,7 +94,7 @@ function tekenKnelpunten() {
 
 /** One card per oplossing, every criterion a labelled toggle with its question: made for a thumb. */
 function tekenScores() {
-  const rijen = gekozen(plan); // stable order, so ticking does not move the card under the thumb
+  const rijen = gekozen(zichtbaar(plan)); // stable order, so ticking does not move the card under the thumb
   const vak = wortel.querySelector(".ww-plan__scores");
   if (!rijen.length) {
     vak.innerHTML = "<p>Kies eerst bij stap 1 een of meer oplossingen.</p>";
@@ -81,7 +118,7 @@ function tekenScores() {
 
 function tekenAfspraken() {
   const vak = wortel.querySelector(".ww-plan__afspraken");
-  vak.innerHTML = gerangschikt(plan)
+  vak.innerHTML = gerangschikt(zichtbaar(plan))
     .map((r, i) => {
       const o = oplossingVan[r.oplossing];
       const a = plan.afspraken[r.oplossing] || {};
@@ -118,12 +155,12 @@ function tekenTelling() {
 function tekenAfdruk() {
   const gemaakt = datumNl(vandaag());
   const kop = `<h1>Plan van aanpak werkdruk</h1><p class="ww-afdruk__bron">${html(data.gids.titel)}, versie ${html(data.gids.versie)} · gemaakt op ${gemaakt}</p>`;
-  const metOplossing = plan.knelpunten.filter((k) => k.oplossingen.length);
+  const metOplossing = zichtbaar(plan).knelpunten.filter((k) => k.oplossingen.length);
   if (!metOplossing.length) {
     afdruk.innerHTML = `${kop}<p>Dit plan is nog leeg: er is nog geen oplossing gekozen.</p>`;
     return;
   }
-  const rang = Object.fromEntries(gerangschikt(plan).map((r, i) => [r.oplossing, i]));
+  const rang = Object.fromEntries(gerangschikt(zichtbaar(plan)).map((r, i) => [r.oplossing, i]));
   const nogAfspreken = "<em>nog afspreken</em>";
   const delen = metOplossing.map((k) => {
     const oplossingen = [...k.oplossingen].sort((a, b) => rang[a] - rang[b]).map((id) => {
@@ -138,7 +175,7 @@ function tekenAfdruk() {
     });
     return `<section class="ww-afdruk__knelpunt"><h2>${html(knelpuntVan[k.id].titel)}</h2>${oplossingen.join("")}</section>`;
   });
-  const zonder = plan.knelpunten.filter((k) => !k.oplossingen.length).map((k) => html(knelpuntVan[k.id].titel));
+  const zonder = zichtbaar(plan).knelpunten.filter((k) => !k.oplossingen.length).map((k) => html(knelpuntVan[k.id].titel));
   const rest = zonder.length ? `<p class="ww-afdruk__rest">Nog zonder gekozen oplossing: ${zonder.join(", ")}.</p>` : "";
   afdruk.innerHTML = kop + delen.join("") + rest;
 }
@@ -164,7 +201,7 @@ wortel.addEventListener("change", (e) => {
     plan.scores[el.dataset.oplossing] = el.checked ? [...lijst, el.value] : lijst.filter((c) => c !== el.value);
     opslaan();
     tekenAfspraken();
-    for (const r of gekozen(plan)) wortel.querySelector(`[data-score-van="${r.oplossing}"]`).textContent = `${r.score} van ${data.criteria.length} vragen met ja`;
+    for (const r of gekozen(zichtbaar(plan))) wortel.querySelector(`[data-score-van="${r.oplossing}"]`).textContent = `${r.score} van ${data.criteria.length} vragen met ja`;
   } else if (el.dataset.afspraak && el.type === "date") {
     const afspraak = (plan.afspraken[el.dataset.afspraak] ||= {});
     afspraak[el.name] = el.value;
@@ -201,7 +238,7 @@ function vervang(nieuw, tekst) {
   }
 }
 
-wortel.addEventListener("click", (e) => {
+wortel.addEventListener("click", async (e) => {
   const knop = e.target.closest("button");
   if (!knop) return;
   const actie = knop.dataset.actie;
@@ -219,11 +256,13 @@ wortel.addEventListener("click", (e) => {
     });
     return;
   } else if (actie === "toevoegen") {
-    voegToe(wortel.querySelector("#plan-knelpunt").value);
+    await voegToe(wortel.querySelector("#plan-knelpunt").value);
   } else if (actie === "uit-scan") {
     const scan = lees("scan", null);
-    const top = scan ? topKnelpunten(data, scan.antwoorden || {}, 3) : [];
-    const nieuw = top.filter((r) => voegToe(r.knelpunt.id)).length;
+    const uitslag = scan ? await laadUitslagDelen() : null;
+    const top = scan ? uitslag.topKnelpunten(uitslag.data, scan.antwoorden || {}, 3) : [];
+    let nieuw = 0;
+    for (const r of top) nieuw += (await voegToe(r.knelpunt.id)) ? 1 : 0;
     melding.textContent = !top.length
       ? "Er is nog geen uitslag met knelpunten op dit apparaat. Vul eerst de werkdrukscan in."
       : nieuw ? `${nieuw === 1 ? "1 knelpunt" : `${nieuw} knelpunten`} uit je scan toegevoegd.` : "De top 3 uit je scan staat al in het plan.";
@@ -233,10 +272,10 @@ wortel.addEventListener("click", (e) => {
     window.print();
     return;
   } else if (actie === "csv") {
-    downloadBestand("plan-van-aanpak.csv", csv(data, plan), "text/csv;charset=utf-8", bestandMelding);
+    downloadBestand("plan-van-aanpak.csv", csv(metOnderdelen(), zichtbaar(plan)), "text/csv;charset=utf-8", bestandMelding);
     return;
   } else if (actie === "markdown") {
-    downloadBestand("plan-van-aanpak.md", markdown(data, plan, vandaag()), "text/markdown;charset=utf-8", bestandMelding);
+    downloadBestand("plan-van-aanpak.md", markdown(metOnderdelen(), zichtbaar(plan), vandaag()), "text/markdown;charset=utf-8", bestandMelding);
     return;
   } else if (actie === "bewaren") {
     const inhoud = { soort: SOORT, gids: { id: data.gids.id, titel: data.gids.titel, versie: data.gids.versie }, datum: vandaag(), plan };
@@ -271,7 +310,8 @@ wortel.querySelector("[data-actie=openen]").addEventListener("change", async (e)
     melding.textContent = `‘${bestand.name}’ is een plan van een andere Wegwijzer${inhoud.gids?.titel ? ` (${inhoud.gids.titel})` : ""}.`;
     return;
   }
-  const { opgeslagen, weg } = passend(inhoud.plan);
+  const { opgeslagen, weg } = await passend(inhoud.plan);
+  await laadOnderdelen(opgeslagen.plan);
   const kwijt = weg.knelpunten + weg.oplossingen;
   melding.textContent = `Plan van ${inhoud.datum || "eerder"} geopend.` + (kwijt ? ` ${kwijt} onderdelen staan niet meer in deze versie van de Wegwijzer en zijn weggelaten.` : "");
   vervang(opgeslagen.plan, "Je vorige plan is vervangen door het plan uit het bestand.");

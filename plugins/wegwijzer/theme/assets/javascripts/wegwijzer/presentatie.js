@@ -2,8 +2,8 @@
  * projector (full screen, arrow keys) or printed as landscape pages. Shows the
  * team result (?bron=team) or the visitor's own, from this browser only. */
 import { teamUitslag, uitslag } from "./ranking.js";
-import { laadData, lees } from "./opslag.js";
-import { datumNl, toonUitslag } from "./weergave.js";
+import { datumNl, laadData, lees } from "./opslag.js";
+import { toonUitslag } from "./weergave.js";
 
 const wortel = document.getElementById("ww-presentatie");
 const leeg = document.querySelector(".ww-presentatie__leeg");

@@ -1,17 +1,23 @@
 /* The werkdrukscan: answer the statements, see your result, keep or save it.
  * The form is plain HTML (keyboard and screen reader work as for any form);
- * this adds progress, the result and the memory. Nothing leaves the device. */
-import { uitslag } from "./ranking.js";
-import { bewaar, downloadBestand, laadData, lees } from "./opslag.js";
-import { leesUitslagbestand, nieuwId, uitslagbestand } from "./bestanden.js";
+ * this adds progress, the result and the memory. Nothing leaves the device.
+ *
+ * What the result needs (the rules, how it is shown, data/scan.json) loads the
+ * first time a result is asked for or was stored, not with the page: someone
+ * who only starts answering downloads none of it. */
+import { bewaar, datumNl, downloadBestand, laadUitslagDelen as uitslagDelen, lees, vandaag } from "./opslag.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
-import { datumNl, toonUitslag, vandaag } from "./weergave.js";
 
 const form = document.getElementById("ww-scan");
 const resultaat = document.getElementById("ww-uitslag");
 const knoppen = form.querySelector(".ww-scan__knoppen");
 const melding = form.querySelector(".ww-scan__melding");
-const data = await laadData("scan");
+const aantalStellingen = Number(form.querySelector("progress").max);
+
+/** A random id for a new scan, so a team page sees a file dropped in twice. */
+function nieuwId() {
+  return globalThis.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
 
 function antwoorden() {
   const uit = {};
@@ -27,7 +33,7 @@ function zet(antw) {
 function voortgang() {
   const aantal = Object.keys(antwoorden()).length;
   form.querySelector("progress").value = aantal;
-  form.querySelector(".ww-scan__telling").textContent = `${aantal} van ${data.stellingen.length}`;
+  form.querySelector(".ww-scan__telling").textContent = `${aantal} van ${aantalStellingen}`;
 }
 
 /** The stored scan, with its own id (so a team page sees a file dropped in twice). */
@@ -42,7 +48,8 @@ function onthoud(antw, datum) {
   return scan;
 }
 
-function toon(antw, datum) {
+async function toon(antw, datum) {
+  const { data, toonUitslag, uitslag } = await uitslagDelen();
   const u = uitslag(data, antw);
   if (!u.beantwoord) {
     resultaat.hidden = true;
@@ -65,7 +72,7 @@ form.addEventListener("change", (e) => {
 
 form.addEventListener("submit", (e) => {
   e.preventDefault();
-  if (toon(antwoorden(), opgeslagen()?.datum)) resultaat.focus();
+  toon(antwoorden(), opgeslagen()?.datum).then((getoond) => getoond && resultaat.focus());
 });
 
 form.querySelector("[data-actie=wissen]").addEventListener("click", () => {
@@ -85,6 +92,7 @@ form.querySelector("[data-actie=openen]").addEventListener("change", async (e) =
   const bestand = e.target.files[0];
   e.target.value = "";
   if (!bestand) return;
+  const { data, leesUitslagbestand } = await uitslagDelen();
   const gelezen = leesUitslagbestand(data, await bestand.text(), bestand.name);
   if (gelezen.fout) {
     melding.textContent = gelezen.fout;
@@ -94,7 +102,7 @@ form.querySelector("[data-actie=openen]").addEventListener("change", async (e) =
   zet(gelezen.uitslag.antwoorden);
   bewaar("scan", { id: gelezen.uitslag.id, datum: gelezen.uitslag.datum, antwoorden: gelezen.uitslag.antwoorden });
   melding.textContent = `Uitslag van ${datumNl(gelezen.uitslag.datum) || "eerder"} geopend. ${gelezen.opmerking}`.trim();
-  toon(gelezen.uitslag.antwoorden, gelezen.uitslag.datum);
+  await toon(gelezen.uitslag.antwoorden, gelezen.uitslag.datum);
   if (waren && Object.keys(waren.antwoorden || {}).length) {
     biedOngedaanAan(knoppen, "Je eerdere antwoorden zijn vervangen door die uit het bestand.", () => {
       bewaar("scan", waren);
@@ -106,9 +114,10 @@ form.querySelector("[data-actie=openen]").addEventListener("change", async (e) =
 });
 
 resultaat.querySelector("[data-actie=printen]").addEventListener("click", () => window.print());
-resultaat.querySelector("[data-actie=bewaren]").addEventListener("click", () => {
+resultaat.querySelector("[data-actie=bewaren]").addEventListener("click", async () => {
   const scan = opgeslagen() || onthoud(antwoorden());
   if (!scan) return;
+  const { data, uitslagbestand } = await uitslagDelen();
   const inhoud = uitslagbestand(data.gids, scan);
   downloadBestand(`werkdrukscan-${inhoud.datum}.json`, JSON.stringify(inhoud, null, 2), "application/json", resultaat.querySelector(".ww-uitslag__bewaard"));
 });

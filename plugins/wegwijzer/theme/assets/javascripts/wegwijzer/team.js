@@ -1,16 +1,12 @@
 /* The team result: a facilitator drops in the result files of colleagues, and
  * this page combines them, on this device only. It shows nothing until at least
  * `minimum_groep` results are in, because fewer could point at a person. */
-import { teamUitslag } from "./ranking.js";
-import { bewaar, laadData, lees } from "./opslag.js";
-import { leesUitslagbestand } from "./bestanden.js";
+import { bewaar, datumNl, laadUitslagDelen, lees, vandaag } from "./opslag.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
-import { datumNl, toonUitslag, vandaag } from "./weergave.js";
 
 const wortel = document.getElementById("ww-team");
 const resultaat = document.getElementById("ww-teamuitslag");
 const minimum = Number(wortel.dataset.minimum);
-const data = await laadData("scan");
 const meldingen = wortel.querySelector(".ww-team__meldingen");
 let team = lees("team", null) || { uitslagen: [] };
 
@@ -21,7 +17,8 @@ function meld(tekst, soort) {
   meldingen.append(li);
 }
 
-function teken() {
+/** Show the count, and the team result once enough results are in (loading what it needs then). */
+async function teken() {
   const n = team.uitslagen.length;
   const telling = wortel.querySelector(".ww-team__telling");
   wortel.querySelector("[data-actie=opnieuw]").hidden = !n;
@@ -32,6 +29,7 @@ function teken() {
     resultaat.hidden = true;
     return;
   }
+  const { data, teamUitslag, toonUitslag } = await laadUitslagDelen();
   telling.textContent = `${n} uitslagen samengebracht.`;
   const u = teamUitslag(data, team.uitslagen.map((x) => x.antwoorden), minimum);
   const datums = team.uitslagen.map((x) => x.datum).filter(Boolean).sort();
@@ -52,6 +50,7 @@ function onthoud() {
 async function voegToe(bestanden) {
   meldingen.innerHTML = "";
   let erbij = 0;
+  const { data, leesUitslagbestand } = await laadUitslagDelen();
   for (const bestand of bestanden) {
     const gelezen = leesUitslagbestand(data, await bestand.text(), bestand.name);
     if (gelezen.fout) {
@@ -67,7 +66,7 @@ async function voegToe(bestanden) {
     if (gelezen.opmerking) meld(gelezen.opmerking, "opmerking");
   }
   if (erbij) onthoud();
-  teken();
+  await teken();
   if (erbij && team.uitslagen.length >= minimum) resultaat.focus();
 }
 

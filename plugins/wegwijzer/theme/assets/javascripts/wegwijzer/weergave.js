@@ -2,13 +2,7 @@
  * the quadrant, the bars per group, the top 7 with what pointed at each knelpunt,
  * the top 3 with their oplossingen, and the table per factor. */
 import { HOOG, TOP, TOP_MET_OPLOSSINGEN } from "./ranking.js";
-import { html, siteUrl } from "./opslag.js";
-
-/** A link inside the site as a path (no host), so print never spells out an address after it. */
-export function link(item) {
-  const url = new URL(siteUrl(item.url));
-  return `<a href="${html(url.pathname + url.hash)}">${html(item.titel)}</a>`;
-}
+import { html, link } from "./opslag.js";
 
 /** How far apart the team is, in words, and how many people feel much pressure; no one person's score. */
 function spreidingTekst(s) {
@@ -45,19 +39,6 @@ function waarom(data, rij, team) {
     zinnen.push(team ? `Het team was het gemiddeld ${woord} met ${citaten}` : `Je was het ${woord} met ${citaten}`);
   }
   return zinnen.join(" "); // each statement ends in its own full stop, inside the quotes
-}
-
-/** Today as YYYY-MM-DD on the visitor's own calendar (not UTC, which is yesterday just after midnight). */
-export function vandaag() {
-  const nu = new Date();
-  return [nu.getFullYear(), nu.getMonth() + 1, nu.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
-}
-
-/** A date as people write it: 24 november 2026. */
-export function datumNl(iso) {
-  if (!iso) return "";
-  const [j, m, d] = iso.split("-").map(Number);
-  return new Date(j, m - 1, d).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
 }
 
 /** The top 7, each with its score and the statements that pointed at it. */
