@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, ROOT
 from wegwijzer.catalogus import load_catalogus, model
+from wegwijzer.plugins.catalogus.pages import LIJST_MAX
 
 catalogus = load_catalogus(ROOT / "catalogus")
 OPLOSSINGEN = list(catalogus.oplossingen.values())
@@ -119,6 +120,14 @@ def test_choose_a_filter_on_a_phone_and_the_url_keeps_it(open_page, server):
     expect(filter_button(page)).to_have_text("Filter (1)")
     assert shown_ids(page) == expected
     assert "termijn=quick-win" in page.url
+    # a card beyond the first view came in with the filter, and its link leads to its own page
+    late = [o for i, o in enumerate(sorted(OPLOSSINGEN, key=lambda o: o.titel)) if i >= LIJST_MAX and o.id in expected]
+    if late:
+        page.locator(f"[id='{late[0].id}'] .ww-kaart__titel a").click()
+        expect(page.locator("h1")).to_contain_text(late[0].titel)
+        page.go_back()
+        expect(count(page)).to_have_text(f"{len(expected)} van {TOTAAL} oplossingen")
+        filter_button(page).click()
 
     # "Toon n oplossingen" folds the fields away and the results are in view again
     page.get_by_role("button", name=f"Toon {len(expected)} oplossingen").click()
@@ -214,4 +223,12 @@ def test_without_javascript_no_dead_form_and_the_whole_list(open_page, server, u
     page.goto(server + url)
     assert not page.locator("form.ww-filter").is_visible()
     assert not page.get_by_role("button", name="Wis alle filters").is_visible()
-    assert page.locator(".ww-resultaten > .ww-kaart:visible").count() == total
+    shown = page.locator(".ww-resultaten > .ww-kaart:visible").count()
+    if total <= LIJST_MAX:
+        assert shown == total
+    else:  # the first ones, and one link to the page with every one of them, and back
+        assert shown == LIJST_MAX
+        page.get_by_role("link", name=f"Bekijk alle {total} ").click()
+        assert page.locator(".ww-resultaten > .ww-kaart:visible").count() == total
+        page.get_by_role("link", name="← Terug naar").click()
+        assert page.url == server + url

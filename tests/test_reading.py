@@ -126,13 +126,6 @@ def test_filter_knelpunten_by_group_then_factor(open_page, server):
     assert f"factor={factor.id}" in page.url
 
 
-def test_without_javascript_the_whole_list_shows(open_page, server):
-    page = open_page(1280, javascript=False)
-    page.goto(server + "/oplossingen/")
-    assert not page.locator("form.ww-filter").is_visible()
-    assert page.locator(".ww-resultaten > .ww-kaart:visible").count() == len(catalogus.oplossingen)
-
-
 def test_open_a_factor_from_the_werkdrukmodel_with_the_keyboard(open_page, server):
     page = open_page(1280)
     factor = catalogus.werkdrukmodel.groepen[2].factoren[0]

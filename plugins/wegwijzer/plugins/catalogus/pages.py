@@ -20,6 +20,11 @@ from ...catalogus import dossier, model
 from ...catalogus.leestijd import mkb_leestijd
 from .routes import mkb_path_of, path_of, relative
 
+#: Cards on the first view of the knelpunten and oplossingen lists. A longer list keeps the
+#: rest on its page alle/, which the filter fetches when it is used: a list of thousands
+#: would otherwise send hundreds of kilobytes to every visitor who opens it.
+LIJST_MAX = 50
+
 #: The toetsingsdossier as a table, beside the open data.
 DOSSIER_CSV = "data/toetsingsdossier.csv"
 
@@ -43,6 +48,14 @@ class PageSpec:
     context: dict[str, Any]
 
 
+def _list_pages(kind: str, kaarten: list) -> Iterator[PageSpec]:
+    """The list of `kind` with its first LIJST_MAX cards, and the page with all of them when there are more."""
+    meer = len(kaarten) > LIJST_MAX
+    yield PageSpec(f"{kind}/index.md", f"{kind}.md", {"kaarten": kaarten[:LIJST_MAX], "totaal": len(kaarten), "alle": "alle/" if meer else None})
+    if meer:
+        yield PageSpec(f"{kind}/alle/index.md", "alle.md", {"soort": kind, "kaarten": kaarten})
+
+
 def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
     """Every generated page, in reading order."""
     woorden, minuten = mkb_leestijd(catalogus)
@@ -62,10 +75,10 @@ def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
     yield PageSpec("werkdrukmodel/index.md", "werkdrukmodel.md", {})
     for factor in catalogus.factoren:
         yield PageSpec(path_of("factor", factor), "factor.md", {"factor": factor})
-    yield PageSpec("knelpunten/index.md", "knelpunten.md", {})
+    yield from _list_pages("knelpunten", [(factor, k) for factor in catalogus.factoren for k in factor.knelpunten])
     for knelpunt in catalogus.knelpunten.values():
         yield PageSpec(path_of("knelpunt", knelpunt), "knelpunt.md", {"knelpunt": knelpunt})
-    yield PageSpec("oplossingen/index.md", "oplossingen.md", {})
+    yield from _list_pages("oplossingen", sorted(catalogus.oplossingen.values(), key=lambda o: o.titel))
     for oplossing in catalogus.oplossingen.values():
         yield PageSpec(path_of("oplossing", oplossing), "oplossing.md", {"oplossing": oplossing})
     yield PageSpec("instrumenten/index.md", "instrumenten.md", {})

@@ -13,6 +13,12 @@
  * (n: the number of choices made), so the first screen shows results; the
  * "Toon ..." button folds them again. When nothing fits, a sentence names the
  * filters to loosen, next to a button that clears them all.
+ *
+ * A long list shows its first cards only, and keeps all of them on its page
+ * alle/ (data-alle on the list). The first time a filter is used, or a filtered
+ * address is opened, that page is fetched and its cards take the place of the
+ * first ones, so a filter always looks through the whole list. If it cannot be
+ * fetched, the sentence under the filter says so and links to it.
  */
 (function () {
   "use strict";
@@ -30,7 +36,12 @@
   }
 
   function setUp(form) {
+    var list = document.querySelector(".ww-resultaten");
     var cards = Array.prototype.slice.call(document.querySelectorAll(".ww-resultaten > .ww-kaart"));
+    var rest = list && list.getAttribute("data-alle"); // the page with every card, while only the first are here
+    var total = rest ? Number(list.getAttribute("data-totaal")) : cards.length;
+    var fetching = null;
+    var fetchFailed = false;
     var fields = Array.prototype.slice.call(form.elements).filter(function (el) { return el.name; });
     var names = fields.map(function (el) { return el.name; }).filter(function (n, i, all) { return all.indexOf(n) === i; });
     var count = form.querySelector(".ww-filter__telling");
@@ -95,6 +106,40 @@
       if (factor.selectedOptions[0] && factor.selectedOptions[0].disabled) factor.value = "";
     }
 
+    // Every card, from the page alle/; its links are made to work from this page.
+    function fetchAll() {
+      var address = new URL(rest, location.href);
+      fetching = fetching || fetch(address.href).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      }).then(function (text) {
+        var page = new DOMParser().parseFromString(text, "text/html");
+        var all = Array.prototype.map.call(page.querySelectorAll(".ww-resultaten > .ww-kaart"), function (card) {
+          Array.prototype.forEach.call(card.querySelectorAll("a[href]"), function (a) {
+            var target = new URL(a.getAttribute("href"), address);
+            a.setAttribute("href", target.pathname + target.hash);
+          });
+          return document.adoptNode(card);
+        });
+        list.replaceChildren.apply(list, all);
+        cards = all;
+        rest = null;
+        var more = document.querySelector(".ww-lijst-meer");
+        if (more) more.hidden = true;
+      }).catch(function () {
+        fetchFailed = true;
+        fetching = null;
+      });
+      return fetching;
+    }
+
+    // Apply the choice; first fetch every card if a filter is chosen and only the first are here.
+    function update(updateUrl) {
+      var any = names.some(function (name) { return chosen()[name].length; });
+      if (rest && any) fetchAll().then(function () { apply(updateUrl); });
+      else apply(updateUrl);
+    }
+
     function apply(updateUrl) {
       narrowFactors();
       var choice = chosen();
@@ -106,7 +151,8 @@
         if (fits) shown += 1;
       });
       names.forEach(function (name) { made += choice[name].length; });
-      count.textContent = shown + " van " + cards.length + " " + unit;
+      if (rest && !made) shown = total; // nothing chosen: the whole list, of which the first cards are here
+      count.textContent = shown + " van " + total + " " + unit;
       if (chosenCount) chosenCount.textContent = "(" + made + ")";
       if (show) show.textContent = "Toon " + shown + " " + (shown === 1 ? show.getAttribute("data-een") : unit);
       if (sentence) {
@@ -117,6 +163,14 @@
             (active.filters > 1 ? "Laat een van deze filters los." : "Laat dit filter los.")
           : "";
         clear.hidden = !none;
+        if (rest && made && fetchFailed) {
+          sentence.textContent = "De filter zocht alleen in de eerste " + cards.length + " " + unit +
+            ", want de hele lijst kon niet worden geladen. ";
+          var link = document.createElement("a");
+          link.href = rest;
+          link.textContent = "Bekijk alle " + total + " " + unit;
+          sentence.appendChild(link);
+        }
       }
       if (updateUrl) {
         var params = new URLSearchParams();
@@ -151,12 +205,12 @@
       else if (el.tagName === "SELECT" && values.length) el.value = values[0];
     });
 
-    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("change", function () { update(true); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (folds()) fold();
     });
-    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
     if (toggle) {
       toggle.addEventListener("click", function () { open(toggle.getAttribute("aria-expanded") !== "true"); });
       form.addEventListener("keydown", function (event) {
@@ -171,7 +225,7 @@
         if (next) next.focus();
       });
     }
-    apply(false);
+    update(false);
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("form.ww-filter"), setUp);
