@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from urllib.parse import urlparse
 
 import pytest
@@ -605,4 +606,43 @@ def test_tools_are_accessible_and_were_looked_at(open_page, server, data, width)
     assert axe_violations(page) == []
     page.screenshot(path=ARTIFACTS / f"plan-{width}.png", full_page=True)
     assert only_own_origin(page, server)
+
+
+@pytest.fixture(scope="module")
+def long_guide(tmp_path_factory):
+    """A generated guide of 100 knelpunten (and the base's), more than a list shows at once; built."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from genereer import genereer
+
+    work = tmp_path_factory.mktemp("lang")
+    project = genereer(100, work / "gids")
+    result = mkdocs_build(project / "mkdocs.yml", work / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return load_catalogus(project / "catalogus"), work / "site"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_planhulp_of_a_long_catalogus_offers_knelpunten_per_factor(open_page, long_guide, width):
+    catalogus, site = long_guide
+    factor = max((f for f in catalogus.factoren if f.knelpunten), key=lambda f: len(f.knelpunten))
+    with serve_folder(site) as base:
+        page = open_page(width)
+        page.goto(base + "/plan/")
+        settled(page)
+        knelpunt = page.get_by_label("Of kies zelf een knelpunt")
+        expect(knelpunt).to_be_disabled()
+        assert knelpunt.locator("option").count() == 1  # the page does not carry every knelpunt
+        page.get_by_label("Of kies zelf: eerst de factor").select_option(factor.id)
+        expect(knelpunt).to_be_enabled()
+        offered = knelpunt.locator("option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
+        assert offered == [k.id for k in factor.knelpunten]
+        chosen = factor.knelpunten[-1]
+        knelpunt.select_option(chosen.id)
+        page.get_by_role("button", name="Toevoegen").click()
+        card = page.locator(f".ww-plan__knelpunten [data-knelpunt='{chosen.id}']")
+        expect(card.locator("h3")).to_have_text(chosen.titel)
+        assert card.locator("input[type=checkbox]").count() == len(chosen.oplossingen)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert axe_violations(page) == []
+        assert only_own_origin(page, base)
 

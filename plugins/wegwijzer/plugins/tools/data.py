@@ -11,7 +11,8 @@ the site is published. All are cut from one description of the catalogus
   knelpunten the scan then downloads what it ranks, not the whole catalogus.
 - `data/plan.json` and `data/plan/{knelpunten,oplossingen}/<id>.json`: the
   planhulp. A plan holds a few knelpunten and oplossingen out of thousands, so
-  it fetches those one by one, and only the criteria and labels up front.
+  it fetches those one by one, and only the criteria and labels up front. In a
+  long catalogus it offers knelpunten per factor (`data/plan/factoren/<id>.json`).
 - `data/versies.json`: only ids, which a browser needs once per new version (or
   for an opened plan file) to tell what of a visitor's stored work still exists.
 """
@@ -35,6 +36,9 @@ def data_files(catalogus: model.Catalogus, url: Callable[[str, object], str]) ->
         files[f"data/plan/knelpunten/{k['id']}.json"] = {"id": k["id"], "titel": k["titel"], "url": k["url"], "oplossingen": k["oplossingen"]}
     for o in data["oplossingen"]:
         files[f"data/plan/oplossingen/{o['id']}.json"] = o
+    for groep in data["groepen"]:  # for the planhulp's choice by factor in a long catalogus
+        for factor in groep["factoren"]:
+            files[f"data/plan/factoren/{factor['id']}.json"] = [{"id": k["id"], "titel": k["titel"]} for k in data["knelpunten"] if k["factor"] == factor["id"]]
     return files
 
 

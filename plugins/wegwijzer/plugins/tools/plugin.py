@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import catalogus_plugin as required_catalogus
-from ..catalogus.pages import environment
+from ..catalogus.pages import LIJST_MAX, environment
 from ..catalogus.routes import path_of, site_url
 from .config import ToolsConfig
 from .data import data_files
@@ -44,6 +44,6 @@ class ToolsPlugin(BasePlugin[ToolsConfig]):
             files.append(File.generated(config, path, content=json.dumps(content, ensure_ascii=False, separators=(",", ":"))))
         env = environment(TEMPLATES)
         for src_uri, template in PAGES.items():
-            content = env.get_template(template).render(catalogus=catalogus)
+            content = env.get_template(template).render(catalogus=catalogus, lijst_max=LIJST_MAX)
             files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files

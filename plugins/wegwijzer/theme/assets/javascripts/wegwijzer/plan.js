@@ -317,6 +317,19 @@ wortel.querySelector("[data-actie=openen]").addEventListener("change", async (e)
   vervang(opgeslagen.plan, "Je vorige plan is vervangen door het plan uit het bestand.");
 });
 
+// In a long catalogus: first a factor, then its knelpunten, fetched for that factor.
+const factorKeuze = wortel.querySelector("#plan-factor");
+factorKeuze?.addEventListener("change", async () => {
+  const lijst = wortel.querySelector("#plan-knelpunt");
+  const factor = factorKeuze.value;
+  lijst.disabled = true;
+  const knelpunten = factor ? await laadData(`plan/factoren/${factor}`).catch(() => null) : null;
+  if (factor !== factorKeuze.value) return; // another factor was chosen meanwhile
+  const eerste = knelpunten ? "Kies een knelpunt" : factor ? "De knelpunten konden niet worden geladen; kies de factor opnieuw" : "Kies eerst een factor";
+  lijst.replaceChildren(new Option(eerste, ""), ...(knelpunten || []).map((k) => new Option(k.titel, k.id)));
+  lijst.disabled = !knelpunten;
+});
+
 window.addEventListener("beforeprint", tekenAfdruk);
 waarschuwAlsNietBewaard(wortel, "Kies bij stap 4 ‘Bewaar als bestand’ voordat je de pagina sluit.");
 teken();
