@@ -190,7 +190,8 @@ def measure(n: int, work: Path) -> dict:
         "site_bytes": folder_size(site),
         "knelpunt_pagina_bytes": (site / "knelpunten" / "knelpunt-00000" / "index.html").stat().st_size,
         "zoekindex_bytes": folder_size(site / "pagefind"),
-        "tooldata_plan_bytes": (site / "data" / "wegwijzer.json").stat().st_size,
+        "tooldata_plan_bytes": (site / "data" / "plan.json").stat().st_size,  # before a knelpunt is chosen
+        "tooldata_plan_knelpunt_bytes": (site / "data" / "plan" / "knelpunten" / "knelpunt-00000.json").stat().st_size,
         "tooldata_scan_bytes": (site / "data" / "scan.json").stat().st_size,
         "eerste_weergave_gzip_bytes": first_views,
         "grootste_eerste_weergave": max(first_views.items(), key=lambda item: item[1]),
@@ -203,7 +204,7 @@ def table(rows: list[dict]) -> str:
         ("verhouding", "verhouding"), ("ms_per_pagina", "ms/pagina"), ("laden_koud_s", "laden koud s"),
         ("laden_warm_s", "laden warm s"), ("serve_rebuild_s", "serve rebuild s"), ("site_bytes", "site B"),
         ("knelpunt_pagina_bytes", "knelpunt B"), ("zoekindex_bytes", "zoekindex B"), ("tooldata_scan_bytes", "scan-data B"),
-        ("tooldata_plan_bytes", "plan-data B"),
+        ("tooldata_plan_bytes", "plan-data B"), ("tooldata_plan_knelpunt_bytes", "per knelpunt B"),
     ]
     lines = [" | ".join(title for _, title in columns), " | ".join("---" for _ in columns)]
     lines += [" | ".join(str(row[key]) for key, _ in columns) for row in rows]

@@ -28,17 +28,18 @@ PLAN_PATH = "data/plan.json"
 VERSIONS_PATH = "data/versies.json"
 
 
-def data_files(catalogus: model.Catalogus, url: Callable[[str, object], str]) -> dict[str, dict]:
+def data_files(catalogus: model.Catalogus, url: Callable[[str, object], str]) -> dict[str, dict | list]:
     """Every data file of the tools, by its path in the site."""
     data = tool_data(catalogus, url)
-    files = {SCAN_PATH: scan_data(data), PLAN_PATH: plan_data(data), VERSIONS_PATH: versions_data(data)}
-    for k in data["knelpunten"]:
-        files[f"data/plan/knelpunten/{k['id']}.json"] = {"id": k["id"], "titel": k["titel"], "url": k["url"], "oplossingen": k["oplossingen"]}
-    for o in data["oplossingen"]:
-        files[f"data/plan/oplossingen/{o['id']}.json"] = o
+    files: dict[str, dict | list] = {SCAN_PATH: scan_data(data), PLAN_PATH: plan_data(data), VERSIONS_PATH: versions_data(data)}
     for groep in data["groepen"]:  # for the planhulp's choice by factor in a long catalogus
         for factor in groep["factoren"]:
-            files[f"data/plan/factoren/{factor['id']}.json"] = [{"id": k["id"], "titel": k["titel"]} for k in data["knelpunten"] if k["factor"] == factor["id"]]
+            files[f"data/plan/factoren/{factor['id']}.json"] = []
+    for k in data["knelpunten"]:
+        files[f"data/plan/knelpunten/{k['id']}.json"] = {"id": k["id"], "titel": k["titel"], "url": k["url"], "oplossingen": k["oplossingen"]}
+        files[f"data/plan/factoren/{k['factor']}.json"].append({"id": k["id"], "titel": k["titel"]})
+    for o in data["oplossingen"]:
+        files[f"data/plan/oplossingen/{o['id']}.json"] = o
     return files
 
 
