@@ -209,3 +209,25 @@ def open_page(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+#: The factor that gets more knelpunten in `long_guide` than a list shows at once.
+DRUKKE_FACTOR = "tijdsdruk"
+
+
+@pytest.fixture(scope="session")
+def long_guide(tmp_path_factory):
+    """A generated guide of 100 knelpunten (and the base's), more than a list shows at once,
+    60 of them at one factor; built. Returns (catalogus, site folder)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from genereer import genereer
+    from wegwijzer.catalogus import load_catalogus
+
+    work = tmp_path_factory.mktemp("lang")
+    project = genereer(100, work / "gids")
+    for path in sorted((project / "catalogus" / "knelpunten").glob("*.yml"))[:60]:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(f"factor: {DRUKKE_FACTOR}\n" if line.startswith("factor:") else line for line in lines), encoding="utf-8")
+    result = mkdocs_build(project / "mkdocs.yml", work / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return load_catalogus(project / "catalogus"), work / "site"

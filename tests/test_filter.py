@@ -14,7 +14,7 @@ import pytest
 
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS, ROOT
+from conftest import ARTIFACTS, DRUKKE_FACTOR, ROOT, serve_folder
 from wegwijzer.catalogus import load_catalogus, model
 from wegwijzer.plugins.catalogus.pages import LIJST_MAX
 
@@ -232,3 +232,27 @@ def test_without_javascript_no_dead_form_and_the_whole_list(open_page, server, u
         assert page.locator(".ww-resultaten > .ww-kaart:visible").count() == total
         page.get_by_role("link", name="← Terug naar").click()
         assert page.url == server + url
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_busy_factor_shows_its_first_knelpunten_and_leads_to_all_of_them(open_page, long_guide, width):
+    """A factor with more knelpunten than a list shows: the first ones, then the knelpunten list
+    filtered on that factor, with every one of them (fetched from alle/), and back."""
+    guide, site = long_guide
+    factor = next(f for f in guide.factoren if f.id == DRUKKE_FACTOR)
+    assert len(factor.knelpunten) > LIJST_MAX and len(factor.oplossingen) > LIJST_MAX
+    with serve_folder(site) as base:
+        page = open_page(width)
+        page.goto(f"{base}/werkdrukmodel/{factor.id}/")
+        lijst = page.locator("h2:has-text('Knelpunten bij deze factor') + div li")
+        assert lijst.count() == LIJST_MAX
+        assert lijst.first.inner_text() == factor.knelpunten[0].titel
+        assert page.get_by_text(f"Dit zijn {LIJST_MAX} van de {len(factor.oplossingen)} oplossingen").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.get_by_role("link", name=f"Bekijk alle {len(factor.knelpunten)} knelpunten bij deze factor").click()
+        expect(count(page)).to_contain_text(f"{len(factor.knelpunten)} van {len(guide.knelpunten)} knelpunten")
+        assert shown_ids(page) == {k.id for k in factor.knelpunten}
+        assert page.get_by_label("Factor").input_value() == factor.id
+        page.screenshot(path=ARTIFACTS / f"drukke-factor-{width}.png", full_page=False)
+        page.go_back()
+        assert page.url == f"{base}/werkdrukmodel/{factor.id}/"

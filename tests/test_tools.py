@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from urllib.parse import urlparse
 
 import pytest
@@ -606,19 +605,6 @@ def test_tools_are_accessible_and_were_looked_at(open_page, server, data, width)
     assert axe_violations(page) == []
     page.screenshot(path=ARTIFACTS / f"plan-{width}.png", full_page=True)
     assert only_own_origin(page, server)
-
-
-@pytest.fixture(scope="module")
-def long_guide(tmp_path_factory):
-    """A generated guide of 100 knelpunten (and the base's), more than a list shows at once; built."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from genereer import genereer
-
-    work = tmp_path_factory.mktemp("lang")
-    project = genereer(100, work / "gids")
-    result = mkdocs_build(project / "mkdocs.yml", work / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return load_catalogus(project / "catalogus"), work / "site"
 
 
 @pytest.mark.parametrize("width", [360, 1280])

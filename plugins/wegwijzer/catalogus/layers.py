@@ -37,7 +37,7 @@ def named_bases() -> list[str]:
 
 def resolve_layers(root: Path, display) -> Layers:
     """The layers under `root` and the files in effect; `display` turns a path into what editors see."""
-    chain, problems = _chain(root, display)
+    chain, problems = layer_chain(root, display)
     layers = Layers(roots=chain, problems=problems)
     for layer in chain:
         for relative, path in _files_below(layer):
@@ -72,7 +72,8 @@ def _files_below(folder: Path) -> list[tuple[str, Path]]:
     return [(relative, Path(path)) for relative, path in found]
 
 
-def _chain(root: Path, display) -> tuple[list[Path], list[Problem]]:
+def layer_chain(root: Path, display) -> tuple[list[Path], list[Problem]]:
+    """The folders `root` builds on, base first and `root` last, read from each catalogus.yml's `basis`."""
     chain = [root]
     problems: list[Problem] = []
     while len(chain) <= MAX_DEPTH:

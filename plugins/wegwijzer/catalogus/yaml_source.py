@@ -77,12 +77,17 @@ _YAML_MESSAGES = {
 
 @dataclass
 class Source:
-    """The data of one YAML file and where each value stands in it."""
+    """The data of one YAML file and where each value stands in it.
+
+    Positions are kept as (line, column) pairs, 1-based, and become a `Mark`
+    only when asked for: a catalogus has hundreds of thousands of values and
+    few problems, and plain pairs are quick to build and to cache.
+    """
 
     path: str
     data: Any = None
-    values: dict[tuple, Mark] = field(default_factory=dict)
-    keys: dict[tuple, Mark] = field(default_factory=dict)
+    values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     styles: dict[tuple, str] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
 
@@ -92,10 +97,11 @@ class Source:
         while path not in values and path:
             path = path[:-1]
         found = values.get(path)
-        return found if found is not None else Mark(self.path)
+        return Mark(self.path, *found) if found is not None else Mark(self.path)
 
     def key_mark(self, path: tuple) -> Mark:
-        return self.keys.get(path) or self.mark(path)
+        found = self.keys.get(path)
+        return Mark(self.path, *found) if found is not None else self.mark(path)
 
     def text_mark(self, path: tuple, line: int, column: int) -> Mark:
         """Where position (line, column) inside a text value stands in the file.
@@ -118,9 +124,15 @@ class _Budget(Exception):
     pass
 
 
-#: Files already read in this process, by path: (modification time, size, result).
+#: Files already read in this process, by path: (file_state, result).
 #: `mkdocs serve` rebuilds after every save; only the changed files are read again.
-_CACHE: dict[str, tuple[int, int, tuple]] = {}
+_CACHE: dict[str, tuple[tuple, tuple]] = {}
+
+
+def file_state(stat: os.stat_result) -> tuple:
+    """What changes whenever a file's content may have: also the status time, which no
+    program can set back, and the inode, which an editor's save-by-rename changes."""
+    return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
 
 
 def read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
@@ -133,11 +145,12 @@ def read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
     except OSError:
         return _read_yaml(file, display)
     key = f"{file}\0{display}"
+    state = file_state(stat)
     cached = _CACHE.get(key)
-    if cached and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
-        return cached[2]
+    if cached and cached[0] == state:
+        return cached[1]
     result = _read_yaml(file, display)
-    _CACHE[key] = (stat.st_mtime_ns, stat.st_size, result)
+    _CACHE[key] = (state, result)
     return result
 
 
@@ -260,7 +273,8 @@ def _build(node: yaml.Node, path: tuple, source: Source, problems: list[Problem]
         raise _Budget()
     if len(path) > MAX_DEPTH:
         raise RecursionError
-    source.values[path] = Mark(source.path, node.start_mark.line + 1, node.start_mark.column + 1)
+    start = node.start_mark
+    source.values[path] = (start.line + 1, start.column + 1)
     if isinstance(node, yaml.ScalarNode):
         if node.style:
             source.styles[path] = node.style
@@ -271,24 +285,25 @@ def _build(node: yaml.Node, path: tuple, source: Source, problems: list[Problem]
             return [_build(item, path + (i,), source, problems, count, active) for i, item in enumerate(node.value)]
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key_mark = Mark(source.path, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            start = key_node.start_mark
+            key_at = (start.line + 1, start.column + 1)
             key = _scalar(key_node, path, source, problems) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
-                problems.append(Problem(key_mark, field_path(path), "een veldnaam moet tekst zijn"))
+                problems.append(Problem(Mark(source.path, *key_at), field_path(path), "een veldnaam moet tekst zijn"))
                 continue
             key = str(key)
             if key in result:
-                first = source.keys[path + (key,)]
+                first_line = source.keys[path + (key,)][0]
                 problems.append(
                     Problem(
-                        key_mark,
+                        Mark(source.path, *key_at),
                         field_path(path + (key,)),
                         "dit veld staat er twee keer",
-                        f"het eerste staat op regel {first.line}; houd er één",
+                        f"het eerste staat op regel {first_line}; houd er één",
                     )
                 )
                 continue
-            source.keys[path + (key,)] = key_mark
+            source.keys[path + (key,)] = key_at
             result[key] = _build(value_node, path + (key,), source, problems, count, active)
         return result
     finally:

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..catalogus import schema
 from ..catalogus.links import find_links, link_problem
 from ..catalogus.open_data import CSV_KOLOMMEN, LIJST_KOLOMMEN, bron_uit_cel
-from ..catalogus.problems import Mark, Problem, did_you_mean
+from ..catalogus.problems import Problem, did_you_mean
 from ..catalogus.schema import Checker
 from ..catalogus.yaml_source import Source
 from .bestanden import schema_line, yaml_text
@@ -98,7 +98,7 @@ def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], rec
         cell = cell.strip()
         if not cell:
             continue
-        source.values[(name,)] = Mark(str(csv_path), line, column)
+        source.values[(name,)] = (line, column)
         if name == "bronnen":
             data[name] = [bron_uit_cel(item) for item in _ITEMS.split(cell) if item.strip()]
         elif name in LIJST_KOLOMMEN:
@@ -108,7 +108,7 @@ def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], rec
             source.values[("onderbouwing",)] = source.values[(name,)]
         else:
             data[name] = cell.replace("\r\n", "\n")
-    source.values[()] = Mark(str(csv_path), line, 0)  # the whole row: no column
+    source.values[()] = (line, 0)  # the whole row: no column
     entry_id = data.pop("id", None) or re.sub(r"[^a-z0-9]+", "-", data.get("titel", "").lower()).strip("-")
     problems: list[Problem] = []
     if not schema.ID_PATTERN.match(entry_id or ""):

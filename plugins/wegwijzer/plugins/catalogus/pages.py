@@ -22,7 +22,8 @@ from .routes import mkb_path_of, path_of, relative
 
 #: Cards on the first view of the knelpunten and oplossingen lists. A longer list keeps the
 #: rest on its page alle/, which the filter fetches when it is used: a list of thousands
-#: would otherwise send hundreds of kilobytes to every visitor who opens it.
+#: would otherwise send hundreds of kilobytes to every visitor who opens it. A factor's
+#: page shows as many of its knelpunten and oplossingen, and links to the filtered list.
 LIJST_MAX = 50
 
 #: The toetsingsdossier as a table, beside the open data.
@@ -119,6 +120,7 @@ def environment(*folders: Path) -> jinja2.Environment:
         KANT=model.KANT,
         datum=model.datum_nl,
         STAP_ICONEN=STAP_ICONEN,
+        LIJST_MAX=LIJST_MAX,
         icoon=_icon_svg,
     )
     return env
