@@ -7,9 +7,11 @@ looked at.
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
+import sys
 from urllib.parse import urlparse
 
 import pytest
@@ -138,6 +140,28 @@ def test_each_page_fetches_only_the_data_and_scripts_it_uses(open_page, server, 
     got = {("data/" + f.split("data/")[1]) if "data/" in f else f.rsplit("/", 1)[-1] for f in fetched if any(w in f for w in watched)}
     assert got == FETCHES[path]
     assert only_own_origin(page, server)
+
+
+sys.path.insert(0, str(ROOT / "bench"))
+from lighthouse import PAGE_TYPES, pick  # noqa: E402
+
+#: The most a phone downloads (gzip) for the first view of any page type, empty cache.
+FIRST_VIEW_BUDGET_KB = 90
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_the_first_view_of_every_page_type_stays_within_its_budget(open_page, server, example_site, kind):
+    path = pick(example_site, PAGE_TYPES[kind])
+    page = open_page(360)
+    page.goto(f"{server}/{path}")
+    page.wait_for_load_state("networkidle")
+    total = 0
+    for url in {u.split("?")[0].split("#")[0] for u in page.requests}:
+        local = url.removeprefix(server + "/")
+        file = example_site / (local + "index.html" if local.endswith("/") or not local else local)
+        if file.is_file():
+            total += len(gzip.compress(file.read_bytes(), 6))
+    assert total / 1024 <= FIRST_VIEW_BUDGET_KB, f"{kind}: {total / 1024:.1f} KB"
 
 
 def test_scan_remembers_wipes_with_undo_saves_and_opens(open_page, server, data, tmp_path):

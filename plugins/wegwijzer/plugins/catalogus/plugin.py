@@ -51,6 +51,7 @@ from .config import CatalogusConfig
 from .preview import Preview
 from .pages import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
 from .routes import markdown_link
+from .theme_assets import minify_theme_css
 
 log = get_plugin_logger(__name__)
 
@@ -206,6 +207,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         files.append(File.generated(config, DOSSIER_CSV, content=dossier_csv(self.catalogus)))
         for name, content in json_schemas().items():
             files.append(File.generated(config, f"schema/{name}.json", content=json.dumps(content, ensure_ascii=False, indent=1)))
+        minify_theme_css(files, str(THEME))
         env = environment()
         for spec in generated.values():
             content = render(env, spec, self.catalogus)
