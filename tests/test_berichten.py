@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,34 @@ def test_build_lists_own_pages_speaks_dutch_and_leaves_a_servable_site(tmp_path)
     site = tmp_path / "uit" / "site"
     assert stat.S_IMODE(site.stat().st_mode) == 0o777 & ~mask
     assert stat.S_IMODE((site / "index.html").stat().st_mode) == 0o666 & ~mask
+
+
+def test_a_new_build_replaces_the_site_whole_and_a_failed_one_leaves_it_be(tmp_path):
+    project = copy_project(tmp_path)
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = tmp_path / "uit"
+    site = out / "site"
+    assert mkdocs_build(project / "mkdocs.yml", site, env=env).returncode == 0
+    cut_off = out / ".site-oud-afgebroken"  # an earlier deletion of an old site that was cut off
+    (cut_off / "knelpunten").mkdir(parents=True)
+    (cut_off / "knelpunten" / "index.html").write_text("oud", encoding="utf-8")
+    page = project / "content" / "over-ons.md"
+    page.write_text("# Over ons\n\nWij zijn de branche.\n", encoding="utf-8")
+    assert mkdocs_build(project / "mkdocs.yml", site, env=env).returncode == 0
+    # the moment the command ends, the new site is all there
+    assert "Wij zijn de branche." in (site / "over-ons" / "index.html").read_text(encoding="utf-8")
+    assert (site / "pagefind" / "pagefind-entry.json").exists() and (site / "index.html").exists()
+    # the old sites are thrown away after it has ended
+    for _ in range(300):
+        if sorted(p.name for p in out.iterdir()) == ["site"]:
+            break
+        time.sleep(0.1)
+    assert sorted(p.name for p in out.iterdir()) == ["site"]
+    # a build that fails leaves the last good site as it was
+    page.write_text("# Over ons\n\n[[oplossing:bestaat-niet]]\n", encoding="utf-8")
+    assert mkdocs_build(project / "mkdocs.yml", site, env=env).returncode == 1
+    assert "Wij zijn de branche." in (site / "over-ons" / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.iterdir()) == ["site"]
 
 
 def test_failed_build_ends_in_dutch(tmp_path):
