@@ -220,7 +220,7 @@ def table(rows: list[dict]) -> str:
         ("tooldata_plan_bytes", "plan-data B"), ("tooldata_plan_knelpunt_bytes", "per knelpunt B"),
     ]
     lines = [" | ".join(title for _, title in columns), " | ".join("---" for _ in columns)]
-    lines += [" | ".join(str(row[key]) for key, _ in columns) for row in rows]
+    lines += [" | ".join(f"{row[key]:.2f}" if isinstance(row[key], float) else str(row[key]) for key, _ in columns) for row in rows]
     kinds = list(rows[0]["eerste_weergave_gzip_bytes"]) if rows else []
     lines += ["", "Eerste weergave, KB gzip (360 px, lege cache)", "", " | ".join(["pagina"] + [str(row["knelpunten"]) for row in rows]), " | ".join("---" for _ in range(len(rows) + 1))]
     lines += [" | ".join([kind] + [f"{row['eerste_weergave_gzip_bytes'].get(kind, 0) / 1024:.1f}" for row in rows]) for kind in kinds]

@@ -136,6 +136,28 @@ def test_a_new_build_replaces_the_site_whole_and_a_failed_one_leaves_it_be(tmp_p
     assert sorted(p.name for p in out.iterdir()) == ["site"]
 
 
+def test_a_changed_theme_template_shows_in_the_next_build_and_a_broken_cache_is_no_matter(tmp_path):
+    """Compiled templates are kept between builds (`jinja_cache`); what an editor changes in
+    `overrides/` must still show, and a damaged kept file must not stop a build."""
+    project = copy_project(tmp_path)
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    footer = project / "overrides" / "partials" / "copyright.html"
+    footer.parent.mkdir(parents=True, exist_ok=True)
+    site = tmp_path / "site"
+    for text in ("Eerste voettekst van de branche", "Nieuwe voettekst van de branche"):
+        footer.write_text(f'<div class="md-copyright">{text}</div>\n', encoding="utf-8")
+        assert mkdocs_build(project / "mkdocs.yml", site, env=env).returncode == 0
+        assert text in (site / "index.html").read_text(encoding="utf-8")
+    kept = list((tmp_path / "cache" / "wegwijzer" / "templates").glob("*/*"))
+    assert kept
+    for path in kept:  # cut short, as a full disk or a killed build might leave them
+        path.write_bytes(path.read_bytes()[:40])
+    result = mkdocs_build(project / "mkdocs.yml", site, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Nieuwe voettekst van de branche" in (site / "index.html").read_text(encoding="utf-8")
+    assert "Traceback" not in result.stderr
+
+
 def test_failed_build_ends_in_dutch(tmp_path):
     project = copy_project(tmp_path)
     (project / "content" / "over-ons.md").write_text("# Over ons\n\n[[oplossing:bestaat-niet]]\n", encoding="utf-8")

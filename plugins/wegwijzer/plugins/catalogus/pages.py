@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from ...catalogus import dossier, model
 from ...catalogus.leestijd import mkb_leestijd
+from ..jinja_cache import CompiledTemplates
 from .routes import mkb_path_of, path_of, relative
 
 #: Cards on the first view of the knelpunten and oplossingen lists. A longer list keeps the
@@ -107,6 +108,7 @@ def environment(*folders: Path) -> jinja2.Environment:
         # Every value from the catalogus is HTML-escaped, also in Markdown: Markdown passes raw
         # HTML through, and catalogus text must never become markup in a reader's browser.
         autoescape=True,
+        bytecode_cache=CompiledTemplates(),  # also kept on disk for the next build
     )
     env.filters["quote"] = lambda text: Markup("\n".join(f"> {escape(line)}".rstrip() for line in text.splitlines()))
     env.filters["labels"] = lambda values, labels: ", ".join(labels[v] for v in values)

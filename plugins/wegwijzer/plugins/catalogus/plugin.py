@@ -45,7 +45,7 @@ from ...catalogus.dossier import to_csv as dossier_csv
 from ...catalogus.model import KANT, Info
 from ...catalogus.open_data import to_json
 from ..css import css_string
-from ..jinja_cache import MemoryBytecodeCache
+from ..jinja_cache import CompiledTemplates
 from .atomic import AtomicSite
 from .config import CatalogusConfig
 from .preview import Preview
@@ -104,8 +104,8 @@ FAVICON = "assets/images/wegwijzer.svg"
 MATERIAL_FAVICON = "assets/images/favicon.png"
 #: The resolved catalogus as open data, at a path reusers can rely on.
 OPEN_DATA = "data/catalogus.json"
-#: The theme's templates (Material's and ours), compiled once per process.
-THEME_COMPILED = MemoryBytecodeCache()
+#: The theme's templates (Material's and ours), compiled once and kept (`jinja_cache`).
+THEME_COMPILED = CompiledTemplates()
 #: The theme layer shipped with the package (templates, CSS, JavaScript).
 THEME = Path(__file__).resolve().parents[2] / "theme"
 

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from ...catalogus import dossier, model
 from ...catalogus.links import Link, expand_links
 from ..catalogus.routes import title_of
-from ..jinja_cache import MemoryBytecodeCache
+from ..jinja_cache import CompiledTemplates
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -160,8 +160,8 @@ def toetsingsdossier(catalogus: model.Catalogus, today: date | None = None) -> D
     return Document("toetsingsdossier", "Toetsingsdossier arbocatalogus", [Part("dossier.html", context)], knop="Download het toetsingsdossier (PDF)")
 
 
-#: The print templates, compiled once for every Renderer of the process.
-COMPILED = MemoryBytecodeCache()
+#: The print templates, compiled once for every Renderer and kept (`jinja_cache`).
+COMPILED = CompiledTemplates()
 
 
 class _WhenRead(Mapping):
