@@ -3,6 +3,8 @@ the words of its steps, with the keyboard alone, at any size of guide, fetching 
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import sys
 from collections import Counter
@@ -69,6 +71,20 @@ def open_search_with_keyboard(page) -> None:
     page.keyboard.press("Enter")
     page.locator(".pagefind-ui__search-input").wait_for()
     assert page.evaluate("document.activeElement.classList.contains('pagefind-ui__search-input')")
+
+
+def test_every_result_excerpt_reads_as_separate_words(example_site):
+    """What Pagefind shows under a result is the page's text as it stored it. Table cells
+    written without a space between them came out as "MaatregelWieWanneer"."""
+    glued = {}
+    for fragment in (example_site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes())
+        page = json.loads(data[data.index(b"{"):])
+        html = (example_site / page["url"].strip("/") / "index.html").read_text(encoding="utf-8")
+        for word in re.findall(r"\w*[a-zà-ÿ][A-Z]\w*", page["content"]):
+            if word not in html:  # "WhatsApp" in the text itself is no mistake
+                glued[word] = page["url"]
+    assert glued == {}
 
 
 @pytest.mark.parametrize("width", [360, 1280])
