@@ -28,6 +28,7 @@ from typing import Callable
 
 import yaml
 
+from ..user_cache import user_cache
 from .yaml_source import file_state
 
 #: Change when what is stored changes shape, so an old file is never taken for a new one.
@@ -39,9 +40,8 @@ _PACKAGE = Path(__file__).resolve().parent
 _CODE = (_PACKAGE, _PACKAGE.parent / "register")
 
 
-def cache_folder() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "wegwijzer" / "catalogus"
+def cache_folder() -> Path | None:
+    return user_cache("catalogus")
 
 
 def _stats(folder: str, into: list) -> None:
@@ -74,8 +74,11 @@ def cache_key(layers: list[Path]) -> str:
 
 def cached_load(root: Path, layers: list[Path], load: Callable[[], object]):
     """The model `load()` gives for `root`, from the cache when none of its inputs changed."""
+    folder = cache_folder()
+    if folder is None:
+        return load()
     key = cache_key(layers)
-    place = cache_folder() / (hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24] + ".pickle")
+    place = folder / (hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24] + ".pickle")
     try:
         with place.open("rb") as file:
             stored_key, model = pickle.load(file)

@@ -19,10 +19,7 @@ from pathlib import Path
 
 import jinja2
 
-
-def cache_folder() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "wegwijzer" / "templates"
+from ..user_cache import user_cache
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -37,27 +34,32 @@ class CompiledTemplates(jinja2.BytecodeCache):
         return hashlib.sha1(name.encode("utf-8")).hexdigest()
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        path = _path(bucket)
-        code = self.store.get(path)
+        name = _name(bucket)
+        code = self.store.get(name)
         if code is None:
+            path = _on_disk(name)
+            if path is None:
+                return
             try:
-                code = Path(path).read_bytes()
-            except OSError:
+                code = path.read_bytes()
+            except OSError:  # not kept yet
                 return
         try:
             bucket.bytecode_from_string(code)
         except Exception:  # a file cut short or from another Jinja: compiled anew
             bucket.reset()
             return
-        self.store[path] = code
+        self.store[name] = code
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        path = _path(bucket)
-        code = self.store[path] = bucket.bytecode_to_string()
-        folder = os.path.dirname(path)
+        name = _name(bucket)
+        code = self.store[name] = bucket.bytecode_to_string()
+        path = _on_disk(name)
+        if path is None:
+            return
         try:
-            os.makedirs(folder, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         except OSError:  # no cache where the home folder cannot be written: only slower
             return
         try:  # whole or not at all, also with two builds at once
@@ -68,8 +70,14 @@ class CompiledTemplates(jinja2.BytecodeCache):
             Path(temporary).unlink(missing_ok=True)
 
 
-def _path(bucket: jinja2.bccache.Bucket) -> str:
-    return str(cache_folder() / _family(bucket.environment) / bucket.key)
+def _name(bucket: jinja2.bccache.Bucket) -> str:
+    """The template's name in the cache: its family of options, then its own key."""
+    return f"{_family(bucket.environment)}/{bucket.key}"
+
+
+def _on_disk(name: str) -> Path | None:
+    folder = user_cache("templates")
+    return folder / name if folder else None
 
 
 def _family(env: jinja2.Environment) -> str:

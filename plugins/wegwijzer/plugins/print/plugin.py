@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import catalogus_plugin as required_catalogus
+from ...user_cache import user_cache
 from ..catalogus.routes import html_href, path_of, relative
 from .config import PrintConfig
 from .documents import PrintPage, Renderer, documents, link_text, print_pages
@@ -115,9 +115,8 @@ def pdf_cache(project: Path, setting: str) -> Path | None:
         return None
     if setting:
         return project / setting
-    try:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    except RuntimeError:  # no home folder: make the PDFs every time
+    base = user_cache("pdf")
+    if base is None:  # no home folder: make the PDFs every time
         return None
     key = hashlib.sha256(str(project.resolve()).encode()).hexdigest()[:16]
-    return base / "wegwijzer" / "pdf" / f"{project.resolve().name}-{key}"
+    return base / f"{project.resolve().name}-{key}"
