@@ -75,23 +75,25 @@ def make_floor(project: Path, work: Path) -> Path:
     return floor
 
 
-def load_times(catalogus: Path) -> tuple[float, float, float]:
-    """Loading and validating the catalogus alone, in seconds: (without the model cache on disk,
-    in a new process when no file changed, and again in the same process after one file changed
-    as under `mkdocs serve`)."""
+def load_times(catalogus: Path) -> dict[str, float]:
+    """Loading and validating the catalogus alone, in seconds, each in a new process as a
+    `mkdocs build` or `wegwijzer` command is, except the preview's (`mkdocs serve` loads again
+    in the process it runs in)."""
     knelpunt = next((catalogus / "knelpunten").glob("*.yml"))
-    code = (
-        "import os,sys,time; from wegwijzer.catalogus import load_catalogus as l\n"
-        f"t=time.perf_counter(); l({str(catalogus)!r}); a=time.perf_counter()-t\n"
-        f"os.utime({str(knelpunt)!r})\n"
-        f"t=time.perf_counter(); l({str(catalogus)!r}); b=time.perf_counter()-t\n"
-        "print(a, b)"
-    )
+    timed = "t=time.perf_counter(); l({catalogus!r}); print(time.perf_counter()-t)\n".format(catalogus=str(catalogus))
+    touch = f"os.utime({str(knelpunt)!r})\n"
+    head = "import os,sys,time; from wegwijzer.catalogus import load_catalogus as l\n"
     with tempfile.TemporaryDirectory() as cache:
         env = {**ENV, "XDG_CACHE_HOME": cache}
-        first, changed = map(float, subprocess.run([PYTHON, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split())
-        again = subprocess.run([PYTHON, "-c", code.split("os.utime")[0] + "print(a)"], env=env, capture_output=True, text=True, check=True).stdout
-    return first, float(again), changed
+
+        def run(code: str) -> list[float]:
+            return [float(x) for x in subprocess.run([PYTHON, "-c", head + code], env=env, capture_output=True, text=True, check=True).stdout.split()]
+
+        cold, preview = run(timed + touch + timed)  # nothing kept yet; then one saved file in the same process
+        changed = run(touch + timed)[0]  # a new process after one saved file: the other files are kept
+        unchanged = run(timed)[0]  # no file changed: every file kept; the model is written now
+        model = run(timed)[0]  # no file changed again: the whole model comes from the cache
+    return {"koud": cold, "na_wijziging": changed, "preview": preview, "ongewijzigd": unchanged, "model": model}
 
 
 def serve_rebuild(project: Path) -> tuple[float, float]:
@@ -181,7 +183,7 @@ def measure(n: int, work: Path) -> dict:
         print(f"  floor {base[-1]:.1f} s, wegwijzer {ours[-1]:.1f} s", flush=True)
     site = work / "site"
     pages = len(list(site.rglob("index.html"))) - 1
-    cold, cached, warm = load_times(project / "catalogus")
+    load = load_times(project / "catalogus")
     serve_first, serve_again = serve_rebuild(project)
     first_views = first_view_bytes(site)
     return {
@@ -195,9 +197,11 @@ def measure(n: int, work: Path) -> dict:
         "verhouding": round(min(ours) / min(base), 2),
         "ms_per_pagina": round(1000 * min(ours) / pages, 2),
         "floor_ms_per_pagina": round(1000 * min(base) / pages_floor, 2),
-        "laden_koud_s": round(cold, 2),  # no model cache on disk
-        "laden_cache_s": round(cached, 2),  # a new process, no file changed
-        "laden_warm_s": round(warm, 2),  # the same process, one file changed
+        "laden_koud_s": round(load["koud"], 2),  # nothing kept on disk
+        "laden_na_wijziging_s": round(load["na_wijziging"], 2),  # a new process, one file changed
+        "laden_preview_s": round(load["preview"], 2),  # the same process, one file changed
+        "laden_ongewijzigd_s": round(load["ongewijzigd"], 2),  # a new process, no file changed since the last
+        "laden_cache_s": round(load["model"], 2),  # and again: the model itself is kept
         "serve_eerste_build_s": serve_first,
         "serve_rebuild_s": serve_again,
         "site_bytes": folder_size(site),
@@ -215,7 +219,8 @@ def table(rows: list[dict]) -> str:
     columns = [
         ("knelpunten", "knelpunten"), ("paginas", "pagina's"), ("build_s", "build s"), ("floor_s", "floor s"),
         ("verhouding", "verhouding"), ("ms_per_pagina", "ms/pagina"), ("laden_koud_s", "laden koud s"),
-        ("laden_cache_s", "laden uit cache s"), ("laden_warm_s", "laden na 1 wijziging s"), ("serve_rebuild_s", "serve rebuild s"), ("site_bytes", "site B"),
+        ("laden_na_wijziging_s", "laden na 1 wijziging s"), ("laden_preview_s", "idem in preview s"),
+        ("laden_ongewijzigd_s", "laden ongewijzigd s"), ("laden_cache_s", "laden uit cache s"), ("serve_rebuild_s", "serve rebuild s"), ("site_bytes", "site B"),
         ("knelpunt_pagina_bytes", "knelpunt B"), ("zoekindex_bytes", "zoekindex B"), ("tooldata_scan_bytes", "scan-data B"),
         ("tooldata_plan_bytes", "plan-data B"), ("tooldata_plan_knelpunt_bytes", "per knelpunt B"),
     ]

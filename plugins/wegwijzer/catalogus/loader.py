@@ -18,11 +18,12 @@ from typing import Any
 
 from . import model, normen, schema
 from .layers import from_base, layer_chain, resolve_layers
+from .file_cache import CheckedFile, KeptFiles
 from .model_cache import cached_load
-from .links import find_links, link_problem
+from .links import Link, find_links, link_problem
 from .safety import unsafe_targets
 from .problems import CatalogusError, Mark, Problem, did_you_mean, field_path, position
-from .schema import INVALID, Checker, Record
+from .schema import INVALID, Checker, Record, TextField
 from .yaml_source import Source, parse_yaml, read_yaml
 
 #: Folders with one entry per file; the id is the file name.
@@ -49,8 +50,8 @@ KIND_OF_FOLDER = {"knelpunten": "knelpunt", "oplossingen": "oplossing", "praktij
 def load_catalogus(directory: str | os.PathLike) -> model.Catalogus:
     """Load the catalogus in `directory`; raise `CatalogusError` listing every problem.
 
-    When none of its files changed since the last load without problems, the model
-    comes from the cache on disk (`model_cache.py`).
+    Each file is read and checked again only when it changed (`file_cache.py`); when
+    none changed, the whole model may come from the cache on disk (`model_cache.py`).
 
     Python's cyclic garbage collector is paused meanwhile: loading makes hundreds of
     thousands of objects that all stay alive, and the collector kept walking them
@@ -63,7 +64,8 @@ def load_catalogus(directory: str | os.PathLike) -> model.Catalogus:
         layers, problems = layer_chain(root, display_path) if root.is_dir() else ([], [root])
         if problems:  # the loader reports them, with the rest
             return _Loader(root).load()
-        return cached_load(root, layers, _Loader(root).load)
+        loader = _Loader(root)
+        return cached_load(root, layers, loader.load, lambda: not loader.kept.changed)
     finally:
         if paused:
             gc.enable()
@@ -85,6 +87,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.checkers: list[Checker] = []
         self.sources: dict[str, list[Source]] = {}  # by folder or file name
+        self.links: list[tuple[TextField, Link]] = []  # every [[link]] in every file, checked in pass 3
 
     # -- pass 1: read and check every file ---------------------------------------
 
@@ -93,6 +96,7 @@ class _Loader:
             raise CatalogusError([Problem(Mark(display_path(self.root)), "", "deze map bestaat niet", "geef de map met catalogus.yml op")])
         self.layers = resolve_layers(self.root, display_path)
         self.problems += self.layers.problems
+        self.kept = KeptFiles(self.root)
         for layer in self.layers.roots:
             self._check_unknown_files(layer)
         single = {name: self._read_single(name, *spec) for name, spec in SINGLE_FILES.items()}
@@ -101,6 +105,7 @@ class _Loader:
             folder: {e.id: e for e in self._read_folder(folder, record, id_from_name=True) if e is not INVALID}
             for folder, record in ENTRY_FOLDERS.items()
         }
+        self.kept.save()
         ids = self._known_ids()
         self._check_steps()
         self._check_quadrants()
@@ -195,19 +200,14 @@ class _Loader:
 
     def _read(self, relative: str, record: Record, **extra: Any) -> Any:
         file = self.layers.files[relative]
-        source, problems = read_yaml(file, display_path(file, self.here))
-        self.sources.setdefault(relative.split("/")[0], []).append(source)
-        self.problems += problems
-        if problems:
-            return INVALID
-        if source.data is None:
-            self.problems.append(Problem(source.mark(), "", "het bestand is leeg", "kopieer een voorbeeld uit docs/catalogus-formaat.md"))
-            return INVALID
-        checker = Checker(source)
-        self.checkers.append(checker)
-        result = record.check(source.data, (), checker, **extra)
-        self.problems += checker.problems
-        return result
+        display = display_path(file, self.here)
+        checked = self.kept.checked(f"{relative}\0{file}\0{display}", file, lambda: _check_file(file, display, record, extra))
+        self.sources.setdefault(relative.split("/")[0], []).append(checked.source)
+        self.problems += checked.problems
+        if checked.checker is not None:
+            self.checkers.append(checked.checker)
+        self.links += checked.links
+        return checked.result
 
     def _read_single(self, name: str, record: Record, required: bool) -> Any:
         if name not in self.layers.files:
@@ -381,16 +381,34 @@ class _Loader:
                     self.problems.append(Problem(ref.mark, ref.field, f"onbekende {noun} '{ref.id}'", hint))
 
     def _check_links(self, ids: dict[str, set[str]]) -> None:
-        for checker in self.checkers:
-            for text in checker.texts:
-                for link in find_links(text.text) if "[[" in text.text else ():
-                    found = link_problem(link, lambda kind: ids[kind])
-                    if found:
-                        mark = text.source.text_mark(text.path, link.line, link.column)
-                        self.problems.append(Problem(mark, field_path(text.path), *found))
-                for unsafe in unsafe_targets(text.text):
-                    mark = text.source.text_mark(text.path, *position(text.text, unsafe.offset))
-                    self.problems.append(Problem(mark, field_path(text.path), unsafe.message, unsafe.hint))
+        for text, link in self.links:
+            found = link_problem(link, lambda kind: ids[kind])
+            if found:
+                mark = text.source.text_mark(text.path, link.line, link.column)
+                self.problems.append(Problem(mark, field_path(text.path), *found))
+
+
+def _check_file(file: Path, display: str, record: Record, extra: dict) -> CheckedFile:
+    """Pass 1 for one file: read it and check it against its schema, on its own.
+
+    Its links are found here too, and links to other websites judged: neither needs
+    another file, so they are kept with the file (`file_cache.py`).
+    """
+    source, problems = read_yaml(file, display, keep=False)
+    if problems:
+        return CheckedFile(source, problems, None, INVALID, [])
+    if source.data is None:
+        return CheckedFile(source, [Problem(source.mark(), "", "het bestand is leeg", "kopieer een voorbeeld uit docs/catalogus-formaat.md")], None, INVALID, [])
+    checker = Checker(source)
+    result = record.check(source.data, (), checker, **extra)
+    problems, links = list(checker.problems), []
+    for text in checker.texts:
+        links += [(text, link) for link in find_links(text.text)] if "[[" in text.text else []
+        for unsafe in unsafe_targets(text.text):
+            mark = text.source.text_mark(text.path, *position(text.text, unsafe.offset))
+            problems.append(Problem(mark, field_path(text.path), unsafe.message, unsafe.hint))
+    checker.texts = []  # all they are needed for is above; kept, they would double what a load unpickles
+    return CheckedFile(source, problems, checker, result, links)
 
 
 def _raw_statements(data: Any) -> set[str]:

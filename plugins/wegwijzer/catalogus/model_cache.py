@@ -1,9 +1,15 @@
 """The last loaded catalogus, kept on disk for the next run that reads the same files.
 
 `mkdocs build`, the preview and the `wegwijzer` commands each start a new
-process, and reading and checking 15,000 YAML files takes seconds there (2.3 s
-at 5,000 knelpunten). When not one of those files changed, the model that came
-out last time is the answer again: unpickling it takes under a tenth of that.
+process. Even with every file's own check kept (`file_cache.py`), a load takes
+0.7 s at 5,000 knelpunten: the checks across files and linking run every time.
+When not one file changed, the model that came out last time is the answer
+again, and unpickling it takes a fifth of that.
+
+Writing the model costs 0.15 s at that size, so it is written only once it is
+asked for twice: by a load that found every file as the load before left it.
+While an editor saves and previews, each load follows a change, and none pays
+for a model that the next save would make stale.
 
 The key is everything a load depends on: each file in every layer by path,
 modification and status time, size and inode (Python checks its .pyc files by
@@ -21,18 +27,17 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import Callable
 
 import yaml
 
-from ..user_cache import user_cache
+from ..user_cache import keep_newest, user_cache, write_whole
 from .yaml_source import file_state
 
 #: Change when what is stored changes shape, so an old file is never taken for a new one.
-FORMAT = 1
+FORMAT = 2
 #: Catalogus folders kept (one file each, the most recently used): the cache stays small.
 KEEP = 20
 _PACKAGE = Path(__file__).resolve().parent
@@ -63,17 +68,29 @@ def _stats(folder: str, into: list) -> None:
             into.append(f"{entry.path}\0{file_state(stat)}")
 
 
+def code_state() -> list[str]:
+    """The state of the code a load runs: what every cache of loaded files must also depend on."""
+    lines = [f"{FORMAT}", sys.version, yaml.__version__]
+    for folder in _CODE:
+        lines.append(f"[{folder}]")
+        _stats(str(folder), lines)
+    return lines
+
+
 def cache_key(layers: list[Path]) -> str:
     """What a load of these layers depends on, as one hash."""
-    lines = [f"{FORMAT}", sys.version, yaml.__version__, os.getcwd()]
-    for folder in (*_CODE, *layers):
+    lines = [*code_state(), os.getcwd()]
+    for folder in layers:
         lines.append(f"[{folder}]")
         _stats(str(folder), lines)
     return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def cached_load(root: Path, layers: list[Path], load: Callable[[], object]):
-    """The model `load()` gives for `root`, from the cache when none of its inputs changed."""
+def cached_load(root: Path, layers: list[Path], load: Callable[[], object], worth_keeping: Callable[[], bool]):
+    """The model `load()` gives for `root`, from the cache when none of its inputs changed.
+
+    After a load, `worth_keeping()` tells whether the model should be written.
+    """
     folder = cache_folder()
     if folder is None:
         return load()
@@ -81,34 +98,25 @@ def cached_load(root: Path, layers: list[Path], load: Callable[[], object]):
     place = folder / (hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24] + ".pickle")
     try:
         with place.open("rb") as file:
-            stored_key, model = pickle.load(file)
-        if stored_key == key:
-            os.utime(place)  # recently used: kept when older ones are cleared
-            return model
+            if pickle.load(file) == key:  # the key is stored first, so a stale model is not read at all
+                model = pickle.load(file)
+                os.utime(place)  # recently used: kept when older ones are cleared
+                return model
     except Exception:  # absent, damaged, or written by other code: load as usual
         pass
     model = load()  # raises CatalogusError on problems; nothing is kept then
-    _store(place, key, model)
+    if worth_keeping():
+        _store(place, key, model)
     return model
 
 
 def _store(place: Path, key: str, model) -> None:
-    """Write next to the old file and swap it in, so a reader never sees half a file."""
-    temporary = None
     try:
-        place.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=place.parent, suffix=".tmp", delete=False) as file:
-            temporary = file.name
-            _dump_deep((key, model), file)
-        os.replace(temporary, place)
-        for old in sorted(place.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
-            old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError, RecursionError):  # a full disk or a read-only home: go on without
-        if temporary:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+        written = write_whole(place, lambda file: (pickle.dump(key, file), _dump_deep(model, file)))
+    except (pickle.PicklingError, RecursionError):
+        return
+    if written:
+        keep_newest(place.parent, "*.pickle", KEEP)
 
 
 def _dump_deep(value, file) -> None:

@@ -29,6 +29,9 @@ class _Invalid:
     def __repr__(self) -> str:
         return "INVALID"
 
+    def __reduce__(self) -> str:
+        return "INVALID"  # unpickled as the one INVALID, so `is INVALID` holds for a kept file too
+
 
 #: Returned by a type when the value is wrong; the problem is already recorded.
 INVALID: Any = _Invalid()

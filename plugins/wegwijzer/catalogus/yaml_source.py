@@ -82,6 +82,11 @@ class Source:
     Positions are kept as (line, column) pairs, 1-based, and become a `Mark`
     only when asked for: a catalogus has hundreds of thousands of values and
     few problems, and plain pairs are quick to build and to cache.
+
+    A Source read from a file leaves its positions out when it is pickled: they
+    are most of its size, and a kept file is rarely asked for one. When one is
+    asked for after all, the file is read again (it is unchanged, or it would
+    not have been kept; see `file_cache.py`).
     """
 
     path: str
@@ -90,6 +95,23 @@ class Source:
     keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     styles: dict[tuple, str] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    file: str | None = None  # where it was read from, to find the positions again
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        if self.file is not None:
+            for name in _POSITIONS:
+                state.pop(name, None)
+        return state
+
+    def __getattr__(self, name: str) -> Any:
+        """Only called for an attribute that is missing: the positions left out of a pickle."""
+        if name not in _POSITIONS or self.__dict__.get("file") is None:
+            raise AttributeError(name)
+        again, _ = _read_yaml(Path(self.file), self.path)
+        for table in _POSITIONS:
+            setattr(self, table, getattr(again, table))
+        return getattr(self, name)
 
     def mark(self, path: tuple = ()) -> Mark:
         """Where the value at `path` starts, or its nearest known ancestor."""
@@ -120,6 +142,10 @@ class Source:
         return Mark(mark.path, mark.line + line, column + 1)
 
 
+#: What a Source leaves out of its pickle and reads again from its file when asked.
+_POSITIONS = ("values", "keys", "styles", "lines")
+
+
 class _Budget(Exception):
     pass
 
@@ -135,11 +161,14 @@ def file_state(stat: os.stat_result) -> tuple:
     return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
 
 
-def read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
+def read_yaml(file: Path, display: str, keep: bool = True) -> tuple[Source, list[Problem]]:
     """Parse `file`; return its Source and the problems found (empty when fine).
 
-    The result is shared with later calls for the same unchanged file: treat it as read-only.
+    With `keep`, the result is shared with later calls for the same unchanged file:
+    treat it as read-only. Without, it is the caller's own.
     """
+    if not keep:
+        return _read_yaml(file, display)
     try:
         stat = os.stat(file)
     except OSError:
@@ -173,7 +202,9 @@ def _read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
                 "sla het op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)",
             )
         ]
-    return parse_yaml(text, display)
+    source, problems = parse_yaml(text, display)
+    source.file = str(file)
+    return source, problems
 
 
 def parse_yaml(text: str, display: str) -> tuple[Source, list[Problem]]:

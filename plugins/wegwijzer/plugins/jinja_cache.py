@@ -13,13 +13,11 @@ so each set of options has a folder of its own.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 import jinja2
 
-from ..user_cache import user_cache
+from ..user_cache import user_cache, write_whole
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -55,19 +53,8 @@ class CompiledTemplates(jinja2.BytecodeCache):
         name = _name(bucket)
         code = self.store[name] = bucket.bytecode_to_string()
         path = _on_disk(name)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        except OSError:  # no cache where the home folder cannot be written: only slower
-            return
-        try:  # whole or not at all, also with two builds at once
-            with os.fdopen(handle, "wb") as out:
-                out.write(code)
-            os.replace(temporary, path)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
+        if path is not None:
+            write_whole(path, lambda out: out.write(code))
 
 
 def _name(bucket: jinja2.bccache.Bucket) -> str:
