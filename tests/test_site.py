@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -82,6 +83,67 @@ def test_every_internal_link_resolves(example_site):
             checked += 1
     assert not broken
     assert checked > 5000
+
+
+class _Menu(HTMLParser):
+    """The links of the site menu (Material's primary navigation) and which one is marked current."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0  # inside the menu: how many <nav> elements deep
+        self.links: list[str] = []
+        self.current: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "nav" and (self.depth or "md-nav--primary" in (attrs.get("class") or "")):
+            self.depth += 1
+        elif self.depth and tag == "a" and attrs.get("href") and not attrs["href"].startswith("#"):
+            self.links.append(attrs["href"])
+            if "md-nav__link--active" in (attrs.get("class") or ""):
+                self.current.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self.depth:
+            self.depth -= 1
+
+
+def test_the_menu_leads_to_the_same_pages_from_every_page(example_site):
+    """The menu is rendered once per folder for the pages that are not in it (kept_nav.py):
+    from every page its links lead to the same pages, and it marks the page you are on only
+    when that page is in the menu."""
+    places, current = {}, {}
+    for path in sorted(example_site.rglob("index.html")):
+        menu = _Menu()
+        menu.feed(path.read_text(encoding="utf-8"))
+        base = "/" + path.relative_to(example_site).as_posix()
+        if base == "/admin/index.html":
+            continue  # the editor's own page, without the site around it
+        places[base] = tuple(urljoin(base, href) for href in menu.links)
+        current[base] = [urljoin(base, href) for href in menu.current]
+    assert len(places) > 130
+    assert len(set(places.values())) == 1, "het menu leidt niet overal naar dezelfde pagina's"
+    in_menu = set(next(iter(places.values())))
+    for base, marked in current.items():
+        page = base.removesuffix("index.html")
+        assert marked == ([page] if page in in_menu else []), base
+    assert "/knelpunten/" in in_menu and not any(url.startswith("/knelpunten/") and url != "/knelpunten/" for url in in_menu)
+
+
+def test_a_menu_an_organisation_made_its_own_is_rendered_for_every_page(tmp_path, catalogus):
+    """A menu template in overrides/ may show something of the page: then no page gets another's menu."""
+    project = copy_project(tmp_path)
+    logo = project / "overrides" / "partials" / "logo.html"
+    logo.parent.mkdir(parents=True, exist_ok=True)
+    logo.write_text('<span class="eigen-logo">{{ page.title }}</span>\n', encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project / "mkdocs.yml", site, env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stderr
+    for knelpunt in list(catalogus.knelpunten.values())[:3]:
+        html = page_for(site, f"knelpunten/{knelpunt.id}").read_text(encoding="utf-8")
+        menu = html[html.index('class="md-nav md-nav--primary"'):]
+        assert menu.startswith('class="md-nav md-nav--primary"')
+        assert f'<span class="eigen-logo">{escape(knelpunt.titel)}' in menu[:menu.index("</label>")]
 
 
 def test_no_request_to_another_origin(example_site):

@@ -46,6 +46,7 @@ from ...catalogus.model import KANT, Info
 from ...catalogus.open_data import to_json
 from ..css import css_string
 from ..jinja_cache import CompiledTemplates
+from ..kept_nav import keep_menu
 from .atomic import AtomicSite
 from .config import CatalogusConfig
 from .preview import Preview
@@ -229,6 +230,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
 
     def on_env(self, env, config, files):
         env.bytecode_cache = THEME_COMPILED  # MkDocs makes a new environment every build
+        keep_menu(env, self.nav)
         if self.preview:
             self.preview.start_writing(self.nav, config)
         return env
