@@ -14,7 +14,7 @@ from ..catalogus import CatalogusError
 from ..catalogus.handpaginas import docs_dir_of, page_problems
 from ..catalogus.kwaliteit import MIN_DOUMA, content_gaps, language
 from ..catalogus.loader import display_path
-from .laden import load_or_report
+from .load_or_report import load_or_report
 
 
 def run(args) -> int:

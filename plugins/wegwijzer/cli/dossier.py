@@ -11,7 +11,7 @@ from ..catalogus.dossier import open_punten, to_csv
 from ..plugins.print.documents import toetsingsdossier
 from ..plugins.print.pdf import INSTALL_HINT, PdfToolMissing, write_pdf
 from .bestanden import write_atomic
-from .laden import load_or_report
+from .load_or_report import load_or_report
 
 
 def run(args) -> int:

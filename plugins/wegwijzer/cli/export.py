@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..catalogus.open_data import CSV_KOLOMMEN, to_csv, to_json
-from .laden import load_or_report
+from .load_or_report import load_or_report
 
 
 def run(args) -> int:

@@ -21,7 +21,7 @@ from ..catalogus.problems import Problem, did_you_mean
 from ..catalogus.schema import Checker
 from ..catalogus.yaml_source import Source
 from .bestanden import schema_line, yaml_text
-from .laden import load_or_report
+from .load_or_report import load_or_report
 
 #: List items in a cell: separated by '|' (not the one inside [[soort:id|tekst]]) or by line breaks.
 _ITEMS = re.compile(r"\s*\|\s*(?![^\[\]]*\]\])|\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .laden import load_or_report
+from .load_or_report import load_or_report
 
 
 def run(args) -> int:
