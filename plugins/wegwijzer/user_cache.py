@@ -8,9 +8,10 @@ made again, so without a home folder the program only works slower.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
+
+from .whole_file import write_whole
 
 
 def user_cache(*parts: str) -> Path | None:
@@ -22,24 +23,15 @@ def user_cache(*parts: str) -> Path | None:
     return base.joinpath("wegwijzer", *parts)
 
 
-def write_whole(place: Path, write: Callable[[BinaryIO], None]) -> bool:
-    """Write `place` through `write(file)` next to it and swap it in, so a reader (another
-    build at the same time, too) never sees half a file. False when that could not be done:
-    a full disk or a home folder that cannot be written only costs time."""
-    temporary = None
+def write_kept(place: Path, write: Callable[[BinaryIO], None]) -> bool:
+    """Write a kept file whole (`whole_file`); False when it could not be written: a full
+    disk or a home folder that cannot be written only costs time."""
     try:
         place.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=place.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as file:
-            write(file)
-        os.replace(temporary, place)
+        write_whole(place, write)
         return True
-    except BaseException as error:  # nothing half-written is left behind, whatever went wrong
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            return False
-        raise
+    except OSError:
+        return False
 
 
 def keep_newest(folder: Path, pattern: str, count: int) -> None:

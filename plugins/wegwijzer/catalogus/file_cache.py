@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from ..user_cache import keep_newest, user_cache, write_whole
+from ..user_cache import keep_newest, user_cache, write_kept
 from .links import Link
 from .model_cache import code_state
 from .problems import Problem
@@ -112,5 +112,5 @@ class KeptFiles:
             del _MEMORY[next(iter(_MEMORY))]
         if not self.changed and len(self.new) == len(self.old):
             return
-        if self.place is not None and write_whole(self.place, lambda file: pickle.dump((self.code, self.new), file, protocol=pickle.HIGHEST_PROTOCOL)):
+        if self.place is not None and write_kept(self.place, lambda file: pickle.dump((self.code, self.new), file, protocol=pickle.HIGHEST_PROTOCOL)):
             keep_newest(self.place.parent, "*.pickle", KEEP)

@@ -278,25 +278,26 @@ class _Loader:
                         yield item[key], source, item_path + (key,)
 
     def _unique_ids(self, name: str, path: tuple, noun: str) -> set[str]:
-        seen: dict[str, Mark] = {}
+        # Places are looked up only for a problem: a kept file reads its positions again for one.
+        seen: dict[str, tuple[Source, tuple]] = {}
         for value, source, at in self._raw_items(name, path, "id"):
-            mark = source.mark(at)
             if value in seen:
-                self.problems.append(Problem(mark, field_path(at), f"de id '{value}' komt twee keer voor", f"elke {noun} heeft een eigen id; de eerste staat op {seen[value]}"))
+                first = seen[value][0].mark(seen[value][1])
+                self.problems.append(Problem(source.mark(at), field_path(at), f"de id '{value}' komt twee keer voor", f"elke {noun} heeft een eigen id; de eerste staat op {first}"))
             else:
-                seen[str(value)] = mark
+                seen[str(value)] = (source, at)
         return set(seen)
 
     # -- pass 3: steps, references, links -----------------------------------------
 
     def _check_steps(self) -> None:
         numbers = [(n, source, at) for n, source, at in self._raw_items(STEP_FOLDER, (), "nummer") if isinstance(n, int)]
-        first: dict[int, Mark] = {}
+        first: dict[int, Source] = {}
         for number, source, at in numbers:
             if number in first:
                 self.problems.append(Problem(source.mark(at), "nummer", f"stap {number} staat er twee keer", f"stap {number} staat ook in {first[number].path}; geef elke stap een eigen nummer"))
             else:
-                first[number] = source.mark(at)
+                first[number] = source
         folder = Mark(display_path(self.root / STEP_FOLDER))
         for number in range(1, model.STAPPEN + 1):
             if number not in first:
@@ -304,7 +305,7 @@ class _Loader:
 
     def _check_quadrants(self) -> None:
         """The scan's quadrants, when given, are the four combinations of low and high, each once."""
-        seen: dict[tuple, Mark] = {}
+        seen: dict[tuple, tuple[Source, tuple]] = {}
         items = [(e, s, p) for e, s, p in self._raw_items("scan.yml", ("kwadranten",), "eisen")]
         for eisen, source, at in items:
             item = source.data["kwadranten"][at[1]]
@@ -312,8 +313,9 @@ class _Loader:
             if not all(isinstance(part, str) for part in combination):
                 continue  # a wrong type, which the schema reports
             if combination in seen:
-                self.problems.append(Problem(source.mark(at[:2]), field_path(at[:2]), f"het kwadrant eisen {combination[0]}, hulpbronnen {combination[1]} staat er twee keer", f"het eerste staat op {seen[combination]}"))
-            seen[combination] = source.mark(at[:2])
+                first = seen[combination][0].mark(seen[combination][1])
+                self.problems.append(Problem(source.mark(at[:2]), field_path(at[:2]), f"het kwadrant eisen {combination[0]}, hulpbronnen {combination[1]} staat er twee keer", f"het eerste staat op {first}"))
+            seen[combination] = (source, at[:2])
         if items and len(seen) < 4:
             source = items[0][1]
             missing = [f"eisen {e}, hulpbronnen {h}" for e in ("laag", "hoog") for h in ("laag", "hoog") if (e, h) not in seen]

@@ -33,7 +33,7 @@ from typing import Callable
 
 import yaml
 
-from ..user_cache import keep_newest, user_cache, write_whole
+from ..user_cache import keep_newest, user_cache, write_kept
 from .yaml_source import file_state
 
 #: Change when what is stored changes shape, so an old file is never taken for a new one.
@@ -112,7 +112,7 @@ def cached_load(root: Path, layers: list[Path], load: Callable[[], object], wort
 
 def _store(place: Path, key: str, model) -> None:
     try:
-        written = write_whole(place, lambda file: (pickle.dump(key, file), _dump_deep(model, file)))
+        written = write_kept(place, lambda file: (pickle.dump(key, file), _dump_deep(model, file)))
     except (pickle.PicklingError, RecursionError):
         return
     if written:

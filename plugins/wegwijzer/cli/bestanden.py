@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -30,15 +29,3 @@ def schema_line(file: Path, kind: str, catalogus: Path) -> str:
     project = catalogus.resolve().parent / "schema" / f"{kind}.json"
     target = project if project.is_file() else PACKAGE_SCHEMAS / f"{kind}.json"
     return f"# yaml-language-server: $schema={Path(os.path.relpath(target, file.resolve().parent)).as_posix()}\n"
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write `path` whole or not at all: an interrupted write never leaves half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -16,7 +16,7 @@ import yaml
 
 from ..catalogus.loader import display_path, read_register
 from ..catalogus.normen import FILE_NAME, PACKAGE_REGISTER, Register
-from .bestanden import write_atomic
+from ..whole_file import write_atomic
 
 _KEY = re.compile(r"^(arbowet|bron):[ \t]*(.*)$")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..catalogus.dossier import open_punten, to_csv
 from ..plugins.print.documents import toetsingsdossier
 from ..plugins.print.pdf import INSTALL_HINT, PdfToolMissing, write_pdf
-from .bestanden import write_atomic
+from ..whole_file import write_atomic
 from .load_or_report import load_or_report
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..user_cache import user_cache, write_whole
+from ..user_cache import user_cache, write_kept
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -54,7 +54,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
         code = self.store[name] = bucket.bytecode_to_string()
         path = _on_disk(name)
         if path is not None:
-            write_whole(path, lambda out: out.write(code))
+            write_kept(path, lambda out: out.write(code))
 
 
 def _name(bucket: jinja2.bccache.Bucket) -> str:

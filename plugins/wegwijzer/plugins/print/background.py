@@ -23,6 +23,7 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 
 from ...catalogus import model
+from ...whole_file import write_atomic
 from .documents import Document
 from .pdf import PdfSource, made_before
 
@@ -103,7 +104,4 @@ def _write_if_changed(path: str, pdf: bytes) -> None:
                 return
     except FileNotFoundError:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-    partial = path + ".deels"
-    with open(partial, "wb") as out:
-        out.write(pdf)
-    os.replace(partial, path)
+    write_atomic(Path(path), pdf)

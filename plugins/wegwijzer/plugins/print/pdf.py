@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import os
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ...whole_file import write_atomic
 from ..css import css_string
 from ...catalogus import model
 from .documents import TEMPLATES, Document, Renderer, link_text
@@ -105,9 +105,7 @@ class PdfSource:
         self.cache.mkdir(parents=True, exist_ok=True)
         for old in made_before(self.cache, self.slug):
             old.unlink(missing_ok=True)
-        partial = self.cached.with_suffix(".deels")
-        partial.write_bytes(pdf)
-        os.replace(partial, self.cached)
+        write_atomic(self.cached, pdf)
 
 
 def made_before(cache: Path, slug: str) -> list[Path]:
