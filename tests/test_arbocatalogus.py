@@ -95,9 +95,11 @@ def test_wegwijzer_bijwerken_rewrites_old_files_and_keeps_the_rest(make_catalogu
         "# waarom deze artikelen: zie de RI&E\narbowet:\n  - art. 3 lid 2   # PSA\n  - art. 5\nbron:\n  naam: Arboportaal\n  url: https://www.arboportaal.nl\n",
     )
     root = make_catalogus({"oplossingen/taken-herverdelen.yml": old})
+    (root / "oplossingen" / "taken-herverdelen.yml").chmod(0o664)  # shared with the team
     done = subprocess.run([sys.executable, "-m", "wegwijzer", "bijwerken", "--map", str(root)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 bestand(en) bijgewerkt" in done.stdout
+    assert (root / "oplossingen" / "taken-herverdelen.yml").stat().st_mode & 0o777 == 0o664  # colleagues can still read and write it
     text = (root / "oplossingen" / "taken-herverdelen.yml").read_text(encoding="utf-8")
     assert text == OPLOSSING.replace(
         "grondslag: [arbowet 3 lid 2]",

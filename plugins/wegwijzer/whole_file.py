@@ -15,11 +15,21 @@ from typing import BinaryIO, Callable
 
 
 def write_whole(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write `path` through `write(file)`; on any failure the old file stays and nothing is left behind."""
+    """Write `path` through `write(file)`; on any failure the old file stays and nothing is left behind.
+
+    The file keeps the permissions of the one it replaces, or gets those of any new
+    file of the editor's: `mkstemp` would make it readable by its owner only, which a
+    web server refuses to serve and a colleague cannot read.
+    """
+    try:
+        mode = os.stat(path).st_mode & 0o777
+    except OSError:
+        mode = 0o666 & ~umask()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as out:
             write(out)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -29,3 +39,10 @@ def write_whole(path: Path, write: Callable[[BinaryIO], None]) -> None:
 def write_atomic(path: Path, content: bytes) -> None:
     """Write `content` to `path`, whole or not at all."""
     write_whole(path, lambda out: out.write(content))
+
+
+def umask() -> int:
+    """The process's umask (reading it means setting it; set it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

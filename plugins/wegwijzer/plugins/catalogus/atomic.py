@@ -18,12 +18,13 @@ ends; a deletion that was cut off is finished by the next build.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from ...whole_file import umask
 
 
 class AtomicSite:
@@ -38,7 +39,7 @@ class AtomicSite:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         _delete_later(self.target.parent.glob(f".{self.target.name}-oud-*"))  # left by a deletion that was cut off
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-bouw-", dir=self.target.parent))
-        self.staging.chmod(0o777 & ~_umask())
+        self.staging.chmod(0o777 & ~umask())
         config.site_dir = str(self.staging)
 
     def built(self) -> None:
@@ -79,10 +80,3 @@ def _delete_later(folders) -> None:
     except OSError:  # no new process to be had: delete them now
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _umask() -> int:
-    """The process's umask (reading it means setting it; set it straight back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
