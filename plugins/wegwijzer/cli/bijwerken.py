@@ -1,103 +1,166 @@
-"""`wegwijzer bijwerken`: rewrite an editor's files from older versions of the format.
+"""`wegwijzer bijwerken`: bring a catalogus written for an earlier release up to the current format.
 
-Today that means two renamed fields of an oplossing: `arbowet: [art. 3 lid 2]`
-becomes `grondslag: [arbowet 3 lid 2]`, and `bron:` (naam, url) becomes
-`bronnen:` (a list with titel and link). Only those lines change; comments, the
-order of fields and everything else stay as the editor wrote them. Each file is
-written whole or not at all.
+What changes is planned in `catalogus/migraties.py`; this module reads and writes
+the files, so that nothing an editor made is lost:
+
+- only the stretches of text a migration names change (`catalogus/yaml_edit.py`);
+  comments, quotes, the order of fields, CRLF and the rest stay byte for byte;
+- the new text is read back before it is written: the changed fields must say
+  what the old ones meant and every other value must be the same, or the file
+  is left alone;
+- a file is written whole or not at all (`whole_file.py`), keeps its permissions,
+  and a symbolic link stays a link (the file it points at is written);
+- a read-only file or folder is refused, not overwritten;
+- a file saved by someone else while this runs is not overwritten: its size,
+  time and content are compared once more just before the new one is swapped in;
+- after writing, the file is read again; if it does not load, the original returns;
+- every problem is a Dutch sentence naming the file and the fix, never a traceback.
 """
 
 from __future__ import annotations
 
-import re
+import hashlib
+import os
+import stat
 from pathlib import Path
 
-import yaml
-
+from ..catalogus import migraties
 from ..catalogus.loader import display_path, read_register
 from ..catalogus.normen import FILE_NAME, PACKAGE_REGISTER, Register
-from ..whole_file import write_atomic
+from ..catalogus.yaml_source import parse_yaml
+from ..whole_file import write_atomic, write_whole
 
-_KEY = re.compile(r"^(arbowet|bron):[ \t]*(.*)$")
+#: The sector's own files a migration may change, by folder ('' is the catalogus folder itself).
+FOLDERS = ("", "oplossingen", "knelpunten")
+
+
+class _Changed(Exception):
+    """The file on disk is no longer the one that was read."""
 
 
 def run(args) -> int:
-    folder = Path(args.map)
-    if not (folder / "catalogus.yml").is_file():
-        print(f"Fout: in {args.map} staat geen catalogus.yml. Geef de catalogusmap op met --map.")
+    try:
+        return _run(Path(args.map))
+    except Exception as error:  # noqa: BLE001 - an editor gets a sentence, never a traceback
+        print(f"Fout: bijwerken stopte onverwacht ({type(error).__name__}: {error}). Bestanden die hierboven niet als bijgewerkt staan, zijn niet veranderd.")
         return 1
-    register = _register(folder)
-    changed, refused = [], []
-    for path in sorted(folder.glob("oplossingen/*.yml")):
-        text = path.read_text(encoding="utf-8")
-        new, problem = rewrite(text, register)
+
+
+def _run(folder: Path) -> int:
+    shown = display_path(folder)
+    try:
+        os.stat(folder)
+    except FileNotFoundError:
+        print(f"Fout: de map {shown} bestaat niet. Geef de catalogusmap op met --map.")
+        return 1
+    except OSError as error:
+        print(f"Fout: de map {shown} kan niet gelezen worden ({error.strerror}). Maak hem leesbaar, bijvoorbeeld met 'chmod u+rx {shown}'.")
+        return 1
+    if not (folder / "catalogus.yml").is_file():
+        print(f"Fout: in {shown} staat geen catalogus.yml. Geef de catalogusmap op met --map.")
+        return 1
+    texts, states, trouble = _read_own_files(folder)
+    plan = migraties.plan(folder, texts, _register(folder))
+    changed: list[tuple[Path, list[str]]] = []
+    refused: list[tuple[Path, str]] = list(trouble)
+    for edit in plan.changed():
+        problem = edit.check() or _write(edit.path, edit.new.encode("utf-8"), states[edit.path])
         if problem:
-            refused.append(f"{display_path(path)}: {problem}")
-        elif new != text:
-            write_atomic(path, new.encode("utf-8"))
-            changed.append(display_path(path))
-    for name in changed:
-        print(f"bijgewerkt: {name}")
-    for line in refused:
-        print(f"niet bijgewerkt: {line}")
-    print(f"{len(changed)} bestand(en) bijgewerkt, {len(refused)} overgeslagen. Controleer het resultaat met 'wegwijzer check'.")
-    return 1 if refused else 0
-
-
-def rewrite(text: str, register: Register | None = None) -> tuple[str, str]:
-    """(the new text, '') or (the old text, why it was left alone)."""
-    lines = text.splitlines(keepends=True)
-    out: list[str] = []
-    i = 0
-    keys = {m.group(1) for line in lines if (m := re.match(r"^([a-z_]+):", line))}
-    while i < len(lines):
-        match = _KEY.match(lines[i].rstrip("\r\n"))
-        if not match:
-            out.append(lines[i])
-            i += 1
-            continue
-        key, rest = match.groups()
-        block = []
-        i += 1
-        while i < len(lines) and (lines[i].startswith((" ", "\t")) or not lines[i].strip()):
-            block.append(lines[i])
-            i += 1
-        trailing = []
-        while block and not block[-1].strip():
-            trailing.insert(0, block.pop())
-        new_key = {"arbowet": "grondslag", "bron": "bronnen"}[key]
-        if new_key in keys:
-            return text, f"heeft zowel '{key}' als '{new_key}'; zet de inhoud van '{key}' zelf bij '{new_key}'"
-        try:
-            value = yaml.safe_load(rest + "\n" + "".join(block)) if rest.strip() else yaml.safe_load("".join(block))
-        except yaml.YAMLError:
-            return text, f"'{key}' is geen geldige YAML; herstel dat eerst"
-        if key == "arbowet":
-            items = value if isinstance(value, list) else [value]
-            cited = [_citation(str(item), register) for item in items if item is not None]
-            out.append("grondslag: [" + ", ".join(cited) + "]\n")
+            refused.append((edit.path, problem))
         else:
-            if not isinstance(value, dict) or "naam" not in value:
-                return text, "'bron' heeft geen 'naam'; herstel dat eerst"
-            out.append("bronnen:\n")
-            out.append(f"  - titel: {_scalar(value['naam'])}\n")
-            if value.get("url"):
-                out.append(f"    link: {_scalar(value['url'])}\n")
-        out += trailing
-    return "".join(out), ""
+            changed.append((edit.path, edit.notes))
+    for path, notes in changed:
+        print(f"bijgewerkt: {display_path(path)}")
+        for note in notes:
+            print(f"  - {note}")
+    for path, problem in refused:
+        print(f"niet bijgewerkt: {display_path(path)}: {problem}")
+    by_hand = [(path, problem) for path, problem in plan.problems if path not in {p for p, _ in refused}]
+    for path, problem in by_hand:
+        print(f"zelf doen: {display_path(path)}: {problem}")
+    print(f"{len(changed)} bestand(en) bijgewerkt, {len(refused)} overgeslagen. Controleer het resultaat met 'wegwijzer check'.")
+    return 1 if refused or by_hand else 0
 
 
-def _citation(old: str, register: Register | None) -> str:
-    """'art. 3 lid 2' as the register writes it ('arbowet 3 lid 2'); unknown ones keep their words."""
-    if register:
-        bepaling, _, _ = register.resolve(old, "arbowet")
-        if bepaling:
-            return bepaling.notatie
-    return "arbowet " + re.sub(r"^art(?:ikel|\.)?\s*", "", old.strip())
+def _state(path: Path) -> tuple:
+    """What tells whether a file changed: its size, modification time and content."""
+    info = os.stat(path)
+    return (info.st_size, info.st_mtime_ns, hashlib.sha256(Path(path).read_bytes()).hexdigest())
 
 
-def _scalar(value) -> str:
-    return yaml.safe_dump(value, allow_unicode=True, width=10_000).strip().removesuffix("...").strip()
+def _read_own_files(folder: Path) -> tuple[dict[Path, str], dict[Path, tuple], list[tuple[Path, str]]]:
+    """The text of each file a migration may change, and what could not be read, in Dutch."""
+    texts: dict[Path, str] = {}
+    states: dict[Path, tuple] = {}
+    trouble: list[tuple[Path, str]] = []
+    for name in FOLDERS:
+        where = folder / name if name else folder
+        try:
+            with os.scandir(where) as entries:
+                names = sorted(e.name for e in entries if e.name.endswith(".yml") and not e.name.startswith("."))
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            shown = display_path(where)
+            trouble.append((where, f"de map kan niet gelezen worden ({error.strerror}); maak hem leesbaar, bijvoorbeeld met 'chmod u+rx {shown}', en draai 'wegwijzer bijwerken' opnieuw"))
+            continue
+        if not name:
+            names = [n for n in names if n == "catalogus.yml"]
+        for file_name in names:
+            path = where / file_name
+            try:
+                raw = path.read_bytes()
+                states[path] = _state(path)
+            except OSError as error:
+                trouble.append((path, f"kan het bestand niet lezen ({error.strerror}); maak het leesbaar, bijvoorbeeld met 'chmod u+r {display_path(path)}'"))
+                continue
+            try:
+                texts[path] = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                line = raw[: error.start].count(b"\n") + 1
+                trouble.append((path, f"is geen UTF-8 (regel {line}); sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8) en draai 'wegwijzer bijwerken' opnieuw"))
+    return texts, states, trouble
+
+
+def _write(path: Path, content: bytes, state: tuple) -> str:
+    """Swap `content` in for the file at `path`; '' when done, else why not (Dutch)."""
+    target = Path(os.path.realpath(path))  # a symbolic link stays one: the file it points at is written
+    shown = display_path(path)
+    try:
+        info = os.stat(target)
+        if not info.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+            return f"het bestand is alleen-lezen, dus bijwerken laat het zoals het is. Maak het schrijfbaar (bijvoorbeeld met 'chmod u+w {shown}') en draai 'wegwijzer bijwerken' opnieuw"
+        parent = os.stat(target.parent)
+        if not parent.st_mode & stat.S_IWUSR or not os.access(target.parent, os.W_OK):
+            folder = display_path(target.parent)
+            return f"de map {folder} is alleen-lezen, dus het bestand kan niet veilig vervangen worden. Maak de map schrijfbaar (bijvoorbeeld met 'chmod u+w {folder}') en draai 'wegwijzer bijwerken' opnieuw"
+        original = target.read_bytes()
+    except OSError as error:
+        return f"kan het bestand niet lezen of schrijven ({error.strerror})"
+
+    def write(out) -> None:
+        out.write(content)
+        out.flush()
+        if _state(target) != state:  # the last moment before the new file takes its place
+            raise _Changed
+
+    try:
+        write_whole(target, write)
+    except _Changed:
+        return "het bestand is veranderd terwijl bijwerken liep, dus bijwerken heeft het niet aangeraakt. Sla je werk op en draai 'wegwijzer bijwerken' opnieuw"
+    except OSError as error:
+        return f"kan niet schrijven in de map {display_path(target.parent)} ({error.strerror}). Maak de map schrijfbaar en draai 'wegwijzer bijwerken' opnieuw"
+    try:
+        written = target.read_bytes()
+    except OSError as error:
+        return f"geschreven, maar kan het niet teruglezen ({error.strerror}); controleer het met 'wegwijzer check'"
+    if written != content:
+        return "is direct na het schrijven door een ander programma veranderd; controleer het met 'wegwijzer check'"
+    _, problems = parse_yaml(written.decode("utf-8"), shown)
+    if problems:
+        write_atomic(target, original)
+        return "het resultaat laadde niet, dus het oude bestand staat weer terug"
+    return ""
 
 
 def _register(folder: Path) -> Register:
