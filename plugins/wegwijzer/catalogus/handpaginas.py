@@ -2,8 +2,10 @@
 
 The site build and `wegwijzer check` both call `page_problems`, so check finds
 exactly what the build finds: broken `[[links]]` and unsafe link targets in
-those pages, a page whose name clashes with a generated page, and a logo that is
-not in the docs folder. Free of MkDocs: the docs folder is read from mkdocs.yml
+those pages, a page whose name clashes with a generated page, a logo that is
+not in the docs folder, and whatever in the docs folder cannot be read safely (a
+link out of the project, an unreadable folder or file, a page that is not UTF-8:
+`docs_folder_problems`). Free of MkDocs: the docs folder is read from mkdocs.yml
 with plain YAML (`docs_dir_of`).
 """
 
@@ -18,6 +20,7 @@ import yaml
 from .links import find_links, link_problem
 from .model import Catalogus
 from .problems import Mark, Problem, position
+from .reads import folder_problems
 from .safety import unsafe_targets
 from .yaml_source import read_yaml
 
@@ -86,18 +89,24 @@ def page_problems(
     `generated` are the page paths the catalogus becomes; `texts` may give a page's
     text by its path in the site when the caller has it already (the build does).
     """
+    problems = docs_folder_problems(docs_dir, display)
+    unread = {problem.mark.path for problem in problems}
     own = docs_pages(docs_dir)
     pages = {**{uri: path for uri, path in own.items()}, **base_pages(catalogus, own)}
-    problems = []
 
     def ids(kind):  # entries left out of the base still read as words, like in the YAML texts
         return catalogus.entries(kind).keys() | catalogus.weggelaten.get(kind, {}).keys()
 
     for uri, path in sorted(pages.items()):
+        where = display(path)
+        if where in unread:
+            continue
         text = (texts or {}).get(uri)
         if text is None:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        where = display(path)
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue  # the loader reports an unreadable page of the catalogus
         for link in find_links(text):
             found = link_problem(link, ids)
             if found:
@@ -111,21 +120,69 @@ def page_problems(
     return problems
 
 
-def logo_problems(catalogus: Catalogus, docs_dir: Path, display: Callable[[Path], str]) -> list[Problem]:
-    """huisstijl.logo must name a file in the docs folder; reported at the logo's own line."""
-    logo = catalogus.info.huisstijl.logo
-    if not logo or (docs_dir / logo).is_file():
+def project_of(docs_dir: Path) -> Path:
+    """The project of a docs folder: the nearest folder above it with mkdocs.yml (or the one just above)."""
+    docs_dir = Path(os.path.abspath(docs_dir))
+    for folder in docs_dir.parents:
+        if (folder / "mkdocs.yml").is_file():
+            return Path(os.path.realpath(folder))
+    return Path(os.path.realpath(docs_dir.parent))
+
+
+def docs_folder_problems(docs_dir: Path, display: Callable[[Path], str]) -> list[Problem]:
+    """What in the docs folder cannot be read safely, as the build would meet it (it reads every file
+    there, Markdown or not): links out of the project, unreadable folders and files, pages not in UTF-8.
+    Hidden files and templates/ are left out, as MkDocs leaves them out."""
+    if not docs_dir.is_dir():
         return []
-    mark = catalogus.info.origin or Mark("catalogus.yml")
-    if catalogus.lagen:
-        file = Path(catalogus.lagen[-1]) / "catalogus.yml"
-        source, trouble = read_yaml(file, mark.path)
-        if not trouble:
-            mark = source.mark(("huisstijl", "logo"))
+    skip = lambda relative: relative == "templates"  # noqa: E731
+    return folder_problems(docs_dir, project_of(docs_dir), display, skip)
+
+
+#: Characters that have no place in a file name written into HTML.
+_NOT_IN_A_NAME = set('"\'<>\\`') | {chr(c) for c in range(32)} | {chr(127)}
+
+
+def logo_problems(catalogus: Catalogus, docs_dir: Path, display: Callable[[Path], str]) -> list[Problem]:
+    """huisstijl.logo must name a file inside the docs folder, by a plain relative path; reported at the logo's own line."""
+    logo = catalogus.info.huisstijl.logo
+    if not logo:
+        return []
+    wrong = _wrong_logo_path(logo, docs_dir)
+    if wrong is None and (docs_dir / logo).is_file():
+        return []
+    mark = _logo_mark(catalogus)
     folder = docs_dir.name
+    if wrong is not None:
+        return [Problem(mark, "huisstijl.logo", wrong, f"zet het logo in de map {folder}/, bijvoorbeeld {folder}/assets/logo.svg, en schrijf 'logo: assets/logo.svg'")]
     inside = logo.removeprefix("./").removeprefix(folder + "/")
     if inside != logo.removeprefix("./") and (docs_dir / inside).is_file():
         hint = f"het pad gaat al uit van de map {folder}/: laat '{folder}/' weg en schrijf 'logo: {inside}'"
     else:
         hint = f"zet het bestand in die map, bijvoorbeeld {folder}/assets/logo.svg, en schrijf 'logo: assets/logo.svg'"
     return [Problem(mark, "huisstijl.logo", f"het logo '{logo}' staat niet in {display(docs_dir)}", hint)]
+
+
+def _wrong_logo_path(logo: str, docs_dir: Path) -> str | None:
+    """Why `logo` is no plain path inside the docs folder, in Dutch; None when it is one."""
+    bad = sorted({c for c in logo if c in _NOT_IN_A_NAME})
+    if bad:
+        shown = ", ".join(repr(c) if c.isprintable() else f"code {ord(c)}" for c in bad)
+        return f"het logo '{logo.encode('unicode_escape').decode()}' bevat tekens die niet in een bestandsnaam horen ({shown})"
+    if logo.startswith(("/", "~")) or ":" in logo:
+        return f"het logo '{logo}' moet een pad binnen de map {docs_dir.name}/ zijn, geen pad vanaf de schijf of een webadres"
+    real = Path(os.path.realpath(docs_dir / logo))
+    if not real.is_relative_to(Path(os.path.realpath(docs_dir))):
+        return f"het logo '{logo}' ligt buiten de map {docs_dir.name}/ (het wijst naar {real})"
+    return None
+
+
+def _logo_mark(catalogus: Catalogus) -> Mark:
+    mark = catalogus.info.origin or Mark("catalogus.yml")
+    if catalogus.lagen:
+        file = Path(catalogus.lagen[-1]) / "catalogus.yml"
+        source, trouble = read_yaml(file, mark.path)
+        if not trouble:
+            mark = source.mark(("huisstijl", "logo"))
+    return mark
+

@@ -14,32 +14,82 @@ deleting tens of thousands of files takes about a second at 1,000 knelpunten and
 several at 5,000, and the editor need not wait for it. It is renamed out of the
 way first (`.site-oud-…`), so the new site is whole the moment the command
 ends; a deletion that was cut off is finished by the next build.
+
+Before anything is written, the site folder is checked (`output_folder.py`): a
+build never replaces the catalogus, the docs folder, overrides, mkdocs.yml, .git,
+the project or a folder above it, nor a folder that is not an earlier site; not
+from `wegwijzer bouwen --uit`, `mkdocs build -d` or `site_dir:` in mkdocs.yml.
+So is the docs folder (`handpaginas.docs_folder_problems`): MkDocs reads every
+file in it, and a page that is not UTF-8 or a file nobody may read stopped it with
+a traceback, a folder nobody may read left its pages out without a word, and a
+link out of the project put a system file on the site. The build stops on these
+in Dutch, before MkDocs reads the folder; `wegwijzer check` finds the same.
+
+A build that was killed (kill -9, a full disk, a closed laptop) leaves its
+`.site-bouw-…` folder behind; the next build throws it away. A build holds a lock
+on `.site-bouw-….lock` beside its folder (`flock`) from before the folder exists
+until it is swapped in or thrown away, and the kernel lets go of that lock when
+the process ends however it ends: a folder whose lock can be taken belongs to a
+build that is no longer running, and one whose lock is held is left alone.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
+from ...catalogus.handpaginas import docs_folder_problems
+from ...catalogus.loader import display_path
+from ...catalogus.problems import CatalogusError
+from ...output_folder import SITE, make_folder, own_layers, project_sources, refusal
 from ...whole_file import umask
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows: leftovers are then left for the editor
+    fcntl = None
+
+#: Beside a build's folder while it runs; held locked by the build (see above).
+LOCK = ".lock"
 
 
 class AtomicSite:
     def __init__(self) -> None:
         self.target: Path | None = None
         self.staging: Path | None = None
+        self.lock: int | None = None  # the open, locked .lock file beside the staging folder
         self.succeeded = False
 
     def start(self, config) -> None:
-        """Point the build at a new folder beside `site_dir` (same disk, so the swap is a rename)."""
+        """Point the build at a new folder beside `site_dir` (same disk, so the swap is a rename).
+
+        Raises PluginError, in Dutch and before anything is written, when `site_dir` is
+        a place the site may not go (see `output_folder.py`).
+        """
         self.target = Path(config.site_dir)
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        _delete_later(self.target.parent.glob(f".{self.target.name}-oud-*"))  # left by a deletion that was cut off
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-bouw-", dir=self.target.parent))
-        self.staging.chmod(0o777 & ~umask())
+        problem = site_refusal(config, self.target)
+        if problem is None:
+            problems = docs_folder_problems(Path(config.docs_dir), display_path)
+            problem = str(CatalogusError(problems)).replace("De catalogus bevat", "De map met je eigen pagina's bevat", 1) if problems else None
+        if problem is None:
+            problem = make_folder(self.target.parent, f"de map voor de site ({self.target})")
+        if problem is not None:
+            raise PluginError(problem)
+        parent = self.target.parent
+        _delete_later(parent.glob(f".{self.target.name}-oud-*"))  # left by a deletion that was cut off
+        _delete_later(_abandoned(parent, self.target.name))  # left by builds that were killed
+        try:
+            self.staging, self.lock = _locked_folder(parent, f".{self.target.name}-bouw-")
+            self.staging.chmod(0o777 & ~umask())
+        except OSError as error:
+            self._unlock()
+            raise PluginError(f"kan geen map maken naast {self.target} ({error.strerror}). Kies een map waarin je mag schrijven.") from None
         config.site_dir = str(self.staging)
 
     def built(self) -> None:
@@ -51,22 +101,105 @@ class AtomicSite:
     def finish(self) -> None:
         """Called when MkDocs shuts down: swap in the new site, or throw the attempt away."""
         if self.staging is None or not self.staging.exists():
+            self._unlock()
             return
-        if not self.succeeded:
-            shutil.rmtree(self.staging, ignore_errors=True)
+        try:
+            if not self.succeeded:
+                shutil.rmtree(self.staging, ignore_errors=True)
+                return
+            old = None
+            if self.target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-oud-", dir=self.target.parent))
+                old.rmdir()
+                self.target.rename(old)
+            self.staging.rename(self.target)
+            if old is not None:
+                _delete_later([old])
+        finally:
+            self._unlock()
+
+    def _unlock(self) -> None:
+        """Remove the lock file, then let go of the lock: the folder is gone or is the site now."""
+        if self.lock is None:
             return
-        old = None
-        if self.target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-oud-", dir=self.target.parent))
-            old.rmdir()
-            self.target.rename(old)
-        self.staging.rename(self.target)
-        if old is not None:
-            _delete_later([old])
+        Path(f"{self.staging}{LOCK}").unlink(missing_ok=True)
+        os.close(self.lock)
+        self.lock = None
+
+
+def site_refusal(config, target: Path) -> str | None:
+    """Why the site may not be built at `target` (Dutch), or None; reads the sources from the live config."""
+    project = Path(config.config_file_path or ".").resolve().parent
+    plugin = config.plugins.get("wegwijzer/catalogus") if config.plugins else None
+    catalogus = getattr(plugin, "catalogus", None)
+    folders = own_layers(catalogus.lagen) if catalogus is not None else []
+    if getattr(plugin, "folder", None):
+        folders.append(Path(plugin.folder))
+    custom_dir = config.theme.custom_dir if config.theme else None
+    sources = project_sources(project, folders, Path(config.docs_dir), Path(custom_dir) if custom_dir else None,
+                              Path(config.config_file_path) if config.config_file_path else None)
+    return refusal(target, SITE, project, sources, f"de map voor de site ({target})",
+                   "site (site_dir: site in mkdocs.yml, of wegwijzer bouwen --uit site)")
+
+
+def _locked_folder(parent: Path, prefix: str) -> tuple[Path, int | None]:
+    """A new folder in `parent`, and the open file descriptor of its lock, taken before the folder exists."""
+    handle, lock = tempfile.mkstemp(prefix=prefix, suffix=LOCK, dir=parent)
+    if fcntl is not None:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+    folder = Path(lock.removesuffix(LOCK))
+    try:
+        folder.mkdir()
+    except OSError:
+        os.close(handle)
+        Path(lock).unlink(missing_ok=True)
+        raise
+    return folder, handle
+
+
+def _abandoned(parent: Path, name: str) -> list[Path]:
+    """The folders and lock files of builds of `name` in `parent` that are no longer running.
+
+    A folder without a lock file (from a version without locks) is taken as abandoned too.
+    Each lock taken here is let go only when this process ends, after the deleter has started,
+    so a folder once found abandoned stays abandoned.
+    """
+    if fcntl is None:
+        return []
+    found = []
+    for folder in parent.glob(f".{name}-bouw-*"):
+        if folder.name.endswith(LOCK):
+            if not Path(str(folder).removesuffix(LOCK)).exists() and _take(folder):
+                found.append(folder)  # killed between making the lock and the folder
+            continue
+        lock = Path(f"{folder}{LOCK}")
+        if not lock.exists() or _take(lock):
+            found += [folder, lock]
+    return found
+
+
+#: Locks of abandoned builds, held until this process ends.
+_TAKEN: list[int] = []
+
+
+def _take(lock: Path) -> bool:
+    """Whether the lock on `lock` could be had: no running build holds it."""
+    try:
+        handle = os.open(lock, os.O_RDWR)
+    except OSError:
+        return False  # gone meanwhile: its build has just ended
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(handle)
+        return False
+    _TAKEN.append(handle)
+    return True
 
 
 #: Deletes the folders named after it, quietly; a run of its own, so it outlives the build.
-_DELETER = "import shutil, sys\nfor folder in sys.argv[1:]:\n    shutil.rmtree(folder, ignore_errors=True)"
+_DELETER = ("import os, shutil, sys\nfor path in sys.argv[1:]:\n"
+            "    shutil.rmtree(path, ignore_errors=True) if os.path.isdir(path) else os.path.exists(path) and os.remove(path)")
 
 
 def _delete_later(folders) -> None:
@@ -79,4 +212,4 @@ def _delete_later(folders) -> None:
                          stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError:  # no new process to be had: delete them now
         for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(folder, ignore_errors=True) if os.path.isdir(folder) else Path(folder).unlink(missing_ok=True)

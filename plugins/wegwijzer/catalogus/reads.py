@@ -1,0 +1,142 @@
+"""Reading a project's folders safely: only what lies inside the project, and every failure in Dutch.
+
+A symbolic link in `content/` or in the catalogus that points outside the project
+(`content/wachtwoorden.md -> /etc/passwd`) once put that file on the website as it
+was. A link is fine as long as it stays inside the project (the folder with
+mkdocs.yml); one that leads out is refused, naming the link and where it points.
+
+A folder or file nobody may read, and a Markdown page that is not UTF-8, made the
+build stop with a Python traceback (or, for a folder, skip its pages without a
+word); here they become problems with file, line and what to do.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from .problems import Mark, Problem
+from .yaml_source import MAX_FILE_BYTES
+
+
+def outside(path: str | os.PathLike, project: Path) -> Path | None:
+    """Where the link `path` leads when that is outside `project` (a resolved path); else None."""
+    try:
+        target = Path(os.path.realpath(path))
+    except (OSError, ValueError):  # a loop of links
+        return Path(os.readlink(path)) if os.path.islink(path) else None
+    return None if target.is_relative_to(project) else target
+
+
+def link_problem(path: str | os.PathLike, project: Path, display: Callable[[Path], str]) -> Problem | None:
+    """A problem when the link at `path` leads outside `project`."""
+    target = outside(path, project)
+    if target is None:
+        return None
+    return Problem(
+        Mark(display(Path(path))), "",
+        f"deze link wijst naar {target}, buiten het project ({project}); zo'n bestand wordt niet gelezen",
+        "zet het bestand zelf in het project, of haal de link weg",
+    )
+
+
+def unreadable_folder(path: str | os.PathLike, error: OSError, display: Callable[[Path], str]) -> Problem:
+    return Problem(
+        Mark(display(Path(path))), "",
+        f"kan deze map niet lezen ({error.strerror or error})",
+        "geef iedereen die de site bouwt leesrechten, bijvoorbeeld met 'chmod -R a+rX' op de map",
+    )
+
+
+def unreadable_file(path: str | os.PathLike, error: OSError, display: Callable[[Path], str]) -> Problem:
+    return Problem(
+        Mark(display(Path(path))), "",
+        f"kan het bestand niet lezen ({error.strerror or error})",
+        "geef iedereen die de site bouwt leesrechten, bijvoorbeeld met 'chmod a+r' op het bestand",
+    )
+
+
+def too_large(path: str | os.PathLike, size: int, display: Callable[[Path], str]) -> Problem:
+    return Problem(
+        Mark(display(Path(path))), "",
+        f"het bestand is te groot ({size / 1024 / 1024:.0f} MB; hooguit {MAX_FILE_BYTES // 1024 // 1024} MB)",
+        "een catalogusbestand of pagina is een paar KB; controleer of dit het goede bestand is",
+    )
+
+
+def not_utf8(path: str | os.PathLike, raw: bytes, error: UnicodeDecodeError, display: Callable[[Path], str]) -> Problem:
+    """The first byte that is not UTF-8, at its line and column."""
+    line = raw[: error.start].count(b"\n") + 1
+    column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+    return Problem(
+        Mark(display(Path(path)), line, column), "",
+        "dit bestand is geen UTF-8",
+        "sla het op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)",
+    )
+
+
+def text_problem(path: str | os.PathLike, display: Callable[[Path], str]) -> Problem | None:
+    """What keeps the text file at `path` from being read as UTF-8, if anything."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            return too_large(path, size, display)
+        with open(path, "rb") as file:
+            raw = file.read()
+    except OSError as error:
+        return unreadable_file(path, error, display)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return not_utf8(path, raw, error, display)
+    return None
+
+
+def folder_problems(folder: Path, project: Path, display: Callable[[Path], str], skip: Callable[[str], bool] = lambda relative: False) -> list[Problem]:
+    """Everything below `folder` that cannot be read safely: links out of `project`, unreadable
+    folders and files, Markdown that is not UTF-8. `skip(relative path)` leaves an entry out.
+
+    Links to folders are followed as MkDocs follows them, each real folder once.
+    """
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    pending = [(str(folder), "")]
+    while pending:
+        directory, prefix = pending.pop()
+        real = os.path.realpath(directory)
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as error:
+            problems.append(unreadable_folder(directory, error, display))
+            continue
+        for entry in entries:
+            relative = prefix + entry.name
+            if entry.name.startswith(".") or skip(relative):
+                continue
+            if entry.is_symlink():
+                found = link_problem(entry.path, project, display)
+                if found:
+                    problems.append(found)
+                    continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                pending.append((entry.path, relative + "/"))
+            elif entry.name.endswith(".md"):
+                found = text_problem(entry.path, display)
+                if found:
+                    problems.append(found)
+            else:
+                try:
+                    with open(entry.path, "rb"):
+                        pass
+                except OSError as error:
+                    problems.append(unreadable_file(entry.path, error, display))
+    return problems

@@ -1,0 +1,178 @@
+"""Where a command may write its output: never over the sources it is made from.
+
+`wegwijzer bouwen --uit catalogus` once replaced the whole catalogus with the site
+and ended without an error: the build swaps its new folder in for the old one
+(`plugins/catalogus/atomic.py`), whatever that old one held. This module is the
+one rule for every command that writes a folder or a file (the site, the
+toetsingsdossier, the open-data export): refused are
+
+- the project folder (with mkdocs.yml) and every folder above it;
+- the project's sources and everything in them: the catalogus and its bases, the
+  docs folder (`content/`), `overrides/`, mkdocs.yml and `.git`;
+- a folder that holds anything else than an earlier output of the same command
+  (a site is known by its 404.html and sitemap.xml; a dossier folder holds only
+  toetsingsdossier.*), and any folder with a `.git` in it;
+- a file where a folder belongs, and the other way round.
+
+`refusal` answers in Dutch, naming the folder and the one to use instead, before
+anything is written. The export's CSV files are the one lighter case: written
+into the current folder by default (docs/starten.md), they add two files and
+remove nothing, so only those two must be earlier exports if they exist.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a command writes, and how an earlier one of it is known."""
+
+    noun: str  # Dutch, for messages: "de site"
+    folder: bool  # a folder (site, dossier, csv) or one file (json)
+    replaces_folder: bool  # the whole folder is swapped for a new one (the site)
+    own_files: frozenset[str] = frozenset()  # names an earlier output leaves in its folder
+    example: str = ""  # the folder or file to suggest, as the editor would type it
+    header: str = ""  # how an earlier output file starts (csv, json)
+
+
+SITE = Output("de site", folder=True, replaces_folder=True, example="site")
+DOSSIER = Output("het toetsingsdossier", folder=True, replaces_folder=False,
+                 own_files=frozenset({"toetsingsdossier.csv", "toetsingsdossier.pdf"}), example="toetsingsdossier")
+EXPORT_CSV = Output("de export", folder=True, replaces_folder=False,
+                    own_files=frozenset({"knelpunten.csv", "oplossingen.csv"}), example="export", header="\ufeffid;titel;")
+EXPORT_JSON = Output("de export", folder=False, replaces_folder=False, example="catalogus.json",
+                     header='{\n  "formaat": "wegwijzer-catalogus"')
+
+
+@dataclass(frozen=True)
+class Source:
+    """A folder or file of the project that output must never land on or in."""
+
+    path: Path
+    noun: str  # Dutch: "de catalogus"
+
+
+def project_sources(project: Path, catalogus: list[Path] = (), docs_dir: Path | None = None,
+                    overrides: Path | None = None, config: Path | None = None) -> list[Source]:
+    """The project's sources; what is not given is looked for at its usual place."""
+    project = _real(project)
+    sources = [Source(_real(folder), "de catalogus") for folder in catalogus or [project / "catalogus"]]
+    sources.append(Source(_real(docs_dir or project / "content"), "de map met je eigen pagina's (docs_dir)"))
+    sources.append(Source(_real(overrides or project / "overrides"), "de map overrides"))
+    sources.append(Source(_real(config or project / "mkdocs.yml"), "mkdocs.yml"))
+    sources.append(Source(project / ".git", "de geschiedenis van git (.git)"))
+    return sources
+
+
+def refusal(target: Path, output: Output, project: Path, sources: list[Source], shown: str, instead: str = "") -> str | None:
+    """Why `output` may not be written at `target`, in Dutch; None when it may.
+
+    `shown` is how the editor gave the place ("--uit catalogus"); `instead` how to
+    give a good one ("--uit site"), by default `shown`'s option with the example.
+    """
+    instead = instead or _instead(shown, output)
+    fix = f"Er is niets geschreven. Kies een eigen {'map' if output.folder else 'bestand'}, bijvoorbeeld {instead}."
+    if output.folder and target.exists() and not target.is_dir():
+        return f"{shown}: dit is een bestand, geen map. {fix}"
+    if not output.folder and target.is_dir():
+        return f"{shown}: dit is een map; hier hoort een bestandsnaam. {fix}"
+    blocked = _blocking_file(target)
+    if blocked is not None:
+        return f"{shown}: {blocked} is een bestand, geen map, dus hier kan geen map komen. {fix}"
+    real, project = _real(target), _real(project)
+    noun = output.noun[0].upper() + output.noun[1:]
+    gone = (f"{noun} komt in de plaats van de hele map." if output.replaces_folder
+            else f"{noun} zou daar bestanden bij zetten." if output.folder else f"{noun} zou het overschrijven.")
+    adds_only = output is EXPORT_CSV  # two files beside what is there: the project folder is its default
+    if real == project and not adds_only:
+        return f"{shown}: dit is de map van je project (met mkdocs.yml). {gone} {fix}"
+    if project.is_relative_to(real) and real != project:
+        return f"{shown}: in deze map staat je project ({project}). {gone} {fix}"
+    for source in sources:
+        if real == source.path:
+            return f"{shown}: hier staat {source.noun}. {gone} {fix}"
+        if real.is_relative_to(source.path):
+            return f"{shown}: {'deze map' if output.folder else 'dit bestand'} ligt in {source.noun} ({source.path}). {fix}"
+        if source.path.is_relative_to(real) and not adds_only:
+            return f"{shown}: in deze map staat {source.noun} ({source.path}). {gone} {fix}"
+    if not output.folder:
+        if target.is_file() and not _starts_with(target, output.header):
+            return f"{shown}: dit bestand bestaat al en is geen eerdere export; het zou overschreven worden. {fix}"
+        return None
+    if not target.is_dir():
+        return None
+    try:
+        names = sorted(os.listdir(target))
+    except OSError as error:
+        return f"{shown}: kan deze map niet lezen ({error.strerror}). {fix}"
+    if ".git" in names and not adds_only:
+        return f"{shown}: in deze map staat een git-map (.git). {gone} {fix}"
+    if output.replaces_folder:
+        if names and not is_site(target):
+            example = next((n for n in names if not n.startswith(".")), names[0])
+            return (f"{shown}: deze map is niet leeg en is geen eerder gebouwde site (er staat bijvoorbeeld '{example}' in). "
+                    f"{gone} {fix}")
+        return None
+    for name in names:
+        if output is EXPORT_CSV:  # the two files only: a folder of other things keeps them
+            if name in output.own_files and not _starts_with(target / name, output.header):
+                return f"{shown}: {name} bestaat al en is geen eerdere export; het zou overschreven worden. {fix}"
+        elif name not in output.own_files and not name.startswith("."):
+            return (f"{shown}: in deze map staan andere bestanden dan {output.noun} (bijvoorbeeld '{name}'). "
+                    f"{fix}")
+    return None
+
+
+#: The package itself: its bases are sources too, but never near a project's output.
+PACKAGE = Path(__file__).resolve().parent
+
+
+def own_layers(lagen) -> list[Path]:
+    """The catalogus folders of `Catalogus.lagen` that belong to the editor, not to the package."""
+    return [Path(layer) for layer in lagen if not _real(Path(layer)).is_relative_to(PACKAGE)]
+
+
+def is_site(folder: Path) -> bool:
+    """Whether `folder` is a site an earlier build made: MkDocs and Material always write these two."""
+    return (folder / "404.html").is_file() and (folder / "sitemap.xml").is_file()
+
+
+def make_folder(folder: Path, shown: str) -> str | None:
+    """Create `folder` with its parents; the reason it cannot be, in Dutch, or None."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        blocked = _blocking_file(folder)
+        if blocked is not None or isinstance(error, (FileExistsError, NotADirectoryError)):
+            return f"{shown}: {blocked or folder} is een bestand, geen map. Kies een andere map."
+        return f"{shown}: kan de map {folder} niet maken ({error.strerror}). Kies een map waarin je mag schrijven."
+    return None
+
+
+def _instead(shown: str, output: Output) -> str:
+    option = shown.split(" ", 1)[0] if shown.startswith("-") else ""
+    return f"{option} {output.example}".strip()
+
+
+def _blocking_file(target: Path) -> Path | None:
+    """The first folder above `target` that is a file instead, if any."""
+    for parent in reversed(Path(os.path.abspath(target)).parents):
+        if parent.exists() and not parent.is_dir():
+            return parent
+    return None
+
+
+def _starts_with(path: Path, header: str) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(len(header.encode("utf-8"))) == header.encode("utf-8")
+    except OSError:
+        return False
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
