@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Mark, Problem, did_you_mean, field_path
+from .reads import link_problem, unreadable_folder
 from .yaml_source import read_yaml
 
 #: Bases shipped with the package, by name: wegwijzer/basis/<naam>/.
@@ -40,29 +41,39 @@ def resolve_layers(root: Path, display) -> Layers:
     chain, problems = layer_chain(root, display)
     layers = Layers(roots=chain, problems=problems)
     for layer in chain:
-        for relative, path in _files_below(layer):
+        for relative, path in _files_below(layer, layers.problems, display):
             layers.files[relative] = path
     if len(chain) > 1:
         _leave_out(layers, root, display)
     return layers
 
 
-def _files_below(folder: Path) -> list[tuple[str, Path]]:
+def _files_below(folder: Path, problems: list[Problem], display) -> list[tuple[str, Path]]:
     """(path relative to `folder` with '/', path) of every file below it, hidden ones left out, sorted.
 
     os.scandir instead of Path.rglob: at 15,000 files rglob and its is_file() calls took 0.4 s.
+    A folder that cannot be read and a link that leads out of the project (the folder
+    around the layer) go into `problems` (`reads.py`).
     """
     found: list[tuple[str, str]] = []
     pending = [(str(folder), "")]
+    project = None
     while pending:
         directory, prefix = pending.pop()
         try:
             entries = list(os.scandir(directory))
-        except OSError:
+        except OSError as error:
+            problems.append(unreadable_folder(directory, error, display))
             continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            if entry.is_symlink():
+                project = project or Path(os.path.realpath(folder)).parent
+                outside = link_problem(entry.path, project, display)
+                if outside:
+                    problems.append(outside)
+                    continue
             relative = prefix + entry.name
             if entry.is_dir():
                 pending.append((entry.path, relative + "/"))

@@ -23,6 +23,7 @@ from .model_cache import cached_load
 from .links import Link, find_links, link_problem
 from .safety import unsafe_targets
 from .problems import CatalogusError, Mark, Problem, did_you_mean, field_path, position
+from .reads import MAX_FILE_BYTES, not_utf8, too_large, unreadable_file, unreadable_folder
 from .schema import INVALID, Checker, Record, TextField
 from .yaml_source import Source, parse_yaml, read_yaml
 
@@ -57,9 +58,10 @@ def load_catalogus(directory: str | os.PathLike) -> model.Catalogus:
     thousands of objects that all stay alive, and the collector kept walking them
     (at 15,000 files a third of the time). Nothing here is garbage to collect.
     """
+    root = Path(directory)
+    _check_root(root)
     paused = gc.isenabled()
     gc.disable()
-    root = Path(directory)
     try:
         layers, problems = layer_chain(root, display_path) if root.is_dir() else ([], [root])
         if problems:  # the loader reports them, with the rest
@@ -69,6 +71,19 @@ def load_catalogus(directory: str | os.PathLike) -> model.Catalogus:
     finally:
         if paused:
             gc.enable()
+
+
+def _check_root(root: Path) -> None:
+    """Raise CatalogusError, in Dutch, when `root` is no folder that can be read."""
+    shown = display_path(root)
+    try:
+        if not root.exists():
+            return  # the loader says so, with what to give instead
+        if not root.is_dir():
+            raise CatalogusError([Problem(Mark(shown), "", "dit is een bestand, geen map", "geef de map met catalogus.yml op")])
+        os.scandir(root).close()
+    except OSError as error:
+        raise CatalogusError([unreadable_folder(root, error, display_path)]) from None
 
 
 def display_path(path: Path, here: str | None = None) -> str:
@@ -173,7 +188,9 @@ class _Loader:
         for relative, path in self.layers.files.items():
             if not (relative.startswith(PAGE_FOLDER + "/") and relative.endswith(".md")):
                 continue
-            text = path.read_text(encoding="utf-8", errors="replace")
+            text = self._page_text(path)
+            if text is None:
+                continue
             if not text.startswith("---\n") or "\nbronnen:" not in text.split("\n---", 1)[0]:
                 continue
             front = "\n" + text[4:].split("\n---", 1)[0]  # the leading newline keeps line numbers as in the file
@@ -187,6 +204,23 @@ class _Loader:
             if bronnen is not INVALID:
                 found[relative.removeprefix(PAGE_FOLDER + "/")] = bronnen
         return found
+
+    def _page_text(self, path: Path) -> str | None:
+        """A page's text; None after reporting why it cannot be read (the build would stop on it)."""
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.problems.append(too_large(path, size, display_path))
+                return None
+            raw = path.read_bytes()
+        except OSError as error:
+            self.problems.append(unreadable_file(path, error, display_path))
+            return None
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            self.problems.append(not_utf8(path, raw, error, display_path))
+            return None
 
     def _left_out_titles(self) -> dict[str, dict[str, str]]:
         """Titles of the base entries left out, so links to them can still read well."""
@@ -232,13 +266,21 @@ class _Loader:
 
     def _check_unknown_files(self, layer: Path) -> None:
         known = set(SINGLE_FILES) | set(ENTRY_FOLDERS) | {STEP_FOLDER, PAGE_FOLDER, normen.FILE_NAME}
-        for path in sorted(layer.iterdir()):
+        try:  # a folder that cannot be read is reported by resolve_layers (layers.py)
+            names = sorted(entry.name for entry in os.scandir(layer))
+        except OSError:
+            return
+        for path in (layer / name for name in names):
             if path.name.startswith(".") or path.name.lower().startswith("readme"):
                 continue
             if path.name not in known:
                 self.problems.append(Problem(Mark(display_path(path)), "", "onbekend bestand of onbekende map in de catalogus", did_you_mean(path.name, known) or "bekend zijn: " + ", ".join(sorted(known))))
             elif path.is_dir() and path.name != PAGE_FOLDER:
-                for entry in sorted(os.scandir(path), key=lambda e: e.path):
+                try:
+                    entries = sorted(os.scandir(path), key=lambda e: e.path)
+                except OSError:
+                    continue
+                for entry in entries:
                     if not entry.name.startswith(".") and (not entry.name.endswith(".yml") or not entry.is_file()):
                         file = Path(entry.path)
                         hint = "hernoem het naar .yml" if file.suffix == ".yaml" else "alleen .yml-bestanden horen hier"

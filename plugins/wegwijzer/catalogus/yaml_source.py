@@ -29,6 +29,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_NODES = 20_000
 #: Deepest nesting of lists and groups; real files go five or six levels deep.
 MAX_DEPTH = 60
+#: Larger files are refused before they are read; a real catalogus file is a few KB (also for pages: `reads.py`).
+MAX_FILE_BYTES = 5 * 1024 * 1024
 
 _SCALARS = yaml.constructor.SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
@@ -67,6 +69,10 @@ _YAML_MESSAGES = {
     "found unexpected end of stream": (
         "het bestand houdt onverwacht op",
         "sluit aanhalingstekens en haakjes",
+    ),
+    "exceeded maximum nesting depth": (  # libyaml's own limit on nesting
+        "de lijsten en groepen in dit bestand zijn te diep in elkaar genest",
+        "een catalogusbestand is hooguit een paar niveaus diep",
     ),
     "found unknown escape character": (
         "onbekend escape-teken tussen dubbele aanhalingstekens",
@@ -186,6 +192,9 @@ def read_yaml(file: Path, display: str, keep: bool = True) -> tuple[Source, list
 def _read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
     source = Source(display)
     try:
+        size = os.stat(file).st_size
+        if size > MAX_FILE_BYTES:  # refused before it is read: 200 MB would take minutes and gigabytes
+            return source, [Problem(Mark(display), "", f"het bestand is te groot ({size / 1024 / 1024:.0f} MB; hooguit {MAX_FILE_BYTES // 1024 // 1024} MB)", "een catalogusbestand is een paar KB; controleer of dit het goede bestand is")]
         raw = file.read_bytes()
     except OSError as error:
         return source, [Problem(Mark(display), "", f"kan het bestand niet lezen: {error.strerror}")]
