@@ -16,6 +16,7 @@ from datetime import date
 from . import model
 from .kwaliteit import arbocatalogus, content_gaps
 from .normen import Bepaling
+from .open_data import spreadsheet_cell
 from .problems import Problem
 
 #: The columns of the dossier's CSV: one row per measure per knelpunt.
@@ -93,7 +94,7 @@ def to_csv(catalogus: model.Catalogus) -> str:
     for knelpunt, maatregelen in per_knelpunt(catalogus):
         for m in maatregelen:
             o = m.oplossing
-            writer.writerow([
+            writer.writerow([spreadsheet_cell(cell) for cell in [
                 knelpunt.titel if knelpunt else "", knelpunt.id if knelpunt else "", knelpunt.factor.titel if knelpunt else "",
                 o.titel, o.id, m.niveau, m.aanpak,
                 " | ".join(b.label for b in m.normen),
@@ -101,7 +102,7 @@ def to_csv(catalogus: model.Catalogus) -> str:
                 " | ".join("ja" if b.bevestigd else "nee" for b in m.normen),
                 " | ".join(b.tekst for b in o.bronnen),
                 m.onderbouwing,
-            ])
+            ]])
     return "\ufeff" + out.getvalue()
 
 

@@ -24,6 +24,26 @@ LIJST_KOLOMMEN = {"signalen", "oplossingen", "stellingen", "niveau", "invoeren",
 #: Between the parts of one source in a CSV cell: titel — uitgever — jaar — link.
 BRON_DELEN = " — "
 BRON_VELDEN = ("titel", "uitgever", "jaar", "link")
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str | None) -> str | None:
+    """`text` as a CSV cell that a spreadsheet never runs as a formula.
+
+    A cell starting with = + - @, a tab or a carriage return gets a leading single
+    quote, as OWASP advises (https://owasp.org/www-community/attacks/CSV_Injection):
+    Excel and LibreOffice then show the text as it is. So that `read_spreadsheet_cell`
+    gives back exactly what was written, text that already starts with quotes before
+    such a character gets one more. Every CSV the program writes goes through here;
+    the planhulp's CSV in the browser has the same rule (`csvVeld` in export.js).
+    """
+    return "'" + text if isinstance(text, str) and text.lstrip("'").startswith(FORMULA_START) else text
+
+
+def read_spreadsheet_cell(text: str) -> str:
+    """The text of a cell written by `spreadsheet_cell`: its one protecting quote taken off."""
+    return text[1:] if text.startswith("'") and text.lstrip("'").startswith(FORMULA_START) else text
 
 
 def to_json(catalogus: model.Catalogus) -> dict:
@@ -92,7 +112,7 @@ def to_csv(catalogus: model.Catalogus, soort: str) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_KOLOMMEN[soort])
     for entry in (catalogus.knelpunten if soort == "knelpunten" else catalogus.oplossingen).values():
-        writer.writerow([_cell(entry, column) for column in CSV_KOLOMMEN[soort]])
+        writer.writerow([spreadsheet_cell(_cell(entry, column)) for column in CSV_KOLOMMEN[soort]])
     return "\ufeff" + out.getvalue()
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..catalogus import schema
 from ..catalogus.links import find_links, link_problem
-from ..catalogus.open_data import CSV_KOLOMMEN, LIJST_KOLOMMEN, bron_uit_cel
+from ..catalogus.open_data import CSV_KOLOMMEN, LIJST_KOLOMMEN, bron_uit_cel, read_spreadsheet_cell
 from ..catalogus.problems import Problem, did_you_mean
 from ..catalogus.schema import Checker
 from ..catalogus.yaml_source import Source
@@ -26,6 +26,8 @@ from .load_or_report import load_or_report
 #: List items in a cell: separated by '|' (not the one inside [[soort:id|tekst]]) or by line breaks.
 _ITEMS = re.compile(r"\s*\|\s*(?![^\[\]]*\]\])|\n")
 RULES = {"knelpunten": (schema.KNELPUNT, "knelpunt"), "oplossingen": (schema.OPLOSSING, "oplossing")}
+#: A spreadsheet of a whole large catalogus is a few MB; a larger file is refused before it is read.
+MAX_CSV_BYTES = 50 * 1024 * 1024
 
 
 def run(args) -> int:
@@ -38,6 +40,13 @@ def run(args) -> int:
     if catalogus is None:
         return 1
     try:
+        if csv_path.is_dir():
+            print(f"{csv_path}: dit is een map, geen bestand. Geef het CSV-bestand, bijvoorbeeld knelpunten.csv.", file=sys.stderr)
+            return 1
+        size = csv_path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            print(f"{csv_path}: het bestand is te groot ({size // 1024 // 1024} MB; hooguit {MAX_CSV_BYTES // 1024 // 1024} MB). Controleer of dit het goede bestand is.", file=sys.stderr)
+            return 1
         text = csv_path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         print(f"{csv_path}: het bestand is geen UTF-8. Sla het in Excel op als 'CSV UTF-8 (gescheiden door lijstscheidingsteken)'.", file=sys.stderr)
@@ -48,7 +57,16 @@ def run(args) -> int:
     first = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first.count)  # Dutch Excel writes ';', others ','
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # cells may hold line breaks
-    header = [h.strip().lower() for h in next(reader, [])]
+    rows = []  # (first line, cells): all read before anything is written
+    try:
+        header = [h.strip().lower() for h in next(reader, [])]
+        line_number = reader.line_num + 1
+        for row in reader:
+            start, line_number = line_number, reader.line_num + 1  # a row may span several lines
+            rows.append((start, row))
+    except csv.Error as error:
+        print(_csv_error(csv_path, max(reader.line_num, 1), error), file=sys.stderr)
+        return 1
     known = CSV_KOLOMMEN[soort]
     unknown = [h for h in header if h not in known]
     missing = [c for c in ("titel",) if c not in header]
@@ -64,9 +82,7 @@ def run(args) -> int:
     ids = {k: set(catalogus.entries(k)) for k in ("knelpunt", "oplossing", "factor", "substap", "stap", "groep", "praktijk", "instrument", "pagina")}
     ids["stelling"] = {s.id for s in catalogus.scan.stellingen} if catalogus.scan else set()
     written, refused, kept = [], 0, []
-    line_number = reader.line_num + 1
-    for row in reader:
-        start, line_number = line_number, reader.line_num + 1  # a row may span several lines
+    for start, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         problems, entry_id, data = _check_row(csv_path, start, header, row, record, ids, catalogus.normen)
@@ -90,12 +106,25 @@ def run(args) -> int:
     return 1 if refused else 0
 
 
+def _csv_error(csv_path: Path, line: int, error: csv.Error) -> str:
+    """Python's English complaint about a CSV file, in Dutch, at its line; nothing is imported."""
+    text = str(error)
+    if "field larger than field limit" in text:
+        what = f"een cel is langer dan {csv.field_size_limit():,} tekens".replace(",", ".")
+        hint = "een tekst in de catalogus is hooguit een paar alinea's; controleer of een aanhalingsteken (\") ergens niet is gesloten"
+    elif "NUL" in text:
+        what, hint = "het bestand bevat een onzichtbaar NUL-teken", "sla het opnieuw op als 'CSV UTF-8' in je spreadsheet"
+    else:
+        what, hint = f"dit is geen geldige CSV ({text})", "sla het opnieuw op als 'CSV UTF-8' in je spreadsheet"
+    return f"{csv_path}:{line}: {what}. Er is niets geïmporteerd. ({hint})"
+
+
 def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], record, ids, register):
     """(problems, id, data for the YAML file) of one row."""
     source = Source(str(csv_path))
     data: dict = {}
     for column, (name, cell) in enumerate(zip(header, row), start=1):
-        cell = cell.strip()
+        cell = read_spreadsheet_cell(cell).strip()  # the quote an export puts before = + - @
         if not cell:
             continue
         source.values[(name,)] = (line, column)

@@ -34,8 +34,13 @@ export function rijen(data, plan) {
   });
 }
 
-function csvVeld(waarde) {
-  return /[";\r\n]/.test(waarde) ? `"${waarde.replace(/"/g, '""')}"` : waarde;
+/** One CSV cell. A spreadsheet runs a cell that starts with = + - @, a tab or a carriage return as a
+ * formula; such a cell gets a leading single quote (OWASP, "CSV Injection"), and so does one that
+ * already starts with quotes before such a character, as the Python side does (open_data.spreadsheet_cell). */
+export function csvVeld(waarde) {
+  const tekst = String(waarde ?? "");
+  const veilig = /^'*[=+\-@\t\r]/.test(tekst) ? `'${tekst}` : tekst;
+  return /[";\r\n]/.test(veilig) ? `"${veilig.replace(/"/g, '""')}"` : veilig;
 }
 
 /** CSV as Dutch Excel opens it: semicolons, CRLF, UTF-8 with a byte order mark. */
