@@ -12,6 +12,7 @@ is written.
 | every scan statement points at a knelpunt (925823e)            | name it, or leave it out (below)   |
 | `arbowet:` renamed `grondslag:`, a warning (87e5160)           | rename, cite as the register does  |
 | `bron:` renamed `bronnen:`, a list, a warning (87e5160)        | rename, make it a list             |
+| werksessie pages made by `wegwijzer/print` (0447403)           | add it to the project's mkdocs.yml |
 
 A statement of the scan that no knelpunt names any more, because it was written
 before knelpunten named their statements (scan ranked by factor then):
@@ -60,6 +61,8 @@ class FileEdit:
 
     def check(self) -> str:
         """'' when the new text reads as planned: the changed keys as expected, every other value as before."""
+        if self.path.name == MKDOCS:
+            return self._check_mkdocs()
         old, problems = parse_yaml(self.text, str(self.path))
         new, trouble = parse_yaml(self.new, str(self.path))
         if problems or not isinstance(old.data, dict):
@@ -72,6 +75,30 @@ class FileEdit:
             changed = sorted(k for k in set(want) | set(new.data) if want.get(k, ...) != new.data.get(k, ...))
             return "na het omzetten zou ook iets anders veranderen (" + ", ".join(changed) + ")"
         return ""
+
+
+    def _check_mkdocs(self) -> str:
+        """mkdocs.yml may hold tags such as !!python/name: that no catalogus file has: compared as nodes."""
+        try:
+            old, new = yaml.compose(self.text, Loader=yaml.SafeLoader), yaml.compose(self.new, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return "het resultaat zou geen geldige YAML zijn"
+        want = _nodes(old)
+        want.update(self.expected)
+        return "" if _nodes(new) == want else "na het omzetten zou ook iets anders veranderen"
+
+
+def _nodes(node: yaml.Node) -> Any:
+    """A node tree as comparable data: scalars as (tag, text), mappings as dicts of their plain keys."""
+    if isinstance(node, yaml.ScalarNode):
+        return (node.tag, node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return [_nodes(item) for item in node.value]
+    return {str(_nodes(k)[1] if isinstance(k, yaml.ScalarNode) else _nodes(k)): _nodes(v) for k, v in node.value}
+
+
+#: The project's settings, beside the catalogus folder.
+MKDOCS = "mkdocs.yml"
 
 
 @dataclass
@@ -118,6 +145,7 @@ def plan(root: Path, texts: dict[Path, str], register: Register | None) -> Plan:
             attempt(path, lambda edit: _arbowet(edit, register))
             attempt(path, _bron)
     _statements(root, texts, result, attempt)
+    attempt(root.parent / MKDOCS, _print_plugin)
     return result
 
 
@@ -244,6 +272,35 @@ def _bron(edit: FileEdit) -> None:
     edit.renamed["bron"] = "bronnen"
     edit.expected["bronnen"] = [{_BRON_KEYS.get(k, k): v for k, v in old.items()}]
     edit.notes.append(f"'bron' heet nu 'bronnen', een lijst: {old['naam']}")
+
+
+# -- the werksessie pages and PDFs come from wegwijzer/print (0447403) ----------------------
+
+
+def _plugin_names(node: yaml.Node) -> list[str]:
+    names = []
+    for item in node.value if isinstance(node, yaml.SequenceNode) else []:
+        if isinstance(item, yaml.ScalarNode):
+            names.append(item.value)
+        elif isinstance(item, yaml.MappingNode) and len(item.value) == 1 and isinstance(item.value[0][0], yaml.ScalarNode):
+            names.append(item.value[0][0].value)
+    return names
+
+
+def _print_plugin(edit: FileEdit) -> None:
+    """A project from the first release lists only wegwijzer/catalogus: since the werksessie kit, its pages come from wegwijzer/print."""
+    doc = edit.doc
+    if not doc.has("plugins") or not isinstance(doc.value("plugins"), yaml.SequenceNode) or doc.value("plugins").flow_style:
+        return
+    names = _plugin_names(doc.value("plugins"))
+    if "wegwijzer/catalogus" not in names or "wegwijzer/print" in names:
+        return
+    edit.splices += doc.append("plugins", ["wegwijzer/print"])
+    edit.expected[str("plugins")] = _nodes(doc.value("plugins")) + [("tag:yaml.org,2002:str", "wegwijzer/print")]
+    edit.notes.append(
+        "'wegwijzer/print' bij 'plugins' gezet: de pagina's van de werksessie, de checklists en de PDF's "
+        "maakt sinds de werksessie-kit een eigen onderdeel; zonder wordt de site niet gebouwd"
+    )
 
 
 # -- every scan statement points at a knelpunt (925823e) --------------------------------

@@ -60,6 +60,12 @@ def _run(folder: Path) -> int:
         print(f"Fout: in {shown} staat geen catalogus.yml. Geef de catalogusmap op met --map.")
         return 1
     texts, states, trouble = _read_own_files(folder)
+    project = folder.parent / migraties.MKDOCS  # the settings of the project the catalogus belongs to
+    if project.is_file():
+        more, more_states, more_trouble = _read_files([project])
+        texts.update(more)
+        states.update(more_states)
+        trouble += more_trouble
     plan = migraties.plan(folder, texts, _register(folder))
     changed: list[tuple[Path, list[str]]] = []
     refused: list[tuple[Path, str]] = list(trouble)
@@ -106,19 +112,30 @@ def _read_own_files(folder: Path) -> tuple[dict[Path, str], dict[Path, tuple], l
             continue
         if not name:
             names = [n for n in names if n == "catalogus.yml"]
-        for file_name in names:
-            path = where / file_name
-            try:
-                raw = path.read_bytes()
-                states[path] = _state(path)
-            except OSError as error:
-                trouble.append((path, f"kan het bestand niet lezen ({error.strerror}); maak het leesbaar, bijvoorbeeld met 'chmod u+r {display_path(path)}'"))
-                continue
-            try:
-                texts[path] = raw.decode("utf-8")
-            except UnicodeDecodeError as error:
-                line = raw[: error.start].count(b"\n") + 1
-                trouble.append((path, f"is geen UTF-8 (regel {line}); sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8) en draai 'wegwijzer bijwerken' opnieuw"))
+        found, found_states, found_trouble = _read_files([where / n for n in names])
+        texts.update(found)
+        states.update(found_states)
+        trouble += found_trouble
+    return texts, states, trouble
+
+
+def _read_files(paths: list[Path]) -> tuple[dict[Path, str], dict[Path, tuple], list[tuple[Path, str]]]:
+    """Each file's text and state (`_state`), and what could not be read or is no UTF-8, in Dutch."""
+    texts: dict[Path, str] = {}
+    states: dict[Path, tuple] = {}
+    trouble: list[tuple[Path, str]] = []
+    for path in paths:
+        try:
+            raw = path.read_bytes()
+            states[path] = _state(path)
+        except OSError as error:
+            trouble.append((path, f"kan het bestand niet lezen ({error.strerror}); maak het leesbaar, bijvoorbeeld met 'chmod u+r {display_path(path)}'"))
+            continue
+        try:
+            texts[path] = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            trouble.append((path, f"is geen UTF-8 (regel {line}); sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8) en draai 'wegwijzer bijwerken' opnieuw"))
     return texts, states, trouble
 
 
