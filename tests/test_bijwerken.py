@@ -292,3 +292,40 @@ def test_a_missing_or_empty_folder_is_a_sentence(tmp_path, capsys):
     assert code == 1 and "bestaat niet" in out
     code, out = run(tmp_path, capsys)
     assert code == 1 and "staat geen catalogus.yml" in out
+
+
+# -- crafted files --------------------------------------------------------------------------
+
+
+def test_old_mac_line_endings_stay(make_catalogus, capsys):
+    root = make_catalogus()
+    text = (ZONDER + "arbowet:\n- art. 5\n").replace("\n", "\r")
+    (root / NAAM).write_bytes(text.encode("utf-8"))
+    code, out = run(root, capsys)
+    assert code == 0, out
+    assert (root / NAAM).read_bytes().decode("utf-8") == text.replace("arbowet:", "grondslag:").replace("art. 5", "arbowet 5")
+
+
+@pytest.mark.parametrize("text, words", [
+    (OLD + "arbowet: [art. 3]\n", ["was al geen geldige catalogus-YAML"]),  # a key twice: which one did the editor mean?
+    (OLD + "titel: [\n", ["is geen geldige YAML"]),
+    (OLD.replace("titel:", "titel:\t"), ["is geen geldige YAML"]),
+    ("---\n" + OLD + "---\n" + OLD, ["is geen geldige YAML"]),
+    ("- " + OLD.replace("\n", "\n  "), ["bestaat niet uit velden"]),
+    ("[" * 5000 + "]" * 5000 + "\n", []),
+], ids=["key twice", "broken", "tab", "two documents", "a list", "deep"])
+def test_a_file_bijwerken_cannot_read_as_planned_is_left_as_it_is(make_catalogus, capsys, text, words):
+    root = make_catalogus({NAAM: text})
+    (root / NAAM).write_text(text, encoding="utf-8")
+    refused(root, capsys, *words)
+    assert (root / NAAM).read_text(encoding="utf-8") == text
+
+
+def test_an_alias_bomb_in_catalogus_yml_does_not_blow_up(make_catalogus, capsys):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    text = MINIMAL["catalogus.yml"].replace("id: test-wegwijzer\n", "") + bomb
+    root = make_catalogus({"catalogus.yml": text})
+    code, out = run(root, capsys)
+    assert "Traceback" not in out
+    assert (root / "catalogus.yml").read_text(encoding="utf-8") == text  # the result would not load the same: left alone
+    assert code == 1

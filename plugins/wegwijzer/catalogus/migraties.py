@@ -172,7 +172,8 @@ def default_id(data: dict, root: Path) -> str:
 def _add_id(edit: FileEdit, root: Path) -> None:
     if edit.doc.has("id"):
         return
-    data = yaml_edit.plain(edit.doc.root)
+    # only the scalars it needs: the whole file could hold an alias bomb
+    data = {key: node.value for key, node in ((k, edit.doc.value(k)) for k in ("sector", "titel") if edit.doc.has(k)) if isinstance(node, yaml.ScalarNode)}
     new_id = default_id(data, root)
     edit.splices.append(edit.doc.insert(f"id: {new_id}"))
     edit.expected["id"] = new_id
@@ -372,8 +373,8 @@ def _statements(root: Path, texts: dict[Path, str], result: Plan, attempt) -> No
 def _add_statements(edit: FileEdit, ids: list[str]) -> None:
     doc = edit.doc
     if doc.has("stellingen"):
+        edit.splices += doc.append("stellingen", ids)  # first: it refuses a value an alias (*) also uses
         old = yaml_edit.plain(doc.value("stellingen"))
-        edit.splices += doc.append("stellingen", ids)
         edit.expected["stellingen"] = ([] if old is None else old if isinstance(old, list) else [old]) + ids
     else:
         edit.splices.append(doc.insert(f"stellingen: [{', '.join(ids)}]", after="oplossingen"))
@@ -387,8 +388,8 @@ def _add_statements(edit: FileEdit, ids: list[str]) -> None:
 def _leave_out(edit: FileEdit, ids: list[str], left_out_by: dict[str, list[str]]) -> None:
     doc = edit.doc
     items = [f"stelling:{i}" for i in ids]
+    edit.splices += doc.append("weglaten", items)  # first: it refuses a value an alias (*) also uses
     old = yaml_edit.plain(doc.value("weglaten"))
-    edit.splices += doc.append("weglaten", items)
     edit.expected["weglaten"] = ([] if old is None else old if isinstance(old, list) else [old]) + items
     for stelling_id in ids:
         edit.notes.append(

@@ -33,6 +33,7 @@ class Splice:
     text: str
 
 
+_BREAK = re.compile(r"\r\n|\r|\n")
 _PLAIN_SAFE = re.compile(r"^[A-Za-z0-9À-ÿ][A-Za-z0-9À-ÿ .,()/'&+_-]*$")
 
 
@@ -41,11 +42,14 @@ class Document:
 
     def __init__(self, text: str):
         self.text = text
-        self.newline = "\r\n" if "\r\n" in text else "\n"
+        found = _BREAK.search(text)
+        self.newline = found.group() if found else "\n"  # new lines end as the file's first line does
         try:
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as error:
             raise CannotEdit("is geen geldige YAML; herstel dat eerst ('wegwijzer check' zegt waar)") from error
+        except RecursionError as error:
+            raise CannotEdit("is te diep genest om veilig te veranderen; zet het zelf om") from error
         if not isinstance(root, yaml.MappingNode) or root.flow_style:
             raise CannotEdit("bestaat niet uit velden onder elkaar ('naam: waarde'); zet het zelf om")
         self.root = root
@@ -54,7 +58,10 @@ class Document:
             if isinstance(key, yaml.ScalarNode):
                 self.entries.setdefault(key.value, (key, value))
         self._count: dict[int, int] = {}
-        self._tally(root)
+        try:
+            self._tally(root)
+        except RecursionError as error:
+            raise CannotEdit("is te diep genest om veilig te veranderen; zet het zelf om") from error
 
     def _tally(self, node: yaml.Node) -> None:
         """How often each node occurs: more than once means an alias (*) points at it."""
@@ -112,11 +119,15 @@ class Document:
 
     def line_end(self, index: int) -> int:
         """The end of the line `index` is on, after its line break (or the end of the text)."""
-        at = self.text.find("\n", index)
-        return len(self.text) if at < 0 else at + 1
+        found = _BREAK.search(self.text, index)
+        return found.end() if found else len(self.text)
 
     def line_start(self, index: int) -> int:
-        return self.text.rfind("\n", 0, index) + 1
+        return max(self.text.rfind("\n", 0, index), self.text.rfind("\r", 0, index)) + 1
+
+    def ends_line(self, index: int) -> bool:
+        """True when `index` is at the start of a line (after a line break)."""
+        return index > 0 and self.text[index - 1] in "\r\n"
 
     # -- edits -----------------------------------------------------------------------
 
@@ -155,7 +166,7 @@ class Document:
         indent = " " * node.start_mark.column  # a block list starts at its first '-'
         at = self.line_end(self.end_of(last))
         new = "".join(f"{indent}- {item}{self.newline}" for item in items)
-        if not self.text[:at].endswith("\n"):  # the last line had no line break: it still has none
+        if not self.ends_line(at):  # the last line had no line break: it still has none
             new = self.newline + new[: -len(self.newline)]
         return [Splice(at, at, new)]
 
@@ -167,7 +178,7 @@ class Document:
             at = self.line_end(self.end_of(self.entries[after][1]))
         else:
             at = self.line_start(first.start_mark.index) if first is not None else len(self.text)
-        if not self.text[:at].endswith("\n") and at > 0:
+        if at > 0 and not self.ends_line(at):
             return Splice(at, at, self.newline + line)
         return Splice(at, at, line + self.newline)
 
