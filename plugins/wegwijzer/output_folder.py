@@ -26,6 +26,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalogus.reads import reason
+
 
 @dataclass(frozen=True)
 class Output:
@@ -108,7 +110,7 @@ def refusal(target: Path, output: Output, project: Path, sources: list[Source], 
     try:
         names = sorted(os.listdir(target))
     except OSError as error:
-        return f"{shown}: kan deze map niet lezen ({error.strerror}). {fix}"
+        return f"{shown}: kan deze map niet lezen ({reason(error)}). {fix}"
     if ".git" in names and not adds_only:
         return f"{shown}: in deze map staat een git-map (.git). {gone} {fix}"
     if output.replaces_folder:
@@ -149,7 +151,8 @@ def make_folder(folder: Path, shown: str) -> str | None:
         blocked = _blocking_file(folder)
         if blocked is not None or isinstance(error, (FileExistsError, NotADirectoryError)):
             return f"{shown}: {blocked or folder} is een bestand, geen map. Kies een andere map."
-        return f"{shown}: kan de map {folder} niet maken ({error.strerror}). Kies een map waarin je mag schrijven."
+        why = "een map erboven kan er niet komen" if isinstance(error, FileNotFoundError) else reason(error)
+        return f"{shown}: kan de map {folder} niet maken ({why}). Kies een map waarin je mag schrijven."
     return None
 
 

@@ -12,12 +12,27 @@ word); here they become problems with file, line and what to do.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Callable
 
 from .problems import Mark, Problem
 from .yaml_source import MAX_FILE_BYTES
+
+
+#: The operating system's reasons, which Python gives in English.
+_REASONS = {
+    errno.EACCES: "geen toestemming", errno.EPERM: "geen toestemming", errno.ENOENT: "bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map", errno.EISDIR: "dit is een map",
+    errno.ENOSPC: "de schijf is vol", errno.EROFS: "de schijf is alleen te lezen", errno.ELOOP: "de links wijzen in een kring",
+    errno.ENAMETOOLONG: "de naam is te lang", errno.EEXIST: "bestaat al", errno.EIO: "leesfout van de schijf",
+}
+
+
+def reason(error: OSError) -> str:
+    """Why an operation on a file failed, in Dutch (the English text when there is no Dutch one)."""
+    return _REASONS.get(error.errno, error.strerror or str(error))
 
 
 def outside(path: str | os.PathLike, project: Path) -> Path | None:
@@ -44,7 +59,7 @@ def link_problem(path: str | os.PathLike, project: Path, display: Callable[[Path
 def unreadable_folder(path: str | os.PathLike, error: OSError, display: Callable[[Path], str]) -> Problem:
     return Problem(
         Mark(display(Path(path))), "",
-        f"kan deze map niet lezen ({error.strerror or error})",
+        f"kan deze map niet lezen ({reason(error)})",
         "geef iedereen die de site bouwt leesrechten, bijvoorbeeld met 'chmod -R a+rX' op de map",
     )
 
@@ -52,7 +67,7 @@ def unreadable_folder(path: str | os.PathLike, error: OSError, display: Callable
 def unreadable_file(path: str | os.PathLike, error: OSError, display: Callable[[Path], str]) -> Problem:
     return Problem(
         Mark(display(Path(path))), "",
-        f"kan het bestand niet lezen ({error.strerror or error})",
+        f"kan het bestand niet lezen ({reason(error)})",
         "geef iedereen die de site bouwt leesrechten, bijvoorbeeld met 'chmod a+r' op het bestand",
     )
 

@@ -197,7 +197,9 @@ def _read_yaml(file: Path, display: str) -> tuple[Source, list[Problem]]:
             return source, [Problem(Mark(display), "", f"het bestand is te groot ({size / 1024 / 1024:.0f} MB; hooguit {MAX_FILE_BYTES // 1024 // 1024} MB)", "een catalogusbestand is een paar KB; controleer of dit het goede bestand is")]
         raw = file.read_bytes()
     except OSError as error:
-        return source, [Problem(Mark(display), "", f"kan het bestand niet lezen: {error.strerror}")]
+        from .reads import reason  # reads.py takes MAX_FILE_BYTES from here
+
+        return source, [Problem(Mark(display), "", f"kan het bestand niet lezen: {reason(error)}", "geef iedereen die de site bouwt leesrechten, bijvoorbeeld met 'chmod a+r' op het bestand")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -18,6 +18,7 @@ from ..catalogus import schema
 from ..catalogus.links import find_links, link_problem
 from ..catalogus.open_data import CSV_KOLOMMEN, LIJST_KOLOMMEN, bron_uit_cel, read_spreadsheet_cell
 from ..catalogus.problems import Problem, did_you_mean
+from ..catalogus.reads import reason
 from ..catalogus.schema import Checker
 from ..catalogus.yaml_source import Source
 from .bestanden import schema_line, yaml_text
@@ -52,7 +53,7 @@ def run(args) -> int:
         print(f"{csv_path}: het bestand is geen UTF-8. Sla het in Excel op als 'CSV UTF-8 (gescheiden door lijstscheidingsteken)'.", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"{csv_path}: kan het bestand niet lezen ({error.strerror}).", file=sys.stderr)
+        print(f"{csv_path}: kan het bestand niet lezen ({reason(error)}).", file=sys.stderr)
         return 1
     first = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first.count)  # Dutch Excel writes ';', others ','

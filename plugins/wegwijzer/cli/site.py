@@ -27,7 +27,7 @@ from ..output_folder import SITE, make_folder, project_sources, refusal
 from .mkdocs_config import read_config
 
 
-def _mkdocs(args, *command: str, site: str | None = None) -> int:
+def _mkdocs(args, *command: str, site: str | None = None, starting: str = "") -> int:
     config = Path(args.config)
     if config.is_dir():
         print(f"{config}: dit is een map, geen bestand. Geef het instellingenbestand aan, bijvoorbeeld --config {config / 'mkdocs.yml'}.", file=sys.stderr)
@@ -39,6 +39,8 @@ def _mkdocs(args, *command: str, site: str | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    if starting:
+        print(starting)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     argv = [sys.executable, "-m", "mkdocs", *command, "-f", str(config)]
     if os.name == "posix":  # MkDocs takes this process's place: Ctrl+C or a stop signal reaches it directly
@@ -68,8 +70,8 @@ def _before_mkdocs(config_path: Path, site: str | None) -> str | None:
 
 
 def bekijken(args) -> int:
-    print(f"De Wegwijzer staat op http://127.0.0.1:{args.poort}/ en wordt na elke wijziging bijgewerkt. Stoppen: Ctrl+C.")
-    return _mkdocs(args, "serve", "--dirty", "-a", f"127.0.0.1:{args.poort}")
+    return _mkdocs(args, "serve", "--dirty", "-a", f"127.0.0.1:{args.poort}",
+                   starting=f"De Wegwijzer staat op http://127.0.0.1:{args.poort}/ en wordt na elke wijziging bijgewerkt. Stoppen: Ctrl+C.")
 
 
 def bouwen(args) -> int:

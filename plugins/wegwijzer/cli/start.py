@@ -8,6 +8,8 @@ from pathlib import Path
 
 from ..catalogus.json_schema import write_schemas
 from .bestanden import schema_line, yaml_text
+from ..catalogus.reads import reason
+from ..output_folder import make_folder
 from .pakket import pinned
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "start"
@@ -15,8 +17,19 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "start"
 
 def run(args) -> int:
     root = Path(args.map)
-    if root.exists() and any(root.iterdir()):
-        print(f"{root} is niet leeg. Kies een nieuwe of lege map.", file=sys.stderr)
+    if root.exists() and not root.is_dir():
+        print(f"{root}: dit is een bestand, geen map. Kies een nieuwe of lege map.", file=sys.stderr)
+        return 1
+    try:
+        if root.exists() and any(root.iterdir()):
+            print(f"{root} is niet leeg. Kies een nieuwe of lege map.", file=sys.stderr)
+            return 1
+    except OSError as error:
+        print(f"{root}: kan deze map niet lezen ({reason(error)}). Kies een nieuwe of lege map.", file=sys.stderr)
+        return 1
+    problem = make_folder(root, str(root))
+    if problem:
+        print(problem, file=sys.stderr)
         return 1
     catalogus = root / "catalogus"
     for folder in (catalogus / "knelpunten", catalogus / "oplossingen", root / "content", root / "overrides"):

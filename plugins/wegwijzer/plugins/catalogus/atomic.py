@@ -47,6 +47,7 @@ from mkdocs.exceptions import PluginError
 from ...catalogus.handpaginas import docs_folder_problems
 from ...catalogus.loader import display_path
 from ...catalogus.problems import CatalogusError
+from ...catalogus.reads import reason
 from ...output_folder import SITE, make_folder, own_layers, project_sources, refusal
 from ...whole_file import umask
 
@@ -89,7 +90,7 @@ class AtomicSite:
             self.staging.chmod(0o777 & ~umask())
         except OSError as error:
             self._unlock()
-            raise PluginError(f"kan geen map maken naast {self.target} ({error.strerror}). Kies een map waarin je mag schrijven.") from None
+            raise PluginError(f"kan geen map maken naast {self.target} ({reason(error)}). Kies een map waarin je mag schrijven.") from None
         config.site_dir = str(self.staging)
 
     def built(self) -> None:
