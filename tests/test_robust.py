@@ -518,3 +518,29 @@ def test_a_folder_that_does_not_exist_yet_is_made_with_its_parents(project, caps
     assert (project / "uit" / "nieuw" / "export" / "knelpunten.csv").is_file()
     assert main(["export", "--uit", "uit/json/catalogus.json"]) == 0
     assert (project / "uit" / "json" / "catalogus.json").is_file()
+
+
+def test_an_unreadable_file_in_the_catalogus_or_content_is_named(project, monkeypatch, capsys):
+    """Simulated like the folders above: root may read any file."""
+    from wegwijzer.catalogus import reads
+
+    locked = project / "catalogus" / "oplossingen" / "taken-herverdelen.yml"
+    real_read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied")) if self == locked else real_read_bytes(self))
+    with pytest.raises(CatalogusError) as raised:
+        load_catalogus(project / "catalogus")
+    assert "catalogus/oplossingen/taken-herverdelen.yml:1:1: kan het bestand niet lezen: geen toestemming" in raised.value.report()
+    monkeypatch.undo()
+    monkeypatch.chdir(project)
+    (project / "content" / "logo.png").write_bytes(b"\x89PNG")
+    real_open = open
+
+    def refusing_open(path, *args, **kwargs):
+        if str(path).endswith(("logo.png", "over-ons.md")):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(reads, "open", refusing_open, raising=False)
+    text = refused(capsys, "check", "catalogus")
+    assert "content/logo.png:1:1: kan het bestand niet lezen (geen toestemming) (geef iedereen die de site bouwt leesrechten, bijvoorbeeld met 'chmod a+r' op het bestand)" in text
+    assert "content/over-ons.md:1:1: kan het bestand niet lezen (geen toestemming)" in text
