@@ -189,8 +189,43 @@ def browser():
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
         )
+        _watch_policy(browser)
         yield browser
         browser.close()
+
+
+#: What Chromium refused under a page's Content-Security-Policy during the running test.
+POLICY_VIOLATIONS: list[str] = []
+
+
+def _note_violation(message) -> None:
+    if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+        POLICY_VIOLATIONS.append(f"{message.location.get('url', '')}: {message.text}")
+
+
+def _watch_policy(browser) -> None:
+    """Every tab of every browser test reports a refused script, style or request (csp.py)."""
+    new_context, new_page = browser.new_context, browser.new_page
+
+    def watched_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.on("console", _note_violation)
+        return context
+
+    def watched_page(*args, **kwargs):
+        page = new_page(*args, **kwargs)
+        page.on("console", _note_violation)
+        return page
+
+    browser.new_context, browser.new_page = watched_context, watched_page
+
+
+@pytest.fixture(autouse=True)
+def no_policy_violations():
+    """No browser test may see the page's own policy refuse something: every tool works under it."""
+    POLICY_VIOLATIONS.clear()
+    yield
+    assert POLICY_VIOLATIONS == [], "\n".join(POLICY_VIOLATIONS)
 
 
 @pytest.fixture

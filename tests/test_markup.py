@@ -2,8 +2,9 @@
 
 One run of vnu over all the pages at once (Java starts once), errors only. What is
 left must be nothing, except a few errors in the HTML that mkdocs-material's own
-base templates write on every page; each is listed below with the reason it is not ours
-to fix. A listed error that no longer occurs fails the test too, so the list stays short.
+base templates write on every page, and one that vnu's own rules are behind on; each is
+listed below with the reason it is not ours to fix. A listed error that no longer occurs
+fails the test too, so the list stays short.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ MATERIAL = [
      'for="__toc"',
      "partials/toc.html always writes <label for=\"__toc\">, while the __toc toggle it names "
      "is only written in the navigation for a page that is in it."),
+    ("Bad value", "'wasm-unsafe-eval'",
+     "vnu checks Content-Security-Policy values against CSP Level 2, which has no 'wasm-unsafe-eval'; "
+     "CSP Level 3 has it, and Chromium needs it to run Pagefind's WebAssembly (csp.py)."),
 ]
 
 

@@ -46,7 +46,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("bestand", help="knelpunten.csv of oplossingen.csv, met de kolommen van 'wegwijzer export --formaat csv'")
     sub.add_argument("--soort", choices=list(importeren.RULES), help="knelpunten of oplossingen, als de bestandsnaam dat niet zegt")
     sub.add_argument("--overschrijf", action="store_true", help="overschrijf bestanden die al bestaan")
-    add("bijwerken", "zet bestanden van een oudere versie om naar het huidige formaat (arbowet → grondslag, bron → bronnen)", bijwerken)
+    add("bijwerken", "zet een catalogus van een oudere versie om naar het huidige formaat (zie docs/bijwerken.md)", bijwerken)
     sub = add("dossier", "maak het toetsingsdossier voor de Arbeidsinspectie: een PDF en een CSV", dossier)
     sub.add_argument("--uit", default="toetsingsdossier", help="de map om naar te schrijven (standaard: %(default)s)")
     sub = add("start", "begin een nieuwe Wegwijzer voor je sector, op de basis", start, None)

@@ -7,3 +7,6 @@ class CatalogusConfig(Config):
 
     #: The catalogus folder, relative to mkdocs.yml.
     catalogus = c.Type(str, default="catalogus")
+    #: Raw HTML in the organisation's own pages (the docs folder) passes as written, unchecked.
+    #: Off: every page, own pages too, keeps only what the allowlist of `sanitize.py` keeps.
+    eigen_html = c.Type(bool, default=False)

@@ -8,6 +8,7 @@ link the same way.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -113,6 +114,7 @@ def environment(*folders: Path) -> jinja2.Environment:
     env.filters["quote"] = lambda text: Markup("\n".join(f"> {escape(line)}".rstrip() for line in text.splitlines()))
     env.filters["labels"] = lambda values, labels: ", ".join(labels[v] for v in values)
     env.filters["eerste_zin"] = _first_sentence
+    env.filters["link"] = web_link
     env.globals.update(
         AANPAK=model.AANPAK,
         NIVEAU=model.NIVEAU,
@@ -126,6 +128,21 @@ def environment(*folders: Path) -> jinja2.Environment:
         icoon=_icon_svg,
     )
     return env
+
+
+#: A link from a structured field may go to the web or to an e-mail address, nowhere else.
+_WEB = re.compile(r"^(?:https?://|mailto:)[^\s\x00-\x1f]+$", re.IGNORECASE)
+
+
+def web_link(text: str, url: str | None) -> Markup:
+    """`text` linked to `url` (a source's or instrument's `link`, a provision's `url`).
+
+    Built as HTML from escaped parts, never glued into Markdown: a title holding
+    `](javascript:…)` or a link ending in `){: onclick=… }` stays text.
+    """
+    if not url or not _WEB.match(url):
+        return escape(text)
+    return Markup('<a href="{}">{}</a>').format(url, text)
 
 
 def _first_sentence(text: str) -> str:

@@ -12,7 +12,11 @@ Events, in the order MkDocs calls them:
   `content/` has its own), check `[[links]]` in all hand-written pages, then add
   one virtual page (`File.generated`) per step, substep, factor, knelpunt and
   oplossing, plus the index pages.
-- `on_page_markdown`: expand `[[soort:id]]` on every page into a relative link.
+- `on_page_markdown`: expand `[[soort:id]]` on every page into a relative link;
+  front matter is text, never markup (`page_safety.py`).
+- `on_page_content`, last of all plugins: the page's HTML keeps only what the
+  allowlist of `sanitize.py` keeps; `on_post_page` and `on_post_template` put a
+  Content-Security-Policy in every page (`csp.py`).
 - `on_serve`: rebuild when the catalogus or its base changes; `on_nav`,
   `on_pre_page` and `on_env` let a rebuild redo only the pages that changed (`preview.py`).
 - `on_post_build`, `on_build_error`, `on_shutdown`: `mkdocs build` writes into a
@@ -27,10 +31,11 @@ import os
 import re
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from markupsafe import escape
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
@@ -45,9 +50,12 @@ from ...catalogus.dossier import to_csv as dossier_csv
 from ...catalogus.model import KANT, Info
 from ...catalogus.open_data import to_json
 from ..css import css_string
+from ..csp import with_policy
+from ..patches import live_reload_under_policy
 from ..jinja_cache import CompiledTemplates
 from ..kept_nav import keep_menu
 from .atomic import AtomicSite
+from .page_safety import CleanPages, safe_meta
 from .config import CatalogusConfig
 from .preview import Preview
 from .pages import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
@@ -122,6 +130,11 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.serving = command == "serve"
         self.atomic = AtomicSite() if command == "build" else None
         self.preview = Preview() if self.serving else None
+        self.clean = CleanPages(keep=self.serving)
+        # The preview server adds a script of its own to each page; without the patch the policy would block it.
+        self.policy = live_reload_under_policy() if self.serving else True
+        if not self.policy:
+            log.warning("deze versie van MkDocs is onbekend: de voorvertoning draait zonder Content-Security-Policy (de gebouwde site heeft hem wel)")
 
     def on_config(self, config):
         self.folder = os.path.join(os.path.dirname(config.config_file_path), self.config.catalogus)
@@ -142,8 +155,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         # The theme puts these into HTML as they are: escape, they are catalogus text.
         config.site_name = str(escape(info.titel))
         config.copyright = str(escape(colophon(info)))
-        if info.huisstijl.logo:
-            config.theme["logo"] = info.huisstijl.logo
+        if info.huisstijl.logo:  # a path in the docs folder (handpaginas.logo_problems), written as a URL path
+            config.theme["logo"] = quote(info.huisstijl.logo, safe="/")
         if config.theme["favicon"] == MATERIAL_FAVICON:  # an organisation's own favicon stays
             config.theme["favicon"] = FAVICON
         config.extra_css.append(HUISSTIJL_CSS)
@@ -189,7 +202,13 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             files.append(File.generated(config, uri, abs_src_path=path))
         generated = {spec.src_uri: spec for spec in page_specs(self.catalogus)}
         # One implementation for the build and `wegwijzer check`: links, unsafe targets, clashes, logo.
-        texts = {file.src_uri: file.content_string for file in files.documentation_pages() if not file.generated_by}
+        texts = {}
+        for file in files.documentation_pages():
+            if not file.generated_by:
+                try:
+                    texts[file.src_uri] = file.content_string
+                except (OSError, UnicodeDecodeError):
+                    pass  # page_problems reports it, with the file and the first bad line
         problems = page_problems(self.catalogus, Path(config.docs_dir), generated, display_path, texts)
         if problems:
             raise PluginError(str(CatalogusError(problems)))
@@ -237,6 +256,10 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         uri = page.file.src_uri
+        hand_written = not page.file.generated_by or uri in self.pages
+        for problem in safe_meta(page, hand_written):
+            where = display_path(Path(self.pages[uri])) if uri in self.pages else display_path_in_docs(config, uri)
+            log.warning(f"{where}: {problem}")
         bronnen = self.catalogus.pagina_bronnen.get(uri) if uri in self.pages else None
         if bronnen:  # a base page's sources, from its front matter, under its text
             markdown += "\n\n" + render_sources(bronnen)
@@ -245,6 +268,19 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             markdown += f"\n\n## Over deze Wegwijzer\n\n{self.catalogus.info.inleiding.strip()}\n\nWie deze Wegwijzer maakten en waarop hij steunt, lees je in de [verantwoording](verantwoording.md).\n"
         markdown = self._quotes_as_blocks(markdown)
         return expand_links(markdown, lambda link: markdown_link(self.catalogus, link, uri))
+
+    @event_priority(-100)  # after every other plugin has added to the page
+    def on_page_content(self, html: str, page, config, files) -> str:
+        own_page = not page.file.generated_by  # in the docs folder: the organisation's own page
+        return self.clean.page(page, html, trusted=self.config.eigen_html and own_page)
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, page, config) -> str:
+        return with_policy(output) if self.policy else output
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        return with_policy(output_content) if self.policy and template_name.endswith(".html") else output_content
 
     def _quotes_as_blocks(self, markdown: str) -> str:
         """`[[praktijk:id]]` on a line of its own shows the quote itself; in a sentence it stays a link."""

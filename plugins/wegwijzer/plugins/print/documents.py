@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from ...catalogus import dossier, model
 from ...catalogus.links import Link, expand_links
+from ...sanitize import clean_html
 from ..catalogus.routes import title_of
 from ..jinja_cache import CompiledTemplates
 
@@ -204,7 +205,7 @@ class Renderer:
         self.env.globals.update(catalogus=catalogus, info=catalogus.info, KOSTEN=model.KOSTEN, KANT=model.KANT, datum=model.datum_nl)
 
     def markdown(self, text: str, inline: bool = False) -> Markup:
-        """Markdown text as HTML. Raw HTML in the text is escaped: it has no place in print."""
+        """Markdown text as HTML. Raw HTML in the text is escaped (it has no place in print), and the result cleaned."""
         links: list[Link] = []
 
         def placeholder(link: Link) -> str:
@@ -213,6 +214,7 @@ class Renderer:
 
         html = markdown_lib.markdown(expand_links(text, placeholder).replace("<", "&lt;"), extensions=["sane_lists"])
         html = re.sub("\ue000(\\d+)\ue001", lambda m: self._link_html(links[int(m.group(1))]), html)
+        html = clean_html(html)
         if inline:
             html = re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.DOTALL)
         return Markup(html)

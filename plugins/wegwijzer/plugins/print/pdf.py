@@ -119,7 +119,29 @@ def make_pdf(html: str) -> bytes:
     weasyprint, reason = load_weasyprint()
     if weasyprint is None:
         raise PdfToolMissing(reason)
-    return weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_refusing_fetcher(weasyprint)).write_pdf()
+
+
+def refuse_fetch(url: str, *args, **kwargs):
+    """WeasyPrint fetches nothing: a PDF's styles are in it and its fonts are the system's.
+
+    An image path in an editor's text (`![](/home/…/private.png)`) or a web address
+    would otherwise be read from this computer or the internet into the PDF.
+    """
+    raise ValueError(f"de PDF haalt niets op: {url[:80]}")
+
+
+def _refusing_fetcher(weasyprint):
+    """`refuse_fetch` in the form this WeasyPrint takes: a URLFetcher (70 and later) or a function."""
+    base = getattr(getattr(weasyprint, "urls", None), "URLFetcher", None)
+    if base is None:
+        return refuse_fetch
+
+    class Refusing(base):
+        def fetch(self, url, headers=None):
+            refuse_fetch(url)
+
+    return Refusing()
 
 
 def write_pdf(document: Document, catalogus: model.Catalogus, cache: Path | None = None) -> bytes:
