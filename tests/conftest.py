@@ -142,6 +142,15 @@ def copy_project(tmp_path: Path) -> Path:
     return project
 
 
+def without_pdfs(project: Path) -> Path:
+    """A generated guide for a test that looks at pages only: its toetsingsdossier alone is a minute of WeasyPrint."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - wegwijzer/print " in text
+    config.write_text(text.replace("  - wegwijzer/print ", "  - wegwijzer/print:\n      pdf: false\n   ", 1), encoding="utf-8")
+    return project
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
     """The example guide of this repository, built once with --strict."""
@@ -259,7 +268,7 @@ def long_guide(tmp_path_factory):
     from wegwijzer.catalogus import load_catalogus
 
     work = tmp_path_factory.mktemp("lang")
-    project = genereer(100, work / "gids")
+    project = without_pdfs(genereer(100, work / "gids"))
     for path in sorted((project / "catalogus" / "knelpunten").glob("*.yml"))[:60]:
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(f"factor: {DRUKKE_FACTOR}\n" if line.startswith("factor:") else line for line in lines), encoding="utf-8")

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build, serve_folder
+from conftest import ROOT, mkdocs_build, serve_folder, without_pdfs
 from test_filter import axe_violations
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -51,7 +51,7 @@ def big_site(request, tmp_path_factory) -> Path:
     word in a knelpunt's text and one in an oplossing's steps; built and indexed."""
     n = request.param
     work = tmp_path_factory.mktemp(f"groot-{n}")
-    project = genereer(n, work / "gids")
+    project = without_pdfs(genereer(n, work / "gids"))
     knelpunt = project / "catalogus" / "knelpunten" / f"knelpunt-{n // 2:05d}.yml"
     knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("omschrijving: ", "omschrijving: De klokkenluidersregeling is onbekend. ", 1), encoding="utf-8")
     oplossing = project / "catalogus" / "oplossingen" / f"oplossing-{n + 34:05d}.yml"
