@@ -9,6 +9,7 @@ parser, not searched for strings: pages, the search index and the PDFs.
 from __future__ import annotations
 
 import gzip
+import os
 import html
 import json
 import re
@@ -80,6 +81,14 @@ ATTACKS = {
     "html-clobber-id": '<p id="ww-opslag">{"id": "anders"}</p>',
     "html-area": '<map name="m"><area href="javascript:window.__xss=1"></map>',
     "html-target-blank": '<a href="https://evil.example/" target="_blank">tabnabbing</a>',
+    # found by attacking the first version of the sanitizer
+    "html-noscript-refresh": '<noscript><meta http-equiv="refresh" content="0;url=https://evil.example/"></noscript>',
+    "html-noscript-img": "<noscript><img src=x onerror=window.__xss=1></noscript>",
+    "attr-pagefind-meta": '[x](https://example.org/){: data-pagefind-meta="url:https://evil.example/phish" }',
+    "html-pagefind-body": "<div data-pagefind-body>alleen deze pagina in de zoekindex</div>",
+    "html-img-backslash": '<img src="/\\evil.example/a.png">',
+    "html-img-tab": '<img src="/&#9;/evil.example/a.png">',
+    "md-img-backslash": "![b](/\\evil.example/b.png)",
 }
 
 #: Attributes that hold a URL a browser follows or fetches.
@@ -115,10 +124,14 @@ class _Checker(HTMLParser):
                 self.found.append(f"{where}: <{tag} style={value[:40]}>")
             if name == "id" and self.in_article and (value.startswith("__config") or value == "ww-opslag"):
                 self.found.append(f"{where}: <{tag} id={value}> verbergt een element van het thema")
-            if name == "data-md-component" and self.in_article:
-                self.found.append(f"{where}: <{tag} data-md-component>")
+            if name in ("data-md-component", "data-pagefind-meta", "data-pagefind-body") and self.in_article:
+                self.found.append(f"{where}: <{tag} {name}>")
+            if tag == "img" and name == "src" and re.sub(r"[\x00-\x20]", "", html.unescape(value)).replace("\\", "/").startswith("//"):
+                self.found.append(f"{where}: <img src={value[:40]}> vraagt iets bij een andere website op")
             if name == "name" and tag in {"img", "form", "embed", "object", "iframe"}:
                 self.found.append(f"{where}: <{tag} name={value}>")
+        if tag == "noscript" and self.in_article:
+            self.found.append(f"{where}: <noscript>")
         if tag in NEVER and (self.in_article or tag not in {"script", "meta", "link", "style"}):
             self.found.append(f"{where}: <{tag}>")
         if tag == "script" and not any(n == "src" for n, _ in attrs) and self.whole_page:
@@ -232,6 +245,19 @@ def hostile_site(tmp_path_factory):
         "author: '<script>window.__xss=1</script>'\n"
         "scripts: ['../../evil', 'scan\" onload=\"window.__xss=1']\n"
         "---\n\n# Vijandige pagina\n\n" + text + f"\n\n![buiten]({outside / 'geheim.png'})\n", encoding="utf-8")
+    # front matter that is no text, and a first heading that is markup once unescaped
+    (project / "content" / "lijsten.md").write_text(
+        "---\n"
+        "title: ['</title><script>window.__xss=1</script>']\n"
+        "subtitle: ['<script>window.__xss=1</script>']\n"
+        "status: ['\"><script>window.__xss=1</script>']\n"
+        "description: ['\"><script>window.__xss=1</script>']\n"
+        "author: {x: '\"><script>window.__xss=1</script>'}\n"
+        "icon: bestaat/niet\n"
+        "template: ../../etc/passwd\n"
+        "hide: 5\n"
+        "---\n\n# Lijsten in de kop\n", encoding="utf-8")
+    (project / "content" / "kop.md").write_text("# &lt;/title&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;\n\nTekst.\n", encoding="utf-8")
     # a knelpunt with every attack in its text, and sources whose fields were crafted
     (catalogus / "knelpunten" / "vijandig.yml").write_text(yaml.safe_dump({
         "titel": "Vijandig <svg onload=window.__xss=1>",
@@ -292,6 +318,12 @@ def test_front_matter_is_text_and_scripts_only_the_tools(hostile_site):
     assert 'content="&#34; onmouseover=&#34;window.__xss=1"' in page
     assert "evil" not in "".join(re.findall(r'<script[^>]*src="[^"]*"', page))
     assert "scripts: '../../evil', 'scan\" onload=\"window.__xss=1' is geen hulpmiddel van de Wegwijzer" in log
+    for key in ("title", "subtitle", "status", "description", "author"):
+        assert f"content/lijsten.md: {key}: hier hoort gewone tekst, geen lijst of blok; het veld wordt niet gebruikt" in log
+    assert "content/lijsten.md: icon: dit icoon bestaat niet" in log and "content/lijsten.md: template: dit sjabloon bestaat niet" in log
+    assert "content/lijsten.md: hide: kies een lijst uit" in log
+    kop = (site / "kop" / "index.html").read_text(encoding="utf-8")
+    assert "<title>&lt;/title&gt;&lt;script&gt;window.__xss=1&lt;/script&gt; - " in kop and harmful(kop) == []
     # the title is in the menu of every other page, as text
     start = (site / "index.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=&#34;window.__xss=1&#34;&gt;Titel" in start and harmful(start) == []
@@ -399,5 +431,75 @@ def test_own_html_is_an_explicit_choice_for_own_pages_only():
         plugin = CatalogusPlugin()
         plugin.load_config({"eigen_html": eigen_html})
         plugin.on_startup(command="build", dirty=False)
-        page = SimpleNamespace(meta={}, title="Eigen", file=SimpleNamespace(generated_by=generated_by, src_uri="eigen.md"))
+        page = SimpleNamespace(meta={}, title="Eigen", is_homepage=False, file=SimpleNamespace(generated_by=generated_by, src_uri="eigen.md"))
         assert plugin.on_page_content(raw, page=page, config=None, files=None) == expected
+
+
+# -- files that run script, CSS that breaks out, folders outside the project -------------------
+
+
+def test_files_that_would_run_script_on_the_site_are_refused(tmp_path):
+    from wegwijzer.catalogus.handpaginas import docs_folder_problems
+
+    project = tmp_path / "project"
+    docs = project / "content"
+    (docs / "assets").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("docs_dir: content\n", encoding="utf-8")
+    (docs / "uitleg.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (docs / "assets" / "extra.js").write_text("alert(1)", encoding="utf-8")
+    (docs / "assets" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
+    (docs / "assets" / "knop.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
+    (docs / "assets" / "goed.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0h4v4z"/></svg>', encoding="utf-8")
+    (docs / "assets" / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    os.mkfifo(docs / "pijp.md")
+    found = {str(p.mark.path).removeprefix(str(project) + "/"): p.message for p in docs_folder_problems(docs, str)}
+    assert set(found) == {"content/uitleg.html", "content/assets/extra.js", "content/assets/logo.svg", "content/assets/knop.svg", "content/pijp.md"}
+    assert found["content/uitleg.html"].startswith("een HTML-, XML- of JavaScript-bestand wordt niet gepubliceerd")
+    assert found["content/assets/logo.svg"] == "deze SVG bevat '<script': een script of iets dat de browser uitvoert als je het plaatje opent"
+    assert found["content/pijp.md"].startswith("dit is geen gewoon bestand")
+    # an organisation that chose its own HTML (docs/veiligheid.md) may publish HTML and scripts; never a pipe
+    (project / "mkdocs.yml").write_text("docs_dir: content\nplugins:\n  - wegwijzer/catalogus:\n      eigen_html: true\n", encoding="utf-8")
+    assert [str(p.mark.path).removeprefix(str(project) + "/") for p in docs_folder_problems(docs, str)] == ["content/pijp.md"]
+
+
+def test_text_in_css_never_ends_its_string():
+    from wegwijzer.plugins.css import css_string
+
+    written = css_string("Gids\f} body{outline:9px solid red} .x::before{content:'NEP'}\r\n\"</style><script>")
+    assert written == '"Gids } body{outline:9px solid red} .x::before{content:\'NEP\'}  \\22 \\3C /style\\3E \\3C script\\3E "'
+    assert not re.search(r"[\n\r\f]", written) and written.count('"') == 2
+
+
+def test_mkdocs_yml_may_not_publish_folders_from_outside_the_project(tmp_path):
+    from wegwijzer.catalogus.handpaginas import settings_problems
+
+    project, elders = tmp_path / "project", tmp_path / "elders"
+    (project / "content").mkdir(parents=True)
+    (project / "overrides").mkdir()
+    elders.mkdir()
+    (elders / "geheim.txt").write_text("geheim", encoding="utf-8")
+    assert settings_problems(project, project / "content", project / "overrides", str) == []
+    found = settings_problems(project, elders, elders, str)
+    assert [p.field for p in found] == ["docs_dir", "theme.custom_dir"]
+    assert all("ligt buiten het project" in p.message for p in found)
+    (project / "overrides" / "geheim.txt").symlink_to(elders / "geheim.txt")
+    [link] = settings_problems(project, project / "content", project / "overrides", str)
+    assert link.message.startswith("deze link wijst naar ") and "buiten het project" in link.message
+
+
+def test_a_folder_that_only_looks_like_a_site_is_not_replaced(tmp_path):
+    from wegwijzer.output_folder import SITE, project_sources, refusal
+
+    project = tmp_path / "project"
+    (project / "catalogus").mkdir(parents=True)
+    (project / "content" / "fotos").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    www = tmp_path / "www"
+    for name in ("404.html", "sitemap.xml", "index.html", "knelpunten/index.html", "assets/x.css", "fotos/a.png"):
+        (www / name).parent.mkdir(parents=True, exist_ok=True)
+        (www / name).write_text("x", encoding="utf-8")
+    sources = project_sources(project)
+    assert refusal(www, SITE, project, sources, "--uit ../www") is None  # an earlier site: pages, assets, the docs folder's names
+    (www / "andere-app").mkdir()
+    (www / "andere-app" / "data.db").write_bytes(b"SQLite format 3\x00")
+    assert "is geen eerder gebouwde site (er staat bijvoorbeeld '" in refusal(www, SITE, project, sources, "--uit ../www")

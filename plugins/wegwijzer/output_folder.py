@@ -56,6 +56,7 @@ class Source:
 
     path: Path
     noun: str  # Dutch: "de catalogus"
+    docs: bool = False  # the docs folder, whose names a site may hold too
 
 
 def project_sources(project: Path, catalogus: list[Path] = (), docs_dir: Path | None = None,
@@ -63,7 +64,7 @@ def project_sources(project: Path, catalogus: list[Path] = (), docs_dir: Path | 
     """The project's sources; what is not given is looked for at its usual place."""
     project = _real(project)
     sources = [Source(_real(folder), "de catalogus") for folder in catalogus or [project / "catalogus"]]
-    sources.append(Source(_real(docs_dir or project / "content"), "de map met je eigen pagina's (docs_dir)"))
+    sources.append(Source(_real(docs_dir or project / "content"), "de map met je eigen pagina's (docs_dir)", docs=True))
     sources.append(Source(_real(overrides or project / "overrides"), "de map overrides"))
     sources.append(Source(_real(config or project / "mkdocs.yml"), "mkdocs.yml"))
     sources.append(Source(project / ".git", "de geschiedenis van git (.git)"))
@@ -114,7 +115,7 @@ def refusal(target: Path, output: Output, project: Path, sources: list[Source], 
     if ".git" in names and not adds_only:
         return f"{shown}: in deze map staat een git-map (.git). {gone} {fix}"
     if output.replaces_folder:
-        if names and not is_site(target):
+        if names and not is_site(target, next((source.path for source in sources if source.docs), None)):
             example = next((n for n in names if not n.startswith(".")), names[0])
             return (f"{shown}: deze map is niet leeg en is geen eerder gebouwde site (er staat bijvoorbeeld '{example}' in). "
                     f"{gone} {fix}")
@@ -138,9 +139,36 @@ def own_layers(lagen) -> list[Path]:
     return [Path(layer) for layer in lagen if not _real(Path(layer)).is_relative_to(PACKAGE)]
 
 
-def is_site(folder: Path) -> bool:
-    """Whether `folder` is a site an earlier build made: MkDocs and Material always write these two."""
-    return (folder / "404.html").is_file() and (folder / "sitemap.xml").is_file()
+#: What a build writes at the top of a site besides the folders of its pages.
+SITE_NAMES = frozenset({"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz", "assets", "data", "pagefind",
+                        "pdf", "schema", "admin", "search", "objects.inv", "CNAME", "robots.txt"})
+
+
+def is_site(folder: Path, docs_dir: Path | None = None) -> bool:
+    """Whether `folder` is a site an earlier build made, and only that.
+
+    MkDocs and Material always write 404.html and sitemap.xml; everything else at the top
+    must be what a build writes: its own files and folders, a page's folder (with its
+    index.html), or a name from the docs folder. A site folder with a database or another
+    program beside it is no earlier site, and is not replaced.
+    """
+    if not ((folder / "404.html").is_file() and (folder / "sitemap.xml").is_file()):
+        return False
+    own = set(os.listdir(docs_dir)) if docs_dir is not None and docs_dir.is_dir() else set()
+    for entry in os.scandir(folder):
+        name = entry.name
+        if name.startswith(".") or name in SITE_NAMES or name in own:
+            continue
+        if entry.is_dir(follow_symlinks=False) and _holds_pages(Path(entry.path)):
+            continue  # a page, or a section of pages such as checklists/stap-1/ (directory URLs)
+        if name.endswith(".html") and entry.is_file(follow_symlinks=False):
+            continue  # a page (without directory URLs)
+        return False
+    return True
+
+
+def _holds_pages(folder: Path) -> bool:
+    return (folder / "index.html").is_file() or any(folder.glob("*/index.html"))
 
 
 def make_folder(folder: Path, shown: str) -> str | None:

@@ -32,16 +32,25 @@ TAGS = {
     "a", "abbr", "article", "aside", "b", "blockquote", "br", "button", "caption", "cite", "code",
     "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "fieldset",
     "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
-    "i", "img", "input", "ins", "kbd", "label", "legend", "li", "mark", "nav", "noscript", "ol",
+    "i", "img", "input", "ins", "kbd", "label", "legend", "li", "mark", "nav", "ol",
     "optgroup", "option", "p", "path", "pre", "progress", "q", "s", "samp", "section", "select",
     "small", "span", "strong", "sub", "summary", "sup", "svg", "table", "tbody", "td", "textarea",
     "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
 }
 
 #: Removed with everything inside them: what they hold is code or a foreign document, never text.
-REMOVED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "noembed", "noframes", "xmp", "title", "math"}
+REMOVED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "noembed", "noframes", "noscript", "xmp", "title", "math"}
 
-_EVERYWHERE = {"class", "id", "title", "lang", "dir", "hidden", "role", "tabindex", "style"}
+#: The data-* attributes our page templates and Markdown extensions write, and the theme's scripts read.
+#: Not a prefix: data-pagefind-meta or data-pagefind-body in a text would rewrite the search results.
+DATA = {
+    "data-aanpak", "data-actie", "data-alle", "data-checklist", "data-deel", "data-een", "data-eenheid",
+    "data-eisen", "data-factor", "data-filter", "data-groep", "data-hulpbronnen", "data-kosten", "data-leeg",
+    "data-minimum", "data-minuut", "data-mkb-stap", "data-niveau", "data-pagefind-filter", "data-pagefind-ignore",
+    "data-soort", "data-stap", "data-tabs", "data-telt-checklists", "data-termijn", "data-totaal", "data-vak",
+    "data-veld", "data-vraag",
+}
+_EVERYWHERE = {"class", "id", "title", "lang", "dir", "hidden", "role", "tabindex", "style"} | DATA
 _ATTRIBUTES = {
     "a": {"href", "hreflang", "download"},
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
@@ -81,7 +90,8 @@ _RESERVED_IDS = {"ww-opslag", "ww-zoeken", "ww-zoekveld", "ww-zoekstatus", "ww-z
 #: Material's own controls and data: __config, __drawer, __search, __toc, __consent, __palette_0, ...
 _MATERIAL_ID = re.compile(r"__(config|drawer|search|toc|consent|palette|skip|md)")
 #: A custom property set to a colour: how the world café sheets colour each round.
-_SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
 _STYLE = re.compile(r"--[a-z][a-z-]*:\s*#[0-9a-fA-F]{3,8};?")
 
 
@@ -90,10 +100,10 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
         return value if _STYLE.fullmatch(value.strip()) else None
     if name == "id" and (value in _RESERVED_IDS or _MATERIAL_ID.match(value)):
         return None
-    if tag == "img" and name == "src" and (_SCHEME.match(value) or value.lstrip().startswith(("//", "\\"))):
-        return None
-    if name.startswith("data-md-"):
-        return None  # Material's scripts act on these
+    if tag == "img" and name == "src":
+        target = _INVISIBLE.sub("", value).replace("\\", "/")  # browsers read /\\host and /<tab>/host as //host
+        if _SCHEME.match(target) or target.startswith("//"):
+            return None
     return value
 
 
@@ -101,7 +111,7 @@ _cleaner = nh3.Cleaner(
     tags=TAGS,
     clean_content_tags=REMOVED_WITH_CONTENT,
     attributes=ATTRIBUTES,
-    generic_attribute_prefixes={"data-", "aria-"},
+    generic_attribute_prefixes={"aria-"},
     url_schemes=URL_SCHEMES,
     link_rel=None,
     strip_comments=True,

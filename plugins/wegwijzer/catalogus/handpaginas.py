@@ -36,26 +36,42 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def _settings(project: Path) -> list[dict]:
+    """mkdocs.yml of `project` and the files it INHERITs, nearest first, read without running anything."""
+    found, config = [], project / "mkdocs.yml"
+    for _ in range(5):  # INHERIT chains are short; never loop
+        try:
+            data = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader)
+        except (OSError, yaml.YAMLError, UnicodeDecodeError, RecursionError):
+            break
+        if not isinstance(data, dict):
+            break
+        found.append((config.parent, data))
+        if not isinstance(data.get("INHERIT"), str):
+            break
+        config = config.parent / data["INHERIT"]
+    return found
+
+
 def docs_dir_of(catalogus_folder: str | os.PathLike) -> Path:
     """The docs folder of the project around `catalogus_folder`: `docs_dir` in mkdocs.yml beside it.
 
     Follows `INHERIT:`; without mkdocs.yml, or without `docs_dir`, it is `content/` beside the catalogus.
     """
     project = Path(catalogus_folder).resolve().parent
-    config = project / "mkdocs.yml"
-    for _ in range(5):  # INHERIT chains are short; never loop
-        try:
-            data = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader)
-        except (OSError, yaml.YAMLError, UnicodeDecodeError):
-            break
-        if not isinstance(data, dict):
-            break
+    for folder, data in _settings(project):
         if isinstance(data.get("docs_dir"), str):
-            return (config.parent / data["docs_dir"]).resolve()
-        if not isinstance(data.get("INHERIT"), str):
-            break
-        config = config.parent / data["INHERIT"]
+            return (folder / data["docs_dir"]).resolve()
     return project / DEFAULT_DOCS_DIR
+
+
+def own_html_of(project: Path) -> bool:
+    """`eigen_html: true` at the wegwijzer/catalogus plugin in the project's mkdocs.yml (see docs/veiligheid.md)."""
+    for _, data in _settings(project):
+        for plugin in data.get("plugins") or []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("wegwijzer/catalogus"), dict):
+                return plugin["wegwijzer/catalogus"].get("eigen_html") is True
+    return False
 
 
 def docs_pages(docs_dir: Path) -> dict[str, Path]:
@@ -136,7 +152,8 @@ def docs_folder_problems(docs_dir: Path, display: Callable[[Path], str]) -> list
     if not docs_dir.is_dir():
         return []
     skip = lambda relative: relative == "templates"  # noqa: E731
-    return folder_problems(docs_dir, project_of(docs_dir), display, skip)
+    project = project_of(docs_dir)
+    return folder_problems(docs_dir, project, display, skip, active=own_html_of(project))
 
 
 #: Characters that have no place in a file name written into HTML.
@@ -186,3 +203,24 @@ def _logo_mark(catalogus: Catalogus) -> Mark:
             mark = source.mark(("huisstijl", "logo"))
     return mark
 
+
+
+def settings_problems(project: Path, docs_dir: Path, custom_dir: Path | None, display: Callable[[Path], str]) -> list[Problem]:
+    """The folders mkdocs.yml names must lie in the project: MkDocs publishes every file in the
+    docs folder and in `custom_dir` (overrides/), so `docs_dir: /home/...` or a link out of
+    overrides/ would put files from elsewhere on the site."""
+    project = Path(os.path.realpath(project))
+    problems = []
+    for setting, folder in (("docs_dir", docs_dir), ("theme.custom_dir", custom_dir)):
+        if folder is None:
+            continue
+        real = Path(os.path.realpath(folder))
+        if not real.is_relative_to(project):
+            problems.append(Problem(
+                Mark(display(project / "mkdocs.yml")), setting,
+                f"de map {real} ligt buiten het project ({project}); wat erin staat, zou op de site komen",
+                "zet de map in het project, bijvoorbeeld 'docs_dir: content' of 'custom_dir: overrides'",
+            ))
+        elif setting == "theme.custom_dir" and real.is_dir():
+            problems += folder_problems(real, project, display, active=True)  # templates are HTML, on purpose
+    return problems

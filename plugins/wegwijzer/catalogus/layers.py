@@ -76,9 +76,14 @@ def _files_below(folder: Path, problems: list[Problem], display) -> list[tuple[s
                     continue
             relative = prefix + entry.name
             if entry.is_dir():
+                if entry.name.endswith((".yml", ".yaml", ".md")):  # a folder where a file belongs: never silently passed by
+                    problems.append(Problem(Mark(display(Path(entry.path))), "", "dit is een map, geen bestand", "haal de map weg of geef hem een naam zonder .yml, .yaml of .md"))
+                    continue
                 pending.append((entry.path, relative + "/"))
             elif entry.is_file():
                 found.append((relative, entry.path))
+            elif entry.name.endswith((".yml", ".yaml", ".md")):  # a pipe or device would make the read wait forever
+                problems.append(Problem(Mark(display(Path(entry.path))), "", "dit is geen gewoon bestand (bijvoorbeeld een pijp)", "haal het weg en zet er een gewoon tekstbestand neer"))
     found.sort(key=lambda item: item[1])
     return [(relative, Path(path)) for relative, path in found]
 

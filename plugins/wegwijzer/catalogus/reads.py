@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+import stat
 from pathlib import Path
 from typing import Callable
 
@@ -108,9 +110,12 @@ def text_problem(path: str | os.PathLike, display: Callable[[Path], str]) -> Pro
     return None
 
 
-def folder_problems(folder: Path, project: Path, display: Callable[[Path], str], skip: Callable[[str], bool] = lambda relative: False) -> list[Problem]:
+def folder_problems(folder: Path, project: Path, display: Callable[[Path], str], skip: Callable[[str], bool] = lambda relative: False,
+                    active: bool = False) -> list[Problem]:
     """Everything below `folder` that cannot be read safely: links out of `project`, unreadable
-    folders and files, Markdown that is not UTF-8. `skip(relative path)` leaves an entry out.
+    folders and files, Markdown that is not UTF-8, something that is no file at all (a pipe would
+    make the build wait forever), and unless `active` (eigen_html), a file that runs script on the
+    site's origin when opened (`active_problem`). `skip(relative path)` leaves an entry out.
 
     Links to folders are followed as MkDocs follows them, each real folder once.
     """
@@ -144,6 +149,18 @@ def folder_problems(folder: Path, project: Path, display: Callable[[Path], str],
                 is_dir = False
             if is_dir:
                 pending.append((entry.path, relative + "/"))
+                continue
+            try:
+                regular = stat.S_ISREG(entry.stat().st_mode)
+            except OSError as error:
+                problems.append(unreadable_file(entry.path, error, display))
+                continue
+            if not regular:
+                problems.append(Problem(Mark(display(Path(entry.path))), "", "dit is geen gewoon bestand (bijvoorbeeld een pijp of apparaat); de build zou erop blijven wachten", "haal het weg uit de map"))
+                continue
+            found = None if active else active_problem(entry.path, display)
+            if found:
+                problems.append(found)
             elif entry.name.endswith(".md"):
                 found = text_problem(entry.path, display)
                 if found:
@@ -155,3 +172,35 @@ def folder_problems(folder: Path, project: Path, display: Callable[[Path], str],
                 except OSError as error:
                     problems.append(unreadable_file(entry.path, error, display))
     return problems
+
+
+#: Files a browser runs as a page of the site itself when someone opens their address: a
+#: script in one would run with the site's origin, out of reach of the pages' policy (csp.py).
+ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".js", ".mjs", ".shtml", ".xml", ".xsl", ".xslt")
+#: What makes an SVG image more than a picture when it is opened on its own.
+_SVG_ACTIVE = re.compile(rb"<\s*(script|foreignobject|iframe|embed|object|handler)\b|\son[a-z]+\s*=|javascript:|<!entity", re.IGNORECASE)
+
+
+def active_problem(path: str | os.PathLike, display: Callable[[Path], str]) -> Problem | None:
+    """A problem when the file at `path` would run script if opened on the published site."""
+    name = os.fspath(path).lower()
+    if name.endswith(ACTIVE_SUFFIXES):
+        return Problem(
+            Mark(display(Path(path))), "",
+            "een HTML-, XML- of JavaScript-bestand wordt niet gepubliceerd: de browser zou het uitvoeren als deel van je site",
+            "schrijf de pagina in Markdown (.md); echte eigen HTML kan alleen met 'eigen_html: true' in mkdocs.yml (docs/veiligheid.md)",
+        )
+    if name.endswith((".svg", ".svgz")):
+        try:
+            with open(path, "rb") as file:
+                head = file.read(MAX_FILE_BYTES)
+        except OSError as error:
+            return unreadable_file(path, error, display)
+        found = _SVG_ACTIVE.search(head)
+        if found:
+            return Problem(
+                Mark(display(Path(path))), "",
+                f"deze SVG bevat '{found.group(0).decode('ascii', 'replace').strip()}': een script of iets dat de browser uitvoert als je het plaatje opent",
+                "sla het plaatje opnieuw op zonder scripts (bijvoorbeeld als 'Plain SVG' of als PNG)",
+            )
+    return None

@@ -45,6 +45,9 @@ def run(args) -> int:
             print(f"{csv_path}: dit is een map, geen bestand. Geef het CSV-bestand, bijvoorbeeld knelpunten.csv.", file=sys.stderr)
             return 1
         size = csv_path.stat().st_size
+        if csv_path.exists() and not csv_path.is_file():
+            print(f"{csv_path}: dit is geen gewoon bestand (bijvoorbeeld een pijp). Geef het CSV-bestand, bijvoorbeeld knelpunten.csv.", file=sys.stderr)
+            return 1
         if size > MAX_CSV_BYTES:
             print(f"{csv_path}: het bestand is te groot ({size // 1024 // 1024} MB; hooguit {MAX_CSV_BYTES // 1024 // 1024} MB). Controleer of dit het goede bestand is.", file=sys.stderr)
             return 1

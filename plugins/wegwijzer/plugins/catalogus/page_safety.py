@@ -1,16 +1,26 @@
 """A page's front matter and title are text, and its HTML passes the allowlist.
 
-Material puts a page's `title`, `description`, `author` and the like into its
-HTML as they are, and the title of every page is in the menu of every other
-page: a `title: <img src=x onerror=…>` in one hand-written page would run on
-the whole site. So every text value of the front matter is escaped once here,
-and the title taken from a page's first heading is reduced to its text. The
-`scripts:` of a hand-written page may only name the Wegwijzer's own tool scripts.
+Material puts a page's `title`, `description`, `author`, `subtitle` and `status`
+into its HTML as they are, and the title of every page is in the menu of every
+other page: a `title: <img src=x onerror=…>` in one hand-written page would run
+on the whole site, and outside the article, where the Content-Security-Policy
+trusts the theme's inline scripts. So:
+
+- every text in the front matter is escaped once here, in lists and mappings too;
+- the keys Material prints must be text (a list would print as Python's
+  `['…']`, unescaped); `icon`, `template` and `hide` must name what exists;
+- the title taken from a page's first heading is reduced to its text, and given
+  as the page's `title`, so `<title>` never runs it through `striptags` (which
+  turns `&lt;` back into `<`);
+- the `scripts:` of a hand-written page may only name the Wegwijzer's tool scripts.
+
+What is refused is left out, with a Dutch warning naming the key.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import nh3
@@ -20,26 +30,58 @@ from ...sanitize import clean_html
 
 #: The browser tools' scripts a page may ask for in its front matter (`scripts: [scan]`).
 SCRIPTS = frozenset(path.stem for path in (Path(__file__).resolve().parents[2] / "theme" / "assets" / "javascripts" / "wegwijzer").glob("*.js"))
+#: Front matter Material prints into the page as it is.
+TEXT_KEYS = ("title", "description", "author", "subtitle", "status")
+#: What `hide:` may hide (Material's parts of a page).
+HIDE = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
+_ICON = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)+")
+_TEMPLATE = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.html")
 
 
-def safe_meta(page, hand_written: bool) -> list[str]:
-    """Escape the front matter's texts in place; what had to be left out, in Dutch."""
-    problems = []
-    for key, value in list(page.meta.items()):
-        if isinstance(value, str):
-            page.meta[key] = str(escape(html.unescape(value)))
-    scripts = page.meta.get("scripts")
+def safe_meta(page, hand_written: bool, theme_dirs: list[str] = ()) -> list[str]:
+    """Make the front matter safe in place; what had to be left out, in Dutch."""
+    meta, problems = page.meta, []
+
+    def refuse(key: str, why: str) -> None:
+        problems.append(f"{key}: {why}; het veld wordt niet gebruikt")
+        del meta[key]
+
+    for key in TEXT_KEYS:
+        if key in meta and not isinstance(meta[key], (str, int, float)):
+            refuse(key, "hier hoort gewone tekst, geen lijst of blok")
+    if "icon" in meta and not (isinstance(meta["icon"], str) and _ICON.fullmatch(meta["icon"])
+                               and any((Path(d) / ".icons" / f"{meta['icon']}.svg").is_file() for d in theme_dirs)):
+        refuse("icon", "dit icoon bestaat niet (bijvoorbeeld material/lightbulb-on-outline)")
+    if "template" in meta and not (isinstance(meta["template"], str) and _TEMPLATE.fullmatch(meta["template"])
+                                   and any((Path(d) / meta["template"]).is_file() for d in theme_dirs)):
+        refuse("template", "dit sjabloon bestaat niet in het thema of in overrides/")
+    if "hide" in meta and not (isinstance(meta["hide"], list) and set(meta["hide"]) <= HIDE):
+        refuse("hide", f"kies een lijst uit {', '.join(sorted(HIDE))}")
+    for key, value in list(meta.items()):
+        meta[key] = _escaped(value)
+    scripts = meta.get("scripts")
     if scripts is not None and hand_written:
         names = scripts if isinstance(scripts, list) else [scripts]
         allowed = [name for name in names if isinstance(name, str) and name in SCRIPTS]
         if len(allowed) != len(names):
-            wrong = ", ".join(repr(name) for name in names if name not in allowed)
+            wrong = ", ".join(repr(html.unescape(str(name))) for name in names if name not in allowed)
             problems.append(
                 f"scripts: {wrong} is geen hulpmiddel van de Wegwijzer en wordt niet geladen "
                 f"(kies uit {', '.join(sorted(SCRIPTS))}, of haal 'scripts:' weg)"
             )
-        page.meta["scripts"] = allowed
+        meta["scripts"] = allowed
     return problems
+
+
+def _escaped(value):
+    """Every text in `value` HTML-escaped, however deep; numbers, booleans and dates as they are."""
+    if isinstance(value, str):
+        return str(escape(html.unescape(value)))
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {_escaped(key) if isinstance(key, str) else key: _escaped(item) for key, item in value.items()}
+    return value
 
 
 def _text(title: str) -> str:
@@ -57,6 +99,8 @@ class CleanPages:
         """The page's HTML as it may reach a reader; `trusted` (eigen_html in mkdocs.yml) leaves it as written."""
         if "title" not in page.meta and page.title:
             page.title = _text(page.title)
+            if not page.is_homepage:  # Material's <title> runs a title without it through striptags
+                page.meta["title"] = page.title
         if trusted:
             return content
         if self.kept is None:

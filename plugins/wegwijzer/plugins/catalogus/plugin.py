@@ -43,7 +43,7 @@ from mkdocs.structure.pages import Page
 from ...catalogus import CatalogusError, load_catalogus
 from ...catalogus.json_schema import json_schemas
 from ...catalogus.leestijd import WOORDEN_PER_MINUUT, mkb_leestijd
-from ...catalogus.handpaginas import base_pages, page_problems
+from ...catalogus.handpaginas import base_pages, page_problems, settings_problems
 from ...catalogus.links import expand_links, find_links
 from ...catalogus.loader import display_path
 from ...catalogus.dossier import to_csv as dossier_csv
@@ -165,6 +165,10 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         # The Wegwijzer's templates, styles and scripts: after the project's own overrides, before material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         self._check_reading_time()
+        custom_dir = config.theme.custom_dir
+        outside = settings_problems(Path(config.config_file_path).parent, Path(config.docs_dir), Path(custom_dir) if custom_dir else None, display_path)
+        if outside:
+            raise PluginError(str(CatalogusError(outside)).replace("De catalogus bevat", "mkdocs.yml bevat", 1))
         if self.atomic:
             self.atomic.start(config)
         return config
@@ -257,7 +261,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         uri = page.file.src_uri
         hand_written = not page.file.generated_by or uri in self.pages
-        for problem in safe_meta(page, hand_written):
+        for problem in safe_meta(page, hand_written, config.theme.dirs):
             where = display_path(Path(self.pages[uri])) if uri in self.pages else display_path_in_docs(config, uri)
             log.warning(f"{where}: {problem}")
         bronnen = self.catalogus.pagina_bronnen.get(uri) if uri in self.pages else None

@@ -1,8 +1,8 @@
 /* Filters for the knelpunten and oplossingen indexes.
  *
  * The form is in the HTML from the start, with the count of the whole list, so
- * nothing moves when this script runs. Without JavaScript a <noscript> style
- * hides it and the whole list shows.
+ * nothing moves when this script runs. Without JavaScript the stylesheet
+ * (scripting: none) hides it and the whole list shows.
  *
  * A card shows when, for every filter that has a choice, one of its values is
  * chosen (within one filter: or; between filters: and). The choice lives in the
