@@ -14,6 +14,7 @@ import html
 import json
 import re
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -503,3 +504,14 @@ def test_a_folder_that_only_looks_like_a_site_is_not_replaced(tmp_path):
     (www / "andere-app").mkdir()
     (www / "andere-app" / "data.db").write_bytes(b"SQLite format 3\x00")
     assert "is geen eerder gebouwde site (er staat bijvoorbeeld '" in refusal(www, SITE, project, sources, "--uit ../www")
+
+
+def test_check_finds_a_docs_folder_outside_the_project_as_the_build_does(tmp_path):
+    project = copy_project(tmp_path)
+    elders = tmp_path / "elders"
+    elders.mkdir()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("docs_dir: content", f"docs_dir: {elders}"), encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "wegwijzer", "check", "catalogus"], cwd=project, capture_output=True, text=True)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    assert f"docs_dir: de map {elders} ligt buiten het project" in checked.stderr

@@ -65,6 +65,15 @@ def docs_dir_of(catalogus_folder: str | os.PathLike) -> Path:
     return project / DEFAULT_DOCS_DIR
 
 
+def custom_dir_of(project: Path) -> Path | None:
+    """`theme.custom_dir` in the project's mkdocs.yml (following INHERIT), as a path; None without one."""
+    for folder, data in _settings(project):
+        theme = data.get("theme")
+        if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+            return folder / theme["custom_dir"]
+    return None
+
+
 def own_html_of(project: Path) -> bool:
     """`eigen_html: true` at the wegwijzer/catalogus plugin in the project's mkdocs.yml (see docs/veiligheid.md)."""
     for _, data in _settings(project):

@@ -2,7 +2,8 @@
 
 Check finds everything the build finds: the catalogus itself, and (through
 `catalogus.handpaginas`, the same code the site build runs) the hand-written
-pages in the docs folder named in mkdocs.yml and the logo.
+pages in the docs folder named in mkdocs.yml and the logo, and folders mkdocs.yml
+names outside the project (`settings_problems`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..catalogus import CatalogusError
-from ..catalogus.handpaginas import docs_dir_of, page_problems
+from ..catalogus.handpaginas import custom_dir_of, docs_dir_of, page_problems, settings_problems
 from ..catalogus.kwaliteit import MIN_DOUMA, content_gaps, language
 from ..catalogus.loader import display_path
 from .load_or_report import load_or_report
@@ -24,7 +25,9 @@ def run(args) -> int:
     from ..plugins.catalogus.pages import page_specs  # the pages the build makes from the catalogus
 
     docs_dir = docs_dir_of(args.map)
-    problems = page_problems(catalogus, docs_dir, [spec.src_uri for spec in page_specs(catalogus)], lambda path: display_path(Path(path)))
+    project = Path(args.map).resolve().parent
+    problems = settings_problems(project, docs_dir, custom_dir_of(project), lambda path: display_path(Path(path)))
+    problems += page_problems(catalogus, docs_dir, [spec.src_uri for spec in page_specs(catalogus)], lambda path: display_path(Path(path)))
     if problems:
         print(CatalogusError(problems).report(), file=sys.stderr)
         return 1
