@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ARTIFACTS, copy_project, mkdocs_build, serve_folder
+from conftest import ARTIFACTS, ROOT, copy_project, mkdocs_build, serve_folder
 from wegwijzer.catalogus import load_catalogus
 from wegwijzer.plugins.editor.plugin import NPM
 
@@ -44,7 +44,7 @@ def editor_project(tmp_path_factory):
     config.write_text(config.read_text(encoding="utf-8").replace("  - wegwijzer/editor ", f"  - wegwijzer/editor:\n      lokale_poort: {port}\n   "), encoding="utf-8")
     built = mkdocs_build(config, project / "site")
     assert built.returncode == 0, built.stderr
-    backend = subprocess.Popen([str(DECAP_SERVER)], cwd=project, env={**os.environ, "PORT": str(port)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    backend = subprocess.Popen([str(DECAP_SERVER)], cwd=project, env={**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         with socket.socket() as s:
@@ -173,3 +173,31 @@ def test_without_editor_in_catalogus_yml_there_is_no_admin(tmp_path):
     built = mkdocs_build(project / "mkdocs.yml", project / "site")
     assert built.returncode == 0, built.stderr
     assert not (project / "site" / "admin").exists()
+
+
+def _listening(port: int) -> set[str]:
+    """The local addresses with a socket listening on `port` (from /proc/net/tcp and tcp6)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def test_the_local_backend_of_scripts_serve_listens_on_this_computer_only(tmp_path):
+    """It writes into the project: reachable from the network, anyone there could change the files."""
+    line = next(line.strip() for line in (ROOT / "scripts" / "serve").read_text(encoding="utf-8").splitlines() if "decap-server" in line and "PORT=" in line)
+    port = free_port()
+    command = line.replace("PORT=8081", f"PORT={port}").replace("plugins/", f"{ROOT}/plugins/", 1).removesuffix("&").strip()
+    backend = subprocess.Popen(["sh", "-c", f"exec env {command}"], cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 20
+        while not _listening(port) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _listening(port) == {"0100007F"}  # 127.0.0.1, not 0.0.0.0 or ::
+    finally:
+        backend.terminate()
+        backend.wait(10)

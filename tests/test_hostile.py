@@ -255,7 +255,9 @@ def hostile_site(tmp_path_factory):
         "description: ['\"><script>window.__xss=1</script>']\n"
         "author: {x: '\"><script>window.__xss=1</script>'}\n"
         "icon: bestaat/niet\n"
-        "template: ../../etc/passwd\n"
+        "template: redirect.html\n"
+        "location: https://evil.example/phish\n"
+        "extra: &a [*a]\n"
         "hide: 5\n"
         "---\n\n# Lijsten in de kop\n", encoding="utf-8")
     (project / "content" / "kop.md").write_text("# &lt;/title&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;\n\nTekst.\n", encoding="utf-8")
@@ -321,8 +323,10 @@ def test_front_matter_is_text_and_scripts_only_the_tools(hostile_site):
     assert "scripts: '../../evil', 'scan\" onload=\"window.__xss=1' is geen hulpmiddel van de Wegwijzer" in log
     for key in ("title", "subtitle", "status", "description", "author"):
         assert f"content/lijsten.md: {key}: hier hoort gewone tekst, geen lijst of blok; het veld wordt niet gebruikt" in log
-    assert "content/lijsten.md: icon: dit icoon bestaat niet" in log and "content/lijsten.md: template: dit sjabloon bestaat niet" in log
+    assert "content/lijsten.md: icon: dit icoon bestaat niet" in log and "content/lijsten.md: template: kies main.html" in log
     assert "content/lijsten.md: hide: kies een lijst uit" in log
+    assert "content/lijsten.md: extra: dit is te groot of verwijst naar zichzelf" in log
+    assert "evil.example" not in (site / "lijsten" / "index.html").read_text(encoding="utf-8")  # no redirect
     kop = (site / "kop" / "index.html").read_text(encoding="utf-8")
     assert "<title>&lt;/title&gt;&lt;script&gt;window.__xss=1&lt;/script&gt; - " in kop and harmful(kop) == []
     # the title is in the menu of every other page, as text
@@ -439,6 +443,19 @@ def test_own_html_is_an_explicit_choice_for_own_pages_only():
 # -- files that run script, CSS that breaks out, folders outside the project -------------------
 
 
+#: SVGs that run script when opened on their own, in the forms a list of bad words missed.
+SCRIPTED_SVG = {
+    "script.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    "onload.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    "xhtml.svg": '<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></svg>',
+    "prefix.svg": '<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></s:svg>',
+    "link.svg": '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="jav&#x61;script:alert(1)"><text>x</text></a></svg>',
+    "use.svg": '<svg xmlns="http://www.w3.org/2000/svg"><use href="data:image/svg+xml;base64,PHN2Zz4=#x"/></svg>',
+    "xslt.svg": '<?xml-stylesheet type="text/xsl" href="data:text/xsl,x"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+    "entity.svg": '<!DOCTYPE svg [<!ENTITY a "b">]><svg xmlns="http://www.w3.org/2000/svg"/>',
+}
+
+
 def test_files_that_would_run_script_on_the_site_are_refused(tmp_path):
     from wegwijzer.catalogus.handpaginas import docs_folder_problems
 
@@ -448,19 +465,37 @@ def test_files_that_would_run_script_on_the_site_are_refused(tmp_path):
     (project / "mkdocs.yml").write_text("docs_dir: content\n", encoding="utf-8")
     (docs / "uitleg.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     (docs / "assets" / "extra.js").write_text("alert(1)", encoding="utf-8")
-    (docs / "assets" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
-    (docs / "assets" / "knop.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
-    (docs / "assets" / "goed.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0h4v4z"/></svg>', encoding="utf-8")
+    (docs / "x.xpdl").write_text('<root xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></root>', encoding="utf-8")
+    for name, text in SCRIPTED_SVG.items():
+        (docs / "assets" / name).write_text(text, encoding="utf-8")
+    (docs / "assets" / "utf16.svg").write_bytes(SCRIPTED_SVG["script.svg"].encode("utf-16"))
+    # what an editor publishes on purpose passes: a drawing from Inkscape, a photo, a PDF, CNAME
+    (docs / "assets" / "logo.svg").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" '
+        'inkscape:version="1.3"><style>.a{fill:#1d5b79}</style><g inkscape:label="Laag 1"><path class="a" d="M0 0h4v4z"/></g></svg>', encoding="utf-8")
     (docs / "assets" / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (docs / "folder.pdf").write_bytes(b"%PDF-1.7")
+    (docs / "CNAME").write_text("werkdruk.example.org\n", encoding="utf-8")
     os.mkfifo(docs / "pijp.md")
-    found = {str(p.mark.path).removeprefix(str(project) + "/"): p.message for p in docs_folder_problems(docs, str)}
-    assert set(found) == {"content/uitleg.html", "content/assets/extra.js", "content/assets/logo.svg", "content/assets/knop.svg", "content/pijp.md"}
-    assert found["content/uitleg.html"].startswith("een HTML-, XML- of JavaScript-bestand wordt niet gepubliceerd")
-    assert found["content/assets/logo.svg"] == "deze SVG bevat '<script': een script of iets dat de browser uitvoert als je het plaatje opent"
-    assert found["content/pijp.md"].startswith("dit is geen gewoon bestand")
+    found = {str(p.mark.path).removeprefix(str(docs) + "/"): p.message for p in docs_folder_problems(docs, str)}
+    refused = {"uitleg.html", "assets/extra.js", "x.xpdl", "pijp.md", "assets/utf16.svg", *(f"assets/{name}" for name in SCRIPTED_SVG)}
+    assert set(found) == refused
+    assert found["x.xpdl"].startswith("een .xpdl-bestand wordt niet gepubliceerd: alleen plaatjes, documenten")
+    assert found["assets/xhtml.svg"] == "deze SVG bevat '<script>': alleen tekenen mag, geen script, link of ingesloten pagina"
+    assert found["pijp.md"].startswith("dit is geen gewoon bestand")
     # an organisation that chose its own HTML (docs/veiligheid.md) may publish HTML and scripts; never a pipe
     (project / "mkdocs.yml").write_text("docs_dir: content\nplugins:\n  - wegwijzer/catalogus:\n      eigen_html: true\n", encoding="utf-8")
-    assert [str(p.mark.path).removeprefix(str(project) + "/") for p in docs_folder_problems(docs, str)] == ["content/pijp.md"]
+    assert [str(p.mark.path).removeprefix(str(docs) + "/") for p in docs_folder_problems(docs, str)] == ["pijp.md"]
+
+
+def test_a_catalogus_page_folder_publishes_no_script_either(make_catalogus):
+    from wegwijzer.catalogus import load_catalogus
+    from wegwijzer.catalogus.handpaginas import page_problems
+
+    root = make_catalogus({"paginas/uitleg.md": "# Uitleg\n", "paginas/evil.html": "<script>alert(1)</script>",
+                           "paginas/plaatje.svg": SCRIPTED_SVG["xhtml.svg"], "paginas/sub/x.js": "alert(1)"})
+    problems = page_problems(load_catalogus(root), root.parent / "content", [], lambda path: str(path).removeprefix(str(root) + "/"))
+    assert sorted(p.mark.path for p in problems) == ["paginas/evil.html", "paginas/plaatje.svg", "paginas/sub/x.js"]
 
 
 def test_text_in_css_never_ends_its_string():
@@ -486,24 +521,48 @@ def test_mkdocs_yml_may_not_publish_folders_from_outside_the_project(tmp_path):
     (project / "overrides" / "geheim.txt").symlink_to(elders / "geheim.txt")
     [link] = settings_problems(project, project / "content", project / "overrides", str)
     assert link.message.startswith("deze link wijst naar ") and "buiten het project" in link.message
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[http]\n  extraheader = AUTHORIZATION: token\n", encoding="utf-8")
+    (project / "overrides" / "geheim.txt").unlink()
+    (project / "overrides" / "config.txt").symlink_to(project / ".git" / "config")
+    [link] = settings_problems(project, project / "content", project / "overrides", str)
+    assert link.message.startswith(f"deze link wijst naar {project / '.git' / 'config'}")
 
 
 def test_a_folder_that_only_looks_like_a_site_is_not_replaced(tmp_path):
-    from wegwijzer.output_folder import SITE, project_sources, refusal
+    from wegwijzer.output_folder import SITE, mark_site, project_sources, refusal
 
     project = tmp_path / "project"
     (project / "catalogus").mkdir(parents=True)
     (project / "content" / "fotos").mkdir(parents=True)
     (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    www = tmp_path / "www"
-    for name in ("404.html", "sitemap.xml", "index.html", "knelpunten/index.html", "assets/x.css", "fotos/a.png"):
-        (www / name).parent.mkdir(parents=True, exist_ok=True)
-        (www / name).write_text("x", encoding="utf-8")
     sources = project_sources(project)
-    assert refusal(www, SITE, project, sources, "--uit ../www") is None  # an earlier site: pages, assets, the docs folder's names
-    (www / "andere-app").mkdir()
-    (www / "andere-app" / "data.db").write_bytes(b"SQLite format 3\x00")
-    assert "is geen eerder gebouwde site (er staat bijvoorbeeld '" in refusal(www, SITE, project, sources, "--uit ../www")
+
+    def site(name, files):
+        folder = tmp_path / name
+        for file in files:
+            (folder / file).parent.mkdir(parents=True, exist_ok=True)
+            (folder / file).write_text("x", encoding="utf-8")
+        return folder
+
+    made = ("404.html", "sitemap.xml", "index.html", "knelpunten/a/index.html", "checklists/stap-1/index.html",
+            "assets/stylesheets/huisstijl.css", "fotos/a.png")
+    # a site built before sites carried their list of files: recognised by what every build writes
+    old = site("oud", made)
+    assert refusal(old, SITE, project, sources, "--uit ../oud") is None
+    for stranger in ("notities-2025.html", ".env", "andere-app/data.db"):
+        (old / stranger).parent.mkdir(exist_ok=True)
+        (old / stranger).write_text("van iemand", encoding="utf-8")
+        assert f"er staat bijvoorbeeld '{stranger.split('/')[0]}' in" in refusal(old, SITE, project, sources, "--uit ../oud")
+        (old / stranger).unlink()
+    # a hand-made site with 404.html and sitemap.xml, but no Wegwijzer
+    assert "is geen eerder gebouwde site" in refusal(site("www", ("404.html", "sitemap.xml", "blog/index.html")), SITE, project, sources, "--uit ../www")
+    # a site of this version holds exactly what its build wrote
+    new = site("nieuw", made)
+    mark_site(new)
+    assert refusal(new, SITE, project, sources, "--uit ../nieuw") is None
+    (new / "knelpunten" / "a" / "eigen-notitie.txt").write_text("van iemand", encoding="utf-8")
+    assert "er staat bijvoorbeeld 'knelpunten/a/eigen-notitie.txt' in" in refusal(new, SITE, project, sources, "--uit ../nieuw")
 
 
 def test_check_finds_a_docs_folder_outside_the_project_as_the_build_does(tmp_path):

@@ -76,7 +76,7 @@ def refused(capsys, *argv: str) -> str:
     (".git", "--uit .git: hier staat de geschiedenis van git (.git)."),
     ("mkdocs.yml", "--uit mkdocs.yml: dit is een bestand, geen map."),
     ("catalogus/knelpunten", "--uit catalogus/knelpunten: deze map ligt in de catalogus"),
-    ("notities", "--uit notities: deze map is niet leeg en is geen eerder gebouwde site (er staat bijvoorbeeld 'boodschappen.txt' in)."),
+    ("notities", "--uit notities: deze map is niet leeg en is geen eerder gebouwde site (er staat bijvoorbeeld 'boodschappen.txt' in, dat de build niet maakte)."),
     ("mkdocs.yml/site", "is een bestand, geen map, dus hier kan geen map komen."),
 ])
 def test_bouwen_refuses_every_source_before_mkdocs_starts(project, capsys, uit, expected):
@@ -103,7 +103,9 @@ def test_an_earlier_site_or_an_empty_folder_may_be_replaced(tmp_path):
     assert "geen eerder gebouwde site" in refusal(site, SITE, project, sources, "--uit site")
     (site / "404.html").write_text("<html>", encoding="utf-8")
     (site / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
-    assert refusal(site, SITE, project, sources, "--uit site") is None  # a site MkDocs made
+    (site / "assets" / "stylesheets").mkdir(parents=True)
+    (site / "assets" / "stylesheets" / "huisstijl.css").write_text(":root {}", encoding="utf-8")
+    assert refusal(site, SITE, project, sources, "--uit site") is None  # a site a Wegwijzer build made
     (site / ".git").mkdir()  # a gh-pages checkout: replacing it would throw away its history
     assert "in deze map staat een git-map (.git)" in refusal(site, SITE, project, sources, "--uit site")
     # a folder reached by a link is judged by where it leads

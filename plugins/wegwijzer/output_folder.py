@@ -115,10 +115,10 @@ def refusal(target: Path, output: Output, project: Path, sources: list[Source], 
     if ".git" in names and not adds_only:
         return f"{shown}: in deze map staat een git-map (.git). {gone} {fix}"
     if output.replaces_folder:
-        if names and not is_site(target, next((source.path for source in sources if source.docs), None)):
-            example = next((n for n in names if not n.startswith(".")), names[0])
-            return (f"{shown}: deze map is niet leeg en is geen eerder gebouwde site (er staat bijvoorbeeld '{example}' in). "
-                    f"{gone} {fix}")
+        stranger = site_stranger(target, next((source.path for source in sources if source.docs), None)) if names else None
+        if stranger is not None:
+            return (f"{shown}: deze map is niet leeg en is geen eerder gebouwde site (er staat bijvoorbeeld '{stranger}' in, "
+                    f"dat de build niet maakte). {gone} {fix}")
         return None
     for name in names:
         if output is EXPORT_CSV:  # the two files only: a folder of other things keeps them
@@ -144,27 +144,52 @@ SITE_NAMES = frozenset({"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz
                         "pdf", "schema", "admin", "search", "objects.inv", "CNAME", "robots.txt"})
 
 
-def is_site(folder: Path, docs_dir: Path | None = None) -> bool:
-    """Whether `folder` is a site an earlier build made, and only that.
+#: Written into every site a build makes: the files it made, one path a line, so the next build
+#: knows the folder holds nothing else before it replaces it.
+MANIFEST = ".wegwijzer-site"
 
-    MkDocs and Material always write 404.html and sitemap.xml; everything else at the top
-    must be what a build writes: its own files and folders, a page's folder (with its
-    index.html), or a name from the docs folder. A site folder with a database or another
-    program beside it is no earlier site, and is not replaced.
+
+def site_files(folder: Path) -> set[str]:
+    """Every file below `folder`, hidden ones too, as paths relative to it with '/'."""
+    found = set()
+    for root, dirs, names in os.walk(folder):
+        relative = os.path.relpath(root, folder)
+        for name in names:
+            found.add(name if relative == "." else f"{relative}/{name}".replace(os.sep, "/"))
+    found.discard(MANIFEST)
+    return found
+
+
+def mark_site(folder: Path) -> None:
+    """Note what a finished build wrote (see MANIFEST)."""
+    (folder / MANIFEST).write_text("\n".join(sorted(site_files(folder))) + "\n", encoding="utf-8")
+
+
+def site_stranger(folder: Path, docs_dir: Path | None = None) -> str | None:
+    """A file or folder in `folder` that no earlier build made; None when it is such a site, and only that.
+
+    A site of this version carries its MANIFEST, and must hold exactly those files. A site from
+    before it is recognised by what every Wegwijzer build writes (404.html, sitemap.xml and the
+    house style), with at its top nothing but the build's own files, folders of pages and names
+    from the docs folder: no other HTML file, no hidden file.
     """
-    if not ((folder / "404.html").is_file() and (folder / "sitemap.xml").is_file()):
-        return False
+    manifest = folder / MANIFEST
+    if manifest.is_file():
+        made = set(manifest.read_text(encoding="utf-8", errors="replace").splitlines())
+        extra = sorted(site_files(folder) - made)
+        return extra[0] if extra else None
+    for needed in ("404.html", "sitemap.xml", "assets/stylesheets/huisstijl.css"):
+        if not (folder / needed).is_file():
+            return next((entry.name for entry in os.scandir(folder)), needed)
     own = set(os.listdir(docs_dir)) if docs_dir is not None and docs_dir.is_dir() else set()
-    for entry in os.scandir(folder):
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         name = entry.name
-        if name.startswith(".") or name in SITE_NAMES or name in own:
+        if name in SITE_NAMES or (name in own and not name.startswith(".")):
             continue
-        if entry.is_dir(follow_symlinks=False) and _holds_pages(Path(entry.path)):
+        if not name.startswith(".") and entry.is_dir(follow_symlinks=False) and _holds_pages(Path(entry.path)):
             continue  # a page, or a section of pages such as checklists/stap-1/ (directory URLs)
-        if name.endswith(".html") and entry.is_file(follow_symlinks=False):
-            continue  # a page (without directory URLs)
-        return False
-    return True
+        return name
+    return None
 
 
 def _holds_pages(folder: Path) -> bool:

@@ -20,7 +20,7 @@ import yaml
 from .links import find_links, link_problem
 from .model import Catalogus
 from .problems import Mark, Problem, position
-from .reads import folder_problems
+from .reads import active_problem, folder_problems
 from .safety import unsafe_targets
 from .yaml_source import read_yaml
 
@@ -118,11 +118,18 @@ def page_problems(
     unread = {problem.mark.path for problem in problems}
     own = docs_pages(docs_dir)
     pages = {**{uri: path for uri, path in own.items()}, **base_pages(catalogus, own)}
+    for uri, path in sorted(base_pages(catalogus, set()).items()):  # paginas/ holds pictures too, published as they are
+        if not uri.endswith(".md"):
+            found = active_problem(path, display)
+            if found:
+                problems.append(found)
 
     def ids(kind):  # entries left out of the base still read as words, like in the YAML texts
         return catalogus.entries(kind).keys() | catalogus.weggelaten.get(kind, {}).keys()
 
     for uri, path in sorted(pages.items()):
+        if not uri.endswith(".md"):
+            continue  # a picture or document beside the pages: checked above as a file
         where = display(path)
         if where in unread:
             continue

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 from pathlib import Path
 from typing import Callable
 
 from .problems import Mark, Problem
+from .static_files import suffix_problem, svg_problem
 from .yaml_source import MAX_FILE_BYTES
 
 
@@ -43,6 +43,8 @@ def outside(path: str | os.PathLike, project: Path) -> Path | None:
         target = Path(os.path.realpath(path))
     except (OSError, ValueError):  # a loop of links
         return Path(os.readlink(path)) if os.path.islink(path) else None
+    if target.is_relative_to(project / ".git"):
+        return target  # inside the project, but git's own files: its config may hold a token
     return None if target.is_relative_to(project) else target
 
 
@@ -53,7 +55,9 @@ def link_problem(path: str | os.PathLike, project: Path, display: Callable[[Path
         return None
     return Problem(
         Mark(display(Path(path))), "",
-        f"deze link wijst naar {target}, buiten het project ({project}); zo'n bestand wordt niet gelezen",
+        f"deze link wijst naar {target}, "
+        + ("in de map .git (de geschiedenis en instellingen van git)" if target.is_relative_to(project / ".git") else f"buiten het project ({project})")
+        + "; zo'n bestand wordt niet gelezen",
         "zet het bestand zelf in het project, of haal de link weg",
     )
 
@@ -174,33 +178,19 @@ def folder_problems(folder: Path, project: Path, display: Callable[[Path], str],
     return problems
 
 
-#: Files a browser runs as a page of the site itself when someone opens their address: a
-#: script in one would run with the site's origin, out of reach of the pages' policy (csp.py).
-ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".js", ".mjs", ".shtml", ".xml", ".xsl", ".xslt")
-#: What makes an SVG image more than a picture when it is opened on its own.
-_SVG_ACTIVE = re.compile(rb"<\s*(script|foreignobject|iframe|embed|object|handler)\b|\son[a-z]+\s*=|javascript:|<!entity", re.IGNORECASE)
-
-
 def active_problem(path: str | os.PathLike, display: Callable[[Path], str]) -> Problem | None:
-    """A problem when the file at `path` would run script if opened on the published site."""
-    name = os.fspath(path).lower()
-    if name.endswith(ACTIVE_SUFFIXES):
-        return Problem(
-            Mark(display(Path(path))), "",
-            "een HTML-, XML- of JavaScript-bestand wordt niet gepubliceerd: de browser zou het uitvoeren als deel van je site",
-            "schrijf de pagina in Markdown (.md); echte eigen HTML kan alleen met 'eigen_html: true' in mkdocs.yml (docs/veiligheid.md)",
-        )
-    if name.endswith((".svg", ".svgz")):
+    """A problem when the file at `path` could run script if opened on the published site (`static_files.py`)."""
+    name = os.fspath(path)
+    why = suffix_problem(name)
+    if why is None and name.lower().endswith(".svg"):
         try:
             with open(path, "rb") as file:
-                head = file.read(MAX_FILE_BYTES)
+                why = svg_problem(file.read(MAX_FILE_BYTES))
         except OSError as error:
             return unreadable_file(path, error, display)
-        found = _SVG_ACTIVE.search(head)
-        if found:
-            return Problem(
-                Mark(display(Path(path))), "",
-                f"deze SVG bevat '{found.group(0).decode('ascii', 'replace').strip()}': een script of iets dat de browser uitvoert als je het plaatje opent",
-                "sla het plaatje opnieuw op zonder scripts (bijvoorbeeld als 'Plain SVG' of als PNG)",
-            )
+        if why:
+            return Problem(Mark(display(Path(path))), "", why, "sla het plaatje opnieuw op zonder scripts of links (bijvoorbeeld als 'Plain SVG'), of als PNG")
+    if why:
+        return Problem(Mark(display(Path(path))), "", why + "; de browser zou het uitvoeren als deel van je site",
+                       "maak er een pagina in Markdown (.md) of een PDF van; echte eigen HTML kan alleen met 'eigen_html: true' in mkdocs.yml (docs/veiligheid.md)")
     return None

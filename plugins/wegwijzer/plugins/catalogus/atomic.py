@@ -48,7 +48,7 @@ from ...catalogus.handpaginas import docs_folder_problems
 from ...catalogus.loader import display_path
 from ...catalogus.problems import CatalogusError
 from ...catalogus.reads import reason
-from ...output_folder import SITE, make_folder, own_layers, project_sources, refusal
+from ...output_folder import SITE, make_folder, mark_site, own_layers, project_sources, refusal
 from ...whole_file import umask
 
 try:
@@ -108,6 +108,7 @@ class AtomicSite:
             if not self.succeeded:
                 shutil.rmtree(self.staging, ignore_errors=True)
                 return
+            mark_site(self.staging)
             old = None
             if self.target.exists():
                 old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-oud-", dir=self.target.parent))

@@ -35,10 +35,21 @@ TEXT_KEYS = ("title", "description", "author", "subtitle", "status")
 #: What `hide:` may hide (Material's parts of a page).
 HIDE = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
 _ICON = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)+")
-_TEMPLATE = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.html")
+#: Front matter is a few values; YAML aliases can make a small file a huge or endless structure.
+MAX_NODES = 1000
 
 
-def safe_meta(page, hand_written: bool, theme_dirs: list[str] = ()) -> list[str]:
+def page_templates(custom_dir: str | None) -> frozenset[str]:
+    """What `template:` may name: the theme's page template, or one of the organisation's own in overrides/.
+
+    Never Material's others: `redirect.html` sends a visitor to the `location:` of the front
+    matter, and a partial fails the build with Jinja's English error.
+    """
+    own = {path.name for path in Path(custom_dir).glob("*.html")} if custom_dir and Path(custom_dir).is_dir() else set()
+    return frozenset({"main.html"} | (own - {"404.html", "redirect.html", "base.html"}))
+
+
+def safe_meta(page, hand_written: bool, theme_dirs: list[str] = (), templates: frozenset[str] = frozenset({"main.html"})) -> list[str]:
     """Make the front matter safe in place; what had to be left out, in Dutch."""
     meta, problems = page.meta, []
 
@@ -46,15 +57,18 @@ def safe_meta(page, hand_written: bool, theme_dirs: list[str] = ()) -> list[str]
         problems.append(f"{key}: {why}; het veld wordt niet gebruikt")
         del meta[key]
 
+    for key, value in list(meta.items()):
+        if not _small(value):
+            refuse(key, f"dit is te groot of verwijst naar zichzelf (hooguit {MAX_NODES} waarden)")
+
     for key in TEXT_KEYS:
         if key in meta and not isinstance(meta[key], (str, int, float)):
             refuse(key, "hier hoort gewone tekst, geen lijst of blok")
     if "icon" in meta and not (isinstance(meta["icon"], str) and _ICON.fullmatch(meta["icon"])
                                and any((Path(d) / ".icons" / f"{meta['icon']}.svg").is_file() for d in theme_dirs)):
         refuse("icon", "dit icoon bestaat niet (bijvoorbeeld material/lightbulb-on-outline)")
-    if "template" in meta and not (isinstance(meta["template"], str) and _TEMPLATE.fullmatch(meta["template"])
-                                   and any((Path(d) / meta["template"]).is_file() for d in theme_dirs)):
-        refuse("template", "dit sjabloon bestaat niet in het thema of in overrides/")
+    if "template" in meta and meta["template"] not in templates:
+        refuse("template", f"kies {' of '.join(sorted(templates))} (een eigen sjabloon zet je in overrides/)")
     if "hide" in meta and not (isinstance(meta["hide"], list) and set(meta["hide"]) <= HIDE):
         refuse("hide", f"kies een lijst uit {', '.join(sorted(HIDE))}")
     for key, value in list(meta.items()):
@@ -71,6 +85,23 @@ def safe_meta(page, hand_written: bool, theme_dirs: list[str] = ()) -> list[str]
             )
         meta["scripts"] = allowed
     return problems
+
+
+def _small(value) -> bool:
+    """Whether `value` is a tree of at most MAX_NODES values, without a value that holds itself."""
+    count, pending = 0, [(value, frozenset())]
+    while pending:
+        item, above = pending.pop()
+        count += 1
+        if count > MAX_NODES:
+            return False
+        if isinstance(item, (list, dict)):
+            if id(item) in above:
+                return False
+            inner = above | {id(item)}
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, inner) for child in children)
+    return True
 
 
 def _escaped(value):

@@ -55,7 +55,7 @@ from ..patches import live_reload_under_policy
 from ..jinja_cache import CompiledTemplates
 from ..kept_nav import keep_menu
 from .atomic import AtomicSite
-from .page_safety import CleanPages, safe_meta
+from .page_safety import CleanPages, page_templates, safe_meta
 from .config import CatalogusConfig
 from .preview import Preview
 from .pages import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
@@ -169,6 +169,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         outside = settings_problems(Path(config.config_file_path).parent, Path(config.docs_dir), Path(custom_dir) if custom_dir else None, display_path)
         if outside:
             raise PluginError(str(CatalogusError(outside)).replace("De catalogus bevat", "mkdocs.yml bevat", 1))
+        self.templates = page_templates(custom_dir)
         if self.atomic:
             self.atomic.start(config)
         return config
@@ -261,7 +262,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         uri = page.file.src_uri
         hand_written = not page.file.generated_by or uri in self.pages
-        for problem in safe_meta(page, hand_written, config.theme.dirs):
+        for problem in safe_meta(page, hand_written, config.theme.dirs, self.templates):
             where = display_path(Path(self.pages[uri])) if uri in self.pages else display_path_in_docs(config, uri)
             log.warning(f"{where}: {problem}")
         bronnen = self.catalogus.pagina_bronnen.get(uri) if uri in self.pages else None
