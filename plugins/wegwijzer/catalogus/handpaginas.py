@@ -107,12 +107,10 @@ def page_problems(
     docs_dir: Path,
     generated: Iterable[str],
     display: Callable[[Path], str],
-    texts: dict[str, str] | None = None,
 ) -> list[Problem]:
     """Everything wrong with the hand-written pages and the logo, as the build reports it.
 
-    `generated` are the page paths the catalogus becomes; `texts` may give a page's
-    text by its path in the site when the caller has it already (the build does).
+    `generated` are the page paths the catalogus becomes.
     """
     problems = docs_folder_problems(docs_dir, display)
     unread = {problem.mark.path for problem in problems}
@@ -133,12 +131,10 @@ def page_problems(
         where = display(path)
         if where in unread:
             continue
-        text = (texts or {}).get(uri)
-        if text is None:
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue  # the loader reports an unreadable page of the catalogus
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue  # the loader reports an unreadable page of the catalogus
         for link in find_links(text):
             found = link_problem(link, ids)
             if found:

@@ -19,11 +19,8 @@ Before anything is written, the site folder is checked (`output_folder.py`): a
 build never replaces the catalogus, the docs folder, overrides, mkdocs.yml, .git,
 the project or a folder above it, nor a folder that is not an earlier site; not
 from `wegwijzer bouwen --uit`, `mkdocs build -d` or `site_dir:` in mkdocs.yml.
-So is the docs folder (`handpaginas.docs_folder_problems`): MkDocs reads every
-file in it, and a page that is not UTF-8 or a file nobody may read stopped it with
-a traceback, a folder nobody may read left its pages out without a word, and a
-link out of the project put a system file on the site. The build stops on these
-in Dutch, before MkDocs reads the folder; `wegwijzer check` finds the same.
+What is in the docs folder is checked by the catalogus plugin's `on_files`
+(`handpaginas.page_problems`), before any page is read.
 
 A build that was killed (kill -9, a full disk, a closed laptop) leaves its
 `.site-bouw-…` folder behind; the next build throws it away. A build holds a lock
@@ -44,9 +41,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ...catalogus.handpaginas import docs_folder_problems
-from ...catalogus.loader import display_path
-from ...catalogus.problems import CatalogusError
 from ...catalogus.reads import reason
 from ...output_folder import SITE, make_folder, mark_site, own_layers, project_sources, refusal
 from ...whole_file import umask
@@ -75,9 +69,6 @@ class AtomicSite:
         """
         self.target = Path(config.site_dir)
         problem = site_refusal(config, self.target)
-        if problem is None:
-            problems = docs_folder_problems(Path(config.docs_dir), display_path)
-            problem = str(CatalogusError(problems)).replace("De catalogus bevat", "De map met je eigen pagina's bevat", 1) if problems else None
         if problem is None:
             problem = make_folder(self.target.parent, f"de map voor de site ({self.target})")
         if problem is not None:

@@ -207,14 +207,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             files.append(File.generated(config, uri, abs_src_path=path))
         generated = {spec.src_uri: spec for spec in page_specs(self.catalogus)}
         # One implementation for the build and `wegwijzer check`: links, unsafe targets, clashes, logo.
-        texts = {}
-        for file in files.documentation_pages():
-            if not file.generated_by:
-                try:
-                    texts[file.src_uri] = file.content_string
-                except (OSError, UnicodeDecodeError):
-                    pass  # page_problems reports it, with the file and the first bad line
-        problems = page_problems(self.catalogus, Path(config.docs_dir), generated, display_path, texts)
+        # Reads each page itself, after making sure it can be read (not UTF-8, unreadable, a pipe, a link out).
+        problems = page_problems(self.catalogus, Path(config.docs_dir), generated, display_path)
         if problems:
             raise PluginError(str(CatalogusError(problems)))
         in_nav = _nav_uris(config.nav)
