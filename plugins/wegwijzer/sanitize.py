@@ -9,8 +9,9 @@ maintained Rust sanitizer ammonia):
 
 - the elements Markdown, its extensions and our page templates produce, and
   nothing that runs or embeds (no script, style, iframe, object, embed, base,
-  meta, link, template, math, or SVG beyond the theme's plain icon paths);
-- per element the attributes those produce, never an event handler (`on…`);
+  meta, link, template, math, noscript, or SVG beyond the theme's plain icon paths);
+- per element the attributes those produce, never an event handler (`on…`), and
+  only the `data-*` attributes our scripts read (`DATA`);
 - link targets with the schemes http, https and mailto, or relative; images
   only from the site itself (a visitor's browser asks no other website);
 - `style` only as the one custom property our world café sheets set;
@@ -89,9 +90,10 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _RESERVED_IDS = {"ww-opslag", "ww-zoeken", "ww-zoekveld", "ww-zoekstatus", "ww-zoeken-kop"}
 #: Material's own controls and data: __config, __drawer, __search, __toc, __consent, __palette_0, ...
 _MATERIAL_ID = re.compile(r"__(config|drawer|search|toc|consent|palette|skip|md)")
-#: A custom property set to a colour: how the world café sheets colour each round.
+#: An image source that names a scheme, and what browsers skip inside a URL.
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
+#: A custom property set to a colour: how the world café sheets colour each round.
 _STYLE = re.compile(r"--[a-z][a-z-]*:\s*#[0-9a-fA-F]{3,8};?")
 
 
