@@ -258,7 +258,7 @@ def hostile_site(tmp_path_factory):
         "template: redirect.html\n"
         "location: https://evil.example/phish\n"
         "extra: &a [*a]\n"
-        "hide: 5\n"
+        "hide: [5, {a: b}]\n"
         "---\n\n# Lijsten in de kop\n", encoding="utf-8")
     (project / "content" / "kop.md").write_text("# &lt;/title&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;\n\nTekst.\n", encoding="utf-8")
     # a knelpunt with every attack in its text, and sources whose fields were crafted

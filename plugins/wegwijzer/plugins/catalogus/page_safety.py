@@ -69,7 +69,7 @@ def safe_meta(page, hand_written: bool, theme_dirs: list[str] = (), templates: f
         refuse("icon", "dit icoon bestaat niet (bijvoorbeeld material/lightbulb-on-outline)")
     if "template" in meta and meta["template"] not in templates:
         refuse("template", f"kies {' of '.join(sorted(templates))} (een eigen sjabloon zet je in overrides/)")
-    if "hide" in meta and not (isinstance(meta["hide"], list) and set(meta["hide"]) <= HIDE):
+    if "hide" in meta and not (isinstance(meta["hide"], list) and all(isinstance(part, str) and part in HIDE for part in meta["hide"])):
         refuse("hide", f"kies een lijst uit {', '.join(sorted(HIDE))}")
     for key, value in list(meta.items()):
         meta[key] = _escaped(value)
