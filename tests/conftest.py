@@ -203,6 +203,20 @@ def browser():
         browser.close()
 
 
+@contextlib.contextmanager
+def watched_tab(browser):
+    """A new tab that notes every request it makes and dismisses (and notes) every dialog: (page, requests, dialogs)."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests, dialogs = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        yield page, requests, dialogs
+    finally:
+        context.close()
+
+
 #: What Chromium refused under a page's Content-Security-Policy during the running test.
 POLICY_VIOLATIONS: list[str] = []
 

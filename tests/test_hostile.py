@@ -23,7 +23,7 @@ import markdown
 import pytest
 import yaml
 
-from conftest import POLICY_VIOLATIONS, ROOT, copy_project, mkdocs_build, serve_folder
+from conftest import POLICY_VIOLATIONS, ROOT, copy_project, mkdocs_build, serve_folder, watched_tab
 from wegwijzer.catalogus.safety import unsafe_targets
 from wegwijzer.plugins.csp import policy, script_hash
 from wegwijzer.sanitize import clean_html
@@ -339,30 +339,22 @@ def test_search_shows_the_attacks_as_text_and_runs_nothing(hostile_site, browser
     site, _ = hostile_site
     fragments = [gzip.decompress(p.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd") for p in (site / "pagefind" / "fragment").iterdir()]
     assert any("Aanval attr-img-onload" in f for f in fragments), "the hostile pages are in the index"
-    with serve_folder(site) as base:
-        context = browser.new_context()
-        page = context.new_page()
-        requests, dialogs = [], []
-        page.on("request", lambda r: requests.append(r.url))
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        try:
-            for url in ["/vijandig/", "/knelpunten/vijandig/", "/", "/verantwoording/", "/stappen/stap-1/"]:
-                page.goto(base + url)  # waits for the load event: images have failed or loaded by then
-                page.mouse.move(200, 300)
-                page.keyboard.press("Tab")
-                assert page.evaluate("window.__xss") is None, url
-            page.locator(".ww-zoekknop").click()
-            page.locator(".pagefind-ui__search-input").fill("Aanval html-img-onerror")
-            page.locator(".pagefind-ui__result").first.wait_for()
-            page.wait_for_timeout(500)
-            assert page.locator(".pagefind-ui__result").count() >= 2
-            handlers = page.evaluate("""[...document.querySelectorAll('#ww-zoeken *')].flatMap(el =>
-                [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name))""")
-            assert handlers == []
-            assert page.evaluate("window.__xss") is None and dialogs == []
-            assert {urlparse(u).netloc for u in requests} == {urlparse(base).netloc}
-        finally:
-            context.close()
+    with serve_folder(site) as base, watched_tab(browser) as (page, requests, dialogs):
+        for url in ["/vijandig/", "/knelpunten/vijandig/", "/", "/verantwoording/", "/stappen/stap-1/"]:
+            page.goto(base + url)  # waits for the load event: images have failed or loaded by then
+            page.mouse.move(200, 300)
+            page.keyboard.press("Tab")
+            assert page.evaluate("window.__xss") is None, url
+        page.locator(".ww-zoekknop").click()
+        page.locator(".pagefind-ui__search-input").fill("Aanval html-img-onerror")
+        page.locator(".pagefind-ui__result").first.wait_for()
+        page.wait_for_timeout(500)
+        assert page.locator(".pagefind-ui__result").count() >= 2
+        handlers = page.evaluate("""[...document.querySelectorAll('#ww-zoeken *')].flatMap(el =>
+            [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name))""")
+        assert handlers == []
+        assert page.evaluate("window.__xss") is None and dialogs == []
+        assert {urlparse(u).netloc for u in requests} == {urlparse(base).netloc}
 
 
 def test_the_pdfs_hold_no_attack_and_nothing_from_outside(hostile_site):

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import copy_project, mkdocs_build, serve_folder
+from conftest import copy_project, mkdocs_build, serve_folder, watched_tab
 from test_hostile import harmful
 from test_validation import MINIMAL_KNELPUNT, problems_of
 from wegwijzer.catalogus.safety import unsafe_targets
@@ -102,12 +102,7 @@ def test_injection_attempts_stay_text_in_the_browser(injected_site, browser):
 
 
 def _look_for_injections(browser, base):
-    context = browser.new_context()
-    page = context.new_page()
-    requests, dialogs = [], []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    try:
+    with watched_tab(browser) as (page, requests, dialogs):
         for url in ["/knelpunten/injectie/", "/knelpunten/", "/oplossingen/injectie-oplossing/", "/oplossingen/",
                     "/praktijk/", "/werkdrukmodel/tijdsdruk/", "/", "/werksessie/prioriteren/"]:
             page.goto(base + url)
@@ -130,8 +125,6 @@ def _look_for_injections(browser, base):
         assert page.evaluate("window.__xss") is None
         assert dialogs == []
         assert {urlparse(u).netloc for u in requests} == {urlparse(base).netloc}
-    finally:
-        context.close()
 
 
 def test_injection_attempts_stay_text_in_the_pdfs_and_data(injected_site):
