@@ -26,8 +26,11 @@ from .. import catalogus_plugin as required_catalogus
 from ...catalogus.editor_config import decap_config
 from .config import EditorConfig
 
-#: The npm folder with the pinned decap-cms and decap-server (package.json beside it).
+#: The npm folder with the pinned decap-cms (package.json beside it), installed by scripts/setup.
 NPM = Path(__file__).resolve().parent / "npm"
+#: Decap CMS's JavaScript as a wheel of this program carries it (`cli/wiel.py` copies it there),
+#: so a guide installed from its own wheel needs no npm.
+VENDORED = Path(__file__).resolve().parent / "decap"
 ADMIN = "admin"
 #: LibYAML's writer where it is installed: ten times faster, and every rebuild of the preview writes the config.
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -40,7 +43,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         editor = catalogus.info.editor
         if editor is None:
             return files
-        dist = Path(self.config.decap_map) if self.config.decap_map else NPM / "node_modules" / "decap-cms" / "dist"
+        dist = Path(self.config.decap_map) if self.config.decap_map else decap_folder()
         scripts = sorted(dist.glob("*decap-cms.js")) if dist.is_dir() else []
         if not scripts:
             raise PluginError(
@@ -55,6 +58,11 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         for script in scripts:
             files.append(File.generated(config, f"{ADMIN}/{script.name}", abs_src_path=str(script), inclusion=InclusionLevel.NOT_IN_NAV))
         return files
+
+
+def decap_folder() -> Path:
+    """Where Decap CMS's JavaScript is: carried in this program's wheel, or installed by npm beside it."""
+    return VENDORED if any(VENDORED.glob("*decap-cms.js")) else NPM / "node_modules" / "decap-cms" / "dist"
 
 
 #: Decap CMS compiles its form checks at run time ('unsafe-eval') and talks to the Git host the
