@@ -1,28 +1,35 @@
-"""The browser editor (/admin/, Decap CMS) on a copy of the example, as an editor without a terminal uses it.
+"""The browser editor (/admin/, Decap CMS) in the preview, as an editor without a terminal uses it.
 
-The local backend (decap-server, from the pinned npm package) writes into the
-copy; the forms come from the schema the build checks with. What the editor
-saves must validate, keep the base's ids, and show up in the preview.
+The preview (`wegwijzer bekijken`) runs on a copy of the example and answers the
+editor's saves itself (`plugins/editor/local_backend.py`); the forms come from the
+schema the build checks with. What the editor saves must validate, keep the base's
+ids, and show up in the preview within a moment, with the problems on every page
+when it does not build. Nothing but this computer may reach it, and it writes only
+into the catalogus and the docs folder.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ARTIFACTS, ROOT, copy_project, mkdocs_build, serve_folder
+from conftest import ARTIFACTS, copy_project, mkdocs_build, without_pdfs
 from wegwijzer.catalogus import load_catalogus
-from wegwijzer.plugins.editor.plugin import NPM
+from wegwijzer.plugins.editor.local_backend import LocalBackend, Refused
+from wegwijzer.preview_server import API_PATH, STATUS_PATH
 
-DECAP_SERVER = NPM / "node_modules" / ".bin" / "decap-server"
 NEW_TITLE = "Rustig overdragen aan het eind van de dag"
 NEW_ID = "rustig-overdragen-aan-het-eind-van-de-dag"
 
@@ -33,29 +40,81 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class Preview:
+    """`wegwijzer bekijken` on `project`, as an editor starts it, on a free port."""
+
+    def __init__(self, project: Path):
+        self.project = project
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "wegwijzer", "bekijken", "--poort", str(self.port)], cwd=project,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if self.status()["versie"] >= 1:
+                    return
+            except OSError:
+                pass
+            assert self.process.poll() is None, self.process.stdout.read().decode()
+            time.sleep(0.2)
+        raise AssertionError("de voorvertoning is niet gestart")
+
+    def status(self) -> dict:
+        with urllib.request.urlopen(self.base + STATUS_PATH, timeout=5) as answer:
+            return json.load(answer)
+
+    def get(self, path: str, **headers) -> tuple[int, str]:
+        request = urllib.request.Request(self.base + path, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                return answer.status, answer.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+
+    def api(self, action: str, params: dict | None = None, origin: str | None = "own", kind: str = "application/json") -> tuple[int, object]:
+        headers = {"Content-Type": kind}
+        if origin:
+            headers["Origin"] = self.base if origin == "own" else origin
+        request = urllib.request.Request(self.base + API_PATH, data=json.dumps({"action": action, "params": params or {}}).encode(), headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                return answer.status, json.load(answer)
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+
+    def save(self, path: str, text: str) -> int:
+        """Save as the editor does; the status version to wait beyond."""
+        version = self.status()["versie"]
+        code, answer = self.api("persistEntry", {"branch": "main", "entry": {"path": path, "raw": text, "slug": "x"}, "assets": []})
+        assert code == 200, answer
+        return version
+
+    def built_after(self, version: int, timeout: float = 30) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            status = self.status()
+            if status["versie"] > version:
+                return status
+            time.sleep(0.05)
+        raise AssertionError("de voorvertoning bouwde niet opnieuw")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
 @pytest.fixture(scope="module")
-def editor_project(tmp_path_factory):
-    """A copy of the example with its site built and the local editor backend running in it."""
-    if not DECAP_SERVER.exists():
-        pytest.fail("decap-server ontbreekt: draai scripts/setup")
-    project = copy_project(tmp_path_factory.mktemp("editor"))
-    port = free_port()
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - wegwijzer/editor ", f"  - wegwijzer/editor:\n      lokale_poort: {port}\n   "), encoding="utf-8")
-    built = mkdocs_build(config, project / "site")
-    assert built.returncode == 0, built.stderr
-    backend = subprocess.Popen([str(DECAP_SERVER)], cwd=project, env={**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.2)
+def preview(tmp_path_factory):
+    """The preview with its editor on a copy of the example (its PDFs left out: this is about pages)."""
+    project = without_pdfs(copy_project(tmp_path_factory.mktemp("editor")))
+    running = Preview(project)
     try:
-        yield project
+        yield running
     finally:
-        backend.terminate()
-        backend.wait(10)
+        running.stop()
 
 
 def choose(page, field: str, *options: str) -> None:
@@ -86,14 +145,12 @@ def publish(page, file: Path) -> None:
     while time.monotonic() < deadline and (file.stat().st_mtime_ns if file.exists() else None) == before:
         time.sleep(0.1)
     assert file.exists() and file.stat().st_mtime_ns != before, f"{file.name} is niet geschreven"
-    time.sleep(0.3)  # the backend writes the file in one go; give it the moment to finish
 
 
-def test_an_editor_creates_an_oplossing_and_adds_it_to_a_knelpunt(editor_project, open_page):
+def test_an_editor_creates_an_oplossing_and_adds_it_to_a_knelpunt(preview, open_page):
     ARTIFACTS.mkdir(exist_ok=True)
-    project = editor_project
-    with serve_folder(project / "site") as served:
-        base = served.replace("127.0.0.1", "localhost")  # the local backend answers pages on localhost
+    project, base = preview.project, preview.base
+    if True:  # one editor session, as in the preview
         page = open_page(1280)
         open_editor(page, base, "/collections/oplossingen/new")
         page.locator("input[id^='titel-field']").first.fill(NEW_TITLE)
@@ -126,9 +183,8 @@ def test_an_editor_creates_an_oplossing_and_adds_it_to_a_knelpunt(editor_project
         assert data["bronnen"] == [{"titel": "Arboportaal, onderwerp werkdruk", "uitgever": "Ministerie van SZW", "jaar": 2025, "link": "https://www.arboportaal.nl"}]
         assert data["onderbouwing"]["soort"] == "praktijk"
 
-        # the preview rebuilds (as `mkdocs serve` does after a save); the forms then know the new id
-        rebuilt = mkdocs_build(project / "mkdocs.yml", project / "site")
-        assert rebuilt.returncode == 0, rebuilt.stderr
+        # the preview rebuilds by itself; the new page is there, and the forms know the new id once reloaded
+        wait_for_text(preview, f"/oplossingen/{NEW_ID}/", NEW_TITLE)
         knelpunt = project / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml"
         before = yaml.safe_load(knelpunt.read_text(encoding="utf-8"))
         open_editor(page, base, "/collections/knelpunten/entries/lawaai-op-de-groep")
@@ -136,6 +192,7 @@ def test_an_editor_creates_an_oplossing_and_adds_it_to_a_knelpunt(editor_project
         page.screenshot(path=ARTIFACTS / "editor-knelpunt.png", full_page=True)
         publish(page, knelpunt)
         after = yaml.safe_load(knelpunt.read_text(encoding="utf-8"))
+        wait_for_text(preview, "/knelpunten/lawaai-op-de-groep/", f"../../oplossingen/{NEW_ID}/")
         assert after["oplossingen"] == before["oplossingen"] + [NEW_ID]  # the base's oplossingen are kept
         assert {k: v for k, v in after.items() if k != "oplossingen"} == {k: v for k, v in before.items() if k != "oplossingen"}
 
@@ -143,61 +200,211 @@ def test_an_editor_creates_an_oplossing_and_adds_it_to_a_knelpunt(editor_project
     assert NEW_ID in [o.id for o in catalogus.knelpunten["lawaai-op-de-groep"].oplossingen]
     check = subprocess.run([sys.executable, "-m", "wegwijzer", "check"], cwd=project, capture_output=True, text=True)
     assert check.returncode == 0 and "Geen fouten" in check.stdout, check.stdout + check.stderr
-    final = mkdocs_build(project / "mkdocs.yml", project / "site")
-    assert final.returncode == 0, final.stderr
-    new_page = (project / "site" / "oplossingen" / NEW_ID / "index.html").read_text(encoding="utf-8")
-    assert NEW_TITLE in new_page and "Arbobesluit art. 2.15" in new_page
-    knelpunt_page = (project / "site" / "knelpunten" / "lawaai-op-de-groep" / "index.html").read_text(encoding="utf-8")
-    assert f"../../oplossingen/{NEW_ID}/" in knelpunt_page
+    assert preview.status()["goed"]
+    assert "Arbobesluit art. 2.15" in preview.get(f"/oplossingen/{NEW_ID}/")[1]
 
 
-def test_the_editor_stays_on_its_origin_and_off_every_other_page(editor_project, open_page):
-    site = editor_project / "site"
-    with serve_folder(site) as served:
-        base = served.replace("127.0.0.1", "localhost")
-        page = open_page(1280)
-        page.goto(base + "/admin/")
-        page.get_by_role("button", name="Inloggen").wait_for()
-        page.screenshot(path=ARTIFACTS / "editor-inloggen.png")
-        port = re.search(r"localhost:(\d+)/api", (site / "admin" / "config.yml").read_text(encoding="utf-8")).group(1)
-        foreign = [u for u in page.requests if not u.startswith((base, f"http://localhost:{port}/"))]
-        assert foreign == []
-    loading = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if "decap-cms" in p.read_text(encoding="utf-8")]
-    assert loading == ["admin/index.html"]
+def wait_for_text(preview: Preview, path: str, text: str, timeout: float = 20) -> float:
+    """Seconds until the preview's page at `path` shows `text`."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        code, page = preview.get(path)
+        if code == 200 and text in page:
+            return time.monotonic() - start
+        time.sleep(0.05)
+    raise AssertionError(f"{path} toont {text!r} niet")
 
 
-def test_without_editor_in_catalogus_yml_there_is_no_admin(tmp_path):
-    project = copy_project(tmp_path)
-    info = project / "catalogus" / "catalogus.yml"
-    info.write_text(info.read_text(encoding="utf-8").split("\neditor:")[0] + "\n", encoding="utf-8")
-    built = mkdocs_build(project / "mkdocs.yml", project / "site")
-    assert built.returncode == 0, built.stderr
-    assert not (project / "site" / "admin").exists()
+def test_the_editor_talks_to_its_preview_and_nothing_else(preview, open_page):
+    page = open_page(1280)
+    page.goto(preview.base + "/admin/")
+    page.get_by_role("button", name="Inloggen").wait_for()
+    page.screenshot(path=ARTIFACTS / "editor-inloggen.png")
+    assert [u for u in page.requests if not u.startswith(preview.base + "/")] == []
+    settings = yaml.safe_load(preview.get("/admin/config.yml")[1])
+    assert settings["local_backend"] == {"url": preview.base + API_PATH}
+    # opened by its other name, the preview sends the editor to the one address its saves go to
+    request = urllib.request.Request(f"http://localhost:{preview.port}/admin/")
+    with urllib.request.urlopen(request) as answer:
+        assert answer.url == preview.base + "/admin/"
 
 
-def _listening(port: int) -> set[str]:
-    """The local addresses with a socket listening on `port` (from /proc/net/tcp and tcp6)."""
+def test_the_preview_never_reloads_the_editor_and_shows_it_the_problems(preview, open_page):
+    """Typing in /admin/ survives a rebuild; a save that does not build shows up in the editor, in Dutch."""
+    page = open_page(1280)
+    open_editor(page, preview.base, "/collections/knelpunten/entries/lawaai-op-de-groep")
+    title = page.locator("input[id^='titel-field']").first
+    title.fill("Half getypt, nog niet bewaard")
+    path = "catalogus/knelpunten/groep-onder-de-bkr.yml"
+    original = (preview.project / path).read_text(encoding="utf-8")
+    broken = re.sub(r"^factor: .*$", "factor: geen-bestaande-factor", original, count=1, flags=re.M)
+    status = preview.built_after(preview.save(path, broken))
+    assert not status["goed"]
+    assert [p["regel"] for p in status["problemen"] if p["bestand"] == path] == [3]  # the factor's line
+    panel = page.locator("#wegwijzer-bouwstatus")
+    panel.wait_for()
+    assert path in panel.inner_text() and "regel" in panel.inner_text()
+    page.screenshot(path=ARTIFACTS / "editor-fout-in-voorvertoning.png")
+    assert title.input_value() == "Half getypt, nog niet bewaard"  # not reloaded
+    preview.built_after(preview.save(path, original))
+    page.wait_for_timeout(2000)  # the editor asks every 1.5 s
+    assert panel.is_hidden()
+    assert title.input_value() == "Half getypt, nog niet bewaard"
+    assert "livereload" not in preview.get("/admin/")[1]
+
+
+def test_a_save_that_does_not_build_puts_the_problem_on_every_page_and_the_preview_keeps_answering(preview):
+    path = "catalogus/knelpunten/groep-onder-de-bkr.yml"
+    original = (preview.project / path).read_text(encoding="utf-8")
+    for broken in (
+        original.replace("titel:", "titel: [niet af\noud:", 1),  # YAML that does not parse
+        original + "\nonbekend_veld: ja\n",  # a field the schema does not know
+    ):
+        status = preview.built_after(preview.save(path, broken))
+        assert not status["goed"] and any(p["bestand"] == path and p["regel"] > 0 for p in status["problemen"]), status
+        for page in ("/", "/knelpunten/", "/stappen/stap-1/"):
+            started = time.monotonic()
+            code, html = preview.get(page)
+            assert code == 200 and time.monotonic() - started < 5  # answered, not held until the error is gone
+            assert 'id="wegwijzer-bouwfout"' in html and path in html and "Je laatste wijziging staat nog niet op deze pagina" in html
+    preview.built_after(preview.save(path, original))
+    assert preview.status()["goed"] and "wegwijzer-bouwfout" not in preview.get("/knelpunten/")[1]
+
+
+def test_the_preview_starts_with_a_broken_catalogus_and_shows_the_repair(tmp_path):
+    project = without_pdfs(copy_project(tmp_path))
+    info = project / "catalogus" / "knelpunten" / "groep-onder-de-bkr.yml"
+    good = info.read_text(encoding="utf-8")
+    info.write_text(re.sub(r"^factor: .*$", "factor: bestaat-niet", good, count=1, flags=re.M), encoding="utf-8")
+    started = Preview(project)
+    try:
+        status = started.status()
+        assert not status["goed"]
+        code, html = started.get("/")
+        assert code == 200 and "wegwijzer-bouwfout" in html and "groep-onder-de-bkr.yml" in html
+        version = status["versie"]
+        info.write_text(good, encoding="utf-8")  # repaired in a text editor: the preview sees it
+        assert started.built_after(version)["goed"]
+        assert "Werkdruk Wegwijzer" in started.get("/")[1]
+    finally:
+        started.stop()
+
+
+def _listening_sockets(pid: int) -> set[str]:
+    """Every address:port on which `pid` or a process it started listens (from /proc)."""
+    pids, todo = set(), [pid]
+    while todo:
+        current = todo.pop()
+        pids.add(current)
+        for task in Path(f"/proc/{current}/task").iterdir():
+            todo += [int(child) for child in (task / "children").read_text().split()]
+    inodes = set()
+    for current in pids:
+        for fd in Path(f"/proc/{current}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
     found = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+    for table in ("/proc/net/tcp", "/proc/net/tcp6", "/proc/net/udp", "/proc/net/udp6"):
         for line in Path(table).read_text().splitlines()[1:]:
-            local, state = line.split()[1], line.split()[3]
-            address, hex_port = local.split(":")
-            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
-                found.add(address)
+            fields = line.split()
+            if fields[9] in inodes and (fields[3] == "0A" or "udp" in table):  # 0A: LISTEN
+                address, port = fields[1].split(":")
+                found.add(f"{address}:{int(port, 16)}")
     return found
 
 
-def test_the_local_backend_of_scripts_serve_listens_on_this_computer_only(tmp_path):
-    """It writes into the project: reachable from the network, anyone there could change the files."""
-    line = next(line.strip() for line in (ROOT / "scripts" / "serve").read_text(encoding="utf-8").splitlines() if "decap-server" in line and "PORT=" in line)
-    port = free_port()
-    command = line.replace("PORT=8081", f"PORT={port}").replace("plugins/", f"{ROOT}/plugins/", 1).removesuffix("&").strip()
-    backend = subprocess.Popen(["sh", "-c", f"exec env {command}"], cwd=tmp_path)
-    try:
-        deadline = time.monotonic() + 20
-        while not _listening(port) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert _listening(port) == {"0100007F"}  # 127.0.0.1, not 0.0.0.0 or ::
-    finally:
-        backend.terminate()
-        backend.wait(10)
+def test_the_preview_listens_on_this_computer_only_and_answers_only_its_own_address(preview):
+    """It can change the files: no other computer, and no other web page in the browser, may reach it."""
+    # the preview and anything it started: one socket, on 127.0.0.1 (not 0.0.0.0 or ::), for pages and saves
+    assert _listening_sockets(preview.process.pid) == {f"0100007F:{preview.port}"}
+    # a page on another site whose name points at 127.0.0.1 (DNS rebinding) still sends its own Host
+    assert preview.get("/", Host=f"aanvaller.example:{preview.port}")[0] == 421
+    assert preview.get(STATUS_PATH, Host="127.0.0.1.nip.io")[0] == 421
+    path = "catalogus/knelpunten/lawaai-op-de-groep.yml"
+    before = (preview.project / path).read_bytes()
+    entry = {"branch": "main", "entry": {"path": path, "raw": "titel: weg\n", "slug": "x"}, "assets": []}
+    assert preview.api("persistEntry", entry, origin="http://aanvaller.example")[0] == 403
+    assert preview.api("persistEntry", entry, origin="null")[0] == 403
+    assert preview.api("persistEntry", entry, origin=None)[0] == 403
+    assert preview.api("persistEntry", entry, kind="text/plain")[0] == 415  # what a form on another site can send
+    assert (preview.project / path).read_bytes() == before
+    code, answer = preview.api("info")
+    assert code == 200 and answer["type"] == "local_fs"
+
+
+def test_the_editor_saves_only_into_the_catalogus_and_the_docs_folder(preview):
+    project = preview.project
+    (project / "catalogus" / "uit").symlink_to(project.parent, target_is_directory=True)
+    (project / "content" / "wachtwoord.yml").symlink_to("/etc/passwd")
+    attempts = {
+        "mkdocs.yml": "site_name: x\n",
+        "overrides/main.html": "<script>",
+        ".git/hooks/pre-commit.yml": "x",
+        "scripts/serve.yml": "x",
+        "../buiten.yml": "x",
+        "/tmp/buiten.yml": "x",
+        "catalogus/../mkdocs.yml": "x",
+        "catalogus/uit/buiten.yml": "x",  # a link out of the project on the way
+        "content/wachtwoord.yml": "x",  # a link to a file elsewhere
+        "catalogus/knelpunten/script.js": "alert(1)",
+        "content/pagina.html": "<script>",
+        "catalogus\\..\\mkdocs.yml": "x",
+    }
+    for path, text in attempts.items():
+        code, answer = preview.api("persistEntry", {"branch": "main", "entry": {"path": path, "raw": text, "slug": "x"}, "assets": []})
+        assert code in (403, 404), (path, code, answer)
+    assert yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"] != "x"
+    assert not (project / "overrides" / "main.html").exists() and not (project.parent / "buiten.yml").exists()
+    assert not (project.parent / "uit").exists() and Path("/etc/passwd").read_text() != "x"
+    for path in ("mkdocs.yml", "catalogus/uit/../../mkdocs.yml", "content/wachtwoord.yml"):
+        assert preview.api("getEntry", {"branch": "main", "path": path})[1]["data"] is None
+    # an image for a page goes into the media folder, and only there; an entry is never deleted
+    png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"0" * 20).decode()
+    assert preview.api("persistMedia", {"branch": "main", "asset": {"path": "content/assets/logo.png", "content": png, "encoding": "base64"}})[0] == 200
+    assert (project / "content" / "assets" / "logo.png").is_file()
+    assert preview.api("persistMedia", {"branch": "main", "asset": {"path": "catalogus/logo.png", "content": png, "encoding": "base64"}})[0] == 403
+    assert preview.api("deleteFile", {"branch": "main", "path": "catalogus/knelpunten/lawaai-op-de-groep.yml"})[0] == 403
+    assert (project / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml").is_file()
+    (project / "catalogus" / "uit").unlink()
+    (project / "content" / "wachtwoord.yml").unlink()
+
+
+def test_a_link_the_rich_text_editor_escaped_is_saved_as_typed(tmp_path):
+    backend = LocalBackend(tmp_path, ["catalogus"], "content/assets")
+    raw = "tekst: Zie \\[[oplossing:taken-herverdelen]] en \\[\\[knelpunt:piekdrukte\\]\\] en \\[niet dit]\n"
+    backend.handle({"action": "persistEntry", "params": {"entry": {"path": "catalogus/x.yml", "raw": raw}, "assets": []}})
+    saved = (tmp_path / "catalogus" / "x.yml").read_text(encoding="utf-8")
+    assert saved == "tekst: Zie [[oplossing:taken-herverdelen]] en [[knelpunt:piekdrukte]] en \\[niet dit]\n"
+    with pytest.raises(Refused):
+        backend.handle({"action": "persistEntry", "params": {"entry": {"path": "catalogus/x.exe", "raw": "x"}}})
+
+
+def test_a_published_editor_never_calls_this_computer_and_never_falls_back_to_netlify(tmp_path):
+    project = without_pdfs(copy_project(tmp_path))
+    info = project / "catalogus" / "catalogus.yml"
+    text = info.read_text(encoding="utf-8").split("\neditor:")[0] + "\n"
+    info.write_text(text + "editor:\n  backend: gitlab\n  repo: voorbeeld/wegwijzer\n", encoding="utf-8")
+    refused = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert refused.returncode != 0 and "editor.app_id: ontbreekt" in refused.stderr and "Netlify" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    info.write_text(text + "editor:\n  backend: gitlab\n  repo: voorbeeld/wegwijzer\n  app_id: abc123\n", encoding="utf-8")
+    built = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert built.returncode == 0, built.stderr
+    admin = project / "site" / "admin"
+    settings = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert "local_backend" not in settings and settings["backend"]["app_id"] == "abc123" and settings["locale"] == "nl"
+    for name in ("config.yml", "index.html"):
+        text_of = (admin / name).read_text(encoding="utf-8")
+        assert "localhost" not in text_of and "127.0.0.1" not in text_of and "_wegwijzer" not in text_of
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert "connect-src &#39;self&#39; https://gitlab.com;" in page and "status.js" not in page
+    loading = [p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*.html") if "decap-cms" in p.read_text(encoding="utf-8")]
+    assert loading == ["admin/index.html"]
+    # without editor: no /admin/ on the published site at all
+    info.write_text(text, encoding="utf-8")
+    assert mkdocs_build(project / "mkdocs.yml", project / "site").returncode == 0
+    assert not admin.exists()

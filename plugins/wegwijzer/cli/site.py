@@ -1,9 +1,9 @@
 """`wegwijzer bekijken` and `wegwijzer bouwen`: MkDocs on the project, without its English noise.
 
 An editor should not need to know MkDocs' commands or its options. `bekijken`
-is the preview that redoes only what a save changed (`mkdocs serve --dirty`, which
-the catalogus plugin makes exact: see `plugins/catalogus/preview.py`); `bouwen`
-is the build the publishing workflow runs. Both tell Material not to print its
+is the preview with the browser editor (`preview_server.py`: MkDocs' live-reload
+server, guarded, redoing only what a save changed as `plugins/catalogus/preview.py`
+makes exact); `bouwen` is the build the publishing workflow runs. Both tell Material not to print its
 English notice about MkDocs 2.
 
 Before MkDocs starts, both check what MkDocs would report in English or with a
@@ -27,20 +27,20 @@ from ..output_folder import SITE, make_folder, project_sources, refusal
 from .mkdocs_config import read_config
 
 
-def _mkdocs(args, *command: str, site: str | None = None, starting: str = "") -> int:
-    config = Path(args.config)
+def _config_problem(config: Path) -> str | None:
     if config.is_dir():
-        print(f"{config}: dit is een map, geen bestand. Geef het instellingenbestand aan, bijvoorbeeld --config {config / 'mkdocs.yml'}.", file=sys.stderr)
-        return 1
+        return f"{config}: dit is een map, geen bestand. Geef het instellingenbestand aan, bijvoorbeeld --config {config / 'mkdocs.yml'}."
     if not config.is_file():
-        print(f"{config}: dit bestand bestaat niet. Ga naar de map van je Wegwijzer (met mkdocs.yml), of geef het aan met --config.", file=sys.stderr)
-        return 1
-    problem = _before_mkdocs(config, site)
+        return f"{config}: dit bestand bestaat niet. Ga naar de map van je Wegwijzer (met mkdocs.yml), of geef het aan met --config."
+    return None
+
+
+def _mkdocs(args, *command: str, site: str | None = None) -> int:
+    config = Path(args.config)
+    problem = _config_problem(config) or _before_mkdocs(config, site)
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    if starting:
-        print(starting)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     argv = [sys.executable, "-m", "mkdocs", *command, "-f", str(config)]
     if os.name == "posix":  # MkDocs takes this process's place: Ctrl+C or a stop signal reaches it directly
@@ -70,8 +70,23 @@ def _before_mkdocs(config_path: Path, site: str | None) -> str | None:
 
 
 def bekijken(args) -> int:
-    return _mkdocs(args, "serve", "--dirty", "-a", f"127.0.0.1:{args.poort}",
-                   starting=f"De Wegwijzer staat op http://127.0.0.1:{args.poort}/ en wordt na elke wijziging bijgewerkt. Stoppen: Ctrl+C.")
+    """The preview with the editor, in this process (`preview_server.serve`): MkDocs' own `serve` stops at a first failed build."""
+    config = Path(args.config)
+    problem = _config_problem(config) or _before_mkdocs(config, None)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    print(f"De Wegwijzer staat op http://127.0.0.1:{args.poort}/ en wordt na elke wijziging bijgewerkt.")
+    print(f"De editor staat op http://127.0.0.1:{args.poort}/admin/ (wat je daar bewaart, komt in de bestanden op deze computer). Stoppen: Ctrl+C.", flush=True)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from ..preview_server import serve
+
+    try:
+        return serve(str(config), args.poort)
+    except OSError as error:
+        print(f"De voorvertoning kan niet starten op poort {args.poort}: {error.strerror or error}. "
+              f"Oplossing: stop de andere voorvertoning, of kies een andere poort met --poort.", file=sys.stderr)
+        return 1
 
 
 def bouwen(args) -> int:

@@ -17,7 +17,9 @@ Events, in the order MkDocs calls them:
 - `on_page_content`, last of all plugins: the page's HTML keeps only what the
   allowlist of `sanitize.py` keeps; `on_post_page` and `on_post_template` put a
   Content-Security-Policy in every page (`csp.py`).
-- `on_serve`: rebuild when the catalogus or its base changes; `on_nav`,
+- `on_serve`: rebuild when the catalogus or its base changes, and guard the
+  preview server (`preview_server.py`: problems on every page, never stuck,
+  this computer only); `on_nav`,
   `on_pre_page` and `on_env` let a rebuild redo only the pages that changed (`preview.py`).
 - `on_post_build`, `on_build_error`, `on_shutdown`: `mkdocs build` writes into a
   folder beside the site and swaps it in only when nothing failed (`atomic.py`).
@@ -49,6 +51,7 @@ from ...catalogus.loader import display_path
 from ...catalogus.dossier import to_csv as dossier_csv
 from ...catalogus.model import KANT, Info
 from ...catalogus.open_data import to_json
+from ...preview_server import guard
 from ..css import css_string
 from ..csp import with_policy
 from ..patches import live_reload_under_policy
@@ -293,6 +296,11 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         return "\n".join(lines)
 
     def on_serve(self, server, config, builder):
+        # Never stuck after a failed save, problems on every page, only this computer (preview_server.py).
+        guard(server)
+        if self.catalogus is None:  # the first build failed: watch the catalogus, so the repair is seen
+            server.watch(self.folder)
+            return server
         _poll_often(server, self.catalogus)
         for folder in self.catalogus.lagen:  # the sector catalogus and every base under it
             server.watch(folder)

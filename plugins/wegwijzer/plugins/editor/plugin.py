@@ -1,14 +1,19 @@
 """The `wegwijzer/editor` plugin: a browser editor at /admin/ for editors without a terminal.
 
-It is switched on by `editor:` in catalogus.yml. Then the site gets:
+In the preview (`wegwijzer bekijken`) every guide has it, with nothing to set up:
+it saves into the files on this computer through the preview itself
+(`local_backend.py`, guarded by `preview_server.py`). A published site has it
+only with `editor:` in catalogus.yml, which names the Git host editors log in
+to; a setting that would send them to Netlify's login instead stops the build.
+The site then gets:
 
-- `admin/index.html`: the page that loads Decap CMS, and nothing else;
+- `admin/index.html`: the page that loads Decap CMS, and nothing else, under a
+  policy that lets it talk to the site and its Git host only;
 - `admin/config.yml`: its forms, generated from the same schema the build checks
-  with (`catalogus/editor_config.py`), with every id of the catalogus and its base;
-- Decap CMS's JavaScript, copied from the pinned npm package that `scripts/setup`
-  installs (never committed, never from a CDN). No other page loads it.
-
-Without `editor:` the plugin adds nothing.
+  with (`catalogus/editor_config.py`), with every id of the catalogus and its base.
+  The published one never names this computer (`local_backend`);
+- Decap CMS's JavaScript, from this program's wheel or the pinned npm package that
+  `scripts/setup` installs (never committed, never from a CDN). No other page loads it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import os
 from pathlib import Path
 
 import yaml
+from urllib.parse import quote, urlsplit
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -24,6 +30,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import catalogus_plugin as required_catalogus
 from ...catalogus.editor_config import decap_config
+from ...catalogus.loader import display_path
+from ...catalogus.model import Editor
+from ...preview_server import API_PATH, LOOPBACK
+from .local_backend import LocalBackend
 from .config import EditorConfig
 
 #: The npm folder with the pinned decap-cms (package.json beside it), installed by scripts/setup.
@@ -37,27 +47,76 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class EditorPlugin(BasePlugin[EditorConfig]):
+    serving = False  # under `wegwijzer bekijken` / `mkdocs serve`
+
+    def on_startup(self, command, dirty):
+        # Having on_startup keeps this plugin object across rebuilds of the preview.
+        self.serving = command == "serve"
+
     def on_files(self, files: Files, config) -> Files:
         catalogus_plugin = required_catalogus(config, "wegwijzer/editor")
         catalogus = catalogus_plugin.catalogus
         editor = catalogus.info.editor
-        if editor is None:
+        if editor is None and not self.serving:
             return files
+        if editor is not None and not self.serving:
+            problems = online_problems(editor, catalogus_plugin.folder)
+            if problems:
+                raise PluginError("\n".join(problems))
         dist = Path(self.config.decap_map) if self.config.decap_map else decap_folder()
         scripts = sorted(dist.glob("*decap-cms.js")) if dist.is_dir() else []
         if not scripts:
             raise PluginError(
-                f"de editor staat aan (editor: in catalogus.yml), maar de JavaScript van Decap CMS ontbreekt in {dist}. "
+                f"de editor staat aan, maar de JavaScript van Decap CMS ontbreekt in {dist}. "
                 "Oplossing: draai scripts/setup (dat installeert hem met npm), of haal 'editor:' weg uit catalogus.yml."
             )
         root = Path(config.config_file_path).parent
         folder = os.path.relpath(catalogus_plugin.folder, root).replace(os.sep, "/")
-        settings = decap_config(catalogus, folder, editor, self.config.lokale_poort)
+        # In the preview the editor always works, on the files of this computer, also without `editor:`.
+        settings = decap_config(catalogus, folder, editor or Editor(backend="gitlab", repo=f"voorvertoning/{catalogus.info.id}"))
+        settings.pop("local_backend", None)  # never in a published site: it would call this computer
+        settings["media_folder"] = f"{_relative(config.docs_dir, root)}/{MEDIA}"
+        settings["public_folder"] = f"/{MEDIA}"
+        if catalogus.info.huisstijl.logo:
+            settings["logo_url"] = "../" + quote(catalogus.info.huisstijl.logo.lstrip("/"), safe="/")
+        if self.serving:
+            settings["local_backend"] = {"url": f"http://{LOOPBACK}:{config.dev_addr.port}{API_PATH}"}
         files.append(File.generated(config, f"{ADMIN}/config.yml", content=yaml.dump(settings, Dumper=DUMPER, allow_unicode=True, sort_keys=False)))
-        files.append(File.generated(config, f"{ADMIN}/index.html", content=_page(catalogus.info.titel)))
+        own = [STATUS_SCRIPT.name] if self.serving else []
+        files.append(File.generated(config, f"{ADMIN}/index.html", content=_page(catalogus.info.titel, editor_policy(editor, self.serving), own)))
         for script in scripts:
             files.append(File.generated(config, f"{ADMIN}/{script.name}", abs_src_path=str(script), inclusion=InclusionLevel.NOT_IN_NAV))
+        if self.serving:
+            files.append(File.generated(config, f"{ADMIN}/{STATUS_SCRIPT.name}", abs_src_path=str(STATUS_SCRIPT), inclusion=InclusionLevel.NOT_IN_NAV))
         return files
+
+    def on_serve(self, server, config, builder):
+        """The preview answers the editor's saves itself (`local_backend.py`), in the catalogus and docs folder only."""
+        root = Path(config.config_file_path).parent
+        catalogus_plugin = required_catalogus(config, "wegwijzer/editor")
+        folders = [_relative(f, root) for f in (catalogus_plugin.folder, config.docs_dir)]
+        folders = [f for f in folders if f and not f.startswith("..") and f != "."]
+        server.wegwijzer_backend = LocalBackend(root, folders, f"{_relative(config.docs_dir, root)}/{MEDIA}")
+        return server
+
+
+def _relative(path, root: Path) -> str:
+    return os.path.relpath(os.path.realpath(path), os.path.realpath(root)).replace(os.sep, "/")
+
+
+def online_problems(editor: Editor, folder: str) -> list[str]:
+    """What stops the editor of a published site from logging in, in Dutch: never a silent detour via Netlify."""
+    where = display_path(Path(folder) / "catalogus.yml")
+    if editor.backend == "gitlab" and not editor.app_id:
+        return [f"{where}: editor.app_id: ontbreekt. Zonder de Application ID van GitLab stuurt de editor redacteuren naar "
+                "de inlogpagina van Netlify. Oplossing: maak in GitLab een applicatie (zie docs/editor.md) en zet de "
+                "Application ID bij app_id onder editor:, of haal 'editor:' weg als de editor alleen op je eigen computer werkt."]
+    if editor.backend == "gitlab" and not editor.repo:
+        return [f"{where}: editor.repo: ontbreekt. Oplossing: zet de repository erbij, zoals groep/werkdruk-wegwijzer."]
+    if editor.backend == "github" and not (editor.base_url and editor.repo):
+        return [f"{where}: editor: GitHub heeft een repository (repo) en het adres van een inlogdienst (base_url) nodig; "
+                "zonder base_url gaat het inloggen via Netlify. Oplossing: zie docs/editor.md, of gebruik GitLab."]
+    return []
 
 
 def decap_folder() -> Path:
@@ -65,19 +124,47 @@ def decap_folder() -> Path:
     return VENDORED if any(VENDORED.glob("*decap-cms.js")) else NPM / "node_modules" / "decap-cms" / "dist"
 
 
-#: Decap CMS compiles its form checks at run time ('unsafe-eval') and talks to the Git host the
-#: catalogus names; scripts still come only from the site itself, never inline.
-EDITOR_POLICY = "script-src 'self' 'unsafe-eval'; object-src 'none'; base-uri 'self'; frame-src 'self'"
+#: Where an editor's images go, inside the docs folder (and so on the site at /assets/).
+MEDIA = "assets"
+#: The preview's build status for the editor (only under `wegwijzer bekijken`).
+STATUS_SCRIPT = Path(__file__).resolve().parent / "status.js"
+#: Where each host's API is: the only other origin the published editor talks to.
+API_ROOTS = {"gitlab": "https://gitlab.com", "github": "https://api.github.com"}
 
 
-def _page(titel: str) -> str:
+def editor_policy(editor: Editor | None, serving: bool) -> str:
+    """The editor page's Content-Security-Policy.
+
+    Decap CMS compiles its form checks at run time ('unsafe-eval'); scripts come only from the
+    site itself, never inline. It may connect to the site itself and, when published, to its
+    Git host only: the preview's editor saves on this computer and talks to nothing else.
+    """
+    hosts = []
+    if editor is not None and not serving:
+        hosts = [h for h in (API_ROOTS.get(editor.backend, ""), _origin(editor.base_url or "")) if h]
+    others = "".join(f" {host}" for host in hosts)
+    return (
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+        f"img-src 'self' data: blob:{others}; connect-src 'self'{others}; font-src 'self' data:; "
+        "object-src 'none'; base-uri 'self'; frame-src 'self' blob:; form-action 'self'"
+    )
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("https", "http") and parts.netloc else ""
+
+
+def _page(titel: str, policy: str, own_scripts: list[str]) -> str:
     """The editor's page: Decap CMS builds everything inside it; it loads nothing from elsewhere."""
     return (
         "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"robots\" content=\"noindex\">\n"
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{EDITOR_POLICY}\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{escape(policy)}\">\n"
         "<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n"
         f"<title>Editor – {escape(titel)}</title>\n</head>\n<body>\n"
-        "<script src=\"decap-cms.js\"></script>\n</body>\n</html>\n"
+        "<script src=\"decap-cms.js\"></script>\n"
+        + "".join(f"<script src=\"{escape(name)}\"></script>\n" for name in own_scripts)
+        + "</body>\n</html>\n"
     )
