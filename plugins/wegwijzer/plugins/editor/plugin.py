@@ -19,6 +19,7 @@ The site then gets:
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -151,8 +152,11 @@ def editor_policy(editor: Editor | None, serving: bool) -> str:
 
 
 def _origin(url: str) -> str:
+    """The origin of `url` for the policy; "" for anything that is not plainly a host name (it goes into HTML)."""
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("https", "http") and parts.netloc else ""
+    if parts.scheme != "https" or not re.fullmatch(r"[A-Za-z0-9.-]+(:\d+)?", parts.netloc):
+        return ""
+    return f"https://{parts.netloc}"
 
 
 def _page(titel: str, policy: str, own_scripts: list[str]) -> str:
@@ -161,7 +165,7 @@ def _page(titel: str, policy: str, own_scripts: list[str]) -> str:
         "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"robots\" content=\"noindex\">\n"
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{escape(policy)}\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"
         "<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n"
         f"<title>Editor – {escape(titel)}</title>\n</head>\n<body>\n"
         "<script src=\"decap-cms.js\"></script>\n"
