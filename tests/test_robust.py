@@ -347,7 +347,7 @@ def test_links_out_of_the_project_are_refused_in_content_and_catalogus(project, 
 
 
 @pytest.mark.parametrize("logo, expected", [
-    ("/etc/passwd", "het logo '/etc/passwd' moet een pad binnen de map content/ zijn, geen pad vanaf de schijf of een webadres"),
+    ("//etc/passwd", "het logo '//etc/passwd' moet een pad binnen de map content/ zijn, geen pad vanaf de schijf of een webadres"),
     ("../../etc/passwd", "het logo '../../etc/passwd' ligt buiten de map content/"),
     ("assets/../../mkdocs.yml", "het logo 'assets/../../mkdocs.yml' ligt buiten de map content/"),
     ("https://kwaad.example/logo.svg", "het logo 'https://kwaad.example/logo.svg' moet een pad binnen de map content/ zijn, geen pad vanaf de schijf of een webadres"),

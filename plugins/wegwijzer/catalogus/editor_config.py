@@ -11,9 +11,13 @@ repository, and silently drops an id from the base when an editor saves.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
-from . import model, schema
+from pathlib import Path
+
+from . import model, normen, schema
+from .handpaginas import docs_dir_of
 from .json_schema import KINDS
 from .loader import ENTRY_FOLDERS, SINGLE_FILES, STEP_FOLDER
 
@@ -26,8 +30,60 @@ FOLDER_LABELS = {
 }
 
 
+#: Labels an editor would not understand from the field's name alone (jargon, English, abbreviations).
+LABELS = {
+    "id": "Vaste naam",
+    "backend": "Waar de bestanden staan",
+    "repo": "Opslagplaats (groep/naam)",
+    "branch": "Tak die de site bouwt",
+    "app_id": "Nummer van de GitLab-applicatie",
+    "base_url": "Adres van de inlogdienst",
+    "controle": "Eerst laten nakijken",
+    "editor": "Editor in de browser",
+    "mkb_leestijd_max": "Leestijd van de MKB-route (minuten)",
+    "mkb": "Korte versie voor het MKB",
+    "minimum_groep": "Kleinste groep voor de teamuitslag",
+    "url": "Webadres",
+    "link": "Webadres",
+    "cao": "Cao",
+    "ook": "Andere schrijfwijzen",
+    "meer": "Meer uitleg in substap",
+    "check": "Checklist",
+    "grondslag": "Wetsartikelen (grondslag)",
+    "weglaten": "Weglaten uit de basis",
+    "bevestigd": "Nagekeken",
+    "wie": "Wie zegt het",
+    "lid": "Lid",
+}
+
+#: How one item of a list is called ("1 signaal", "Voeg signaal toe"); Decap uses the label otherwise ("1 signalen").
+SINGULAR = {
+    "signalen": "signaal", "oplossingen": "oplossing", "stellingen": "stelling", "bronnen": "bron", "praktijk": "citaat",
+    "instrumenten": "instrument", "invoeren": "stap", "randvoorwaarden": "randvoorwaarde", "grondslag": "wetsartikel",
+    "niveau": "niveau", "weglaten": "onderdeel", "partijen": "partij", "functies": "functie", "wijzigingen": "wijziging",
+    "substappen": "substap", "acties": "actie", "check": "punt", "groepen": "groep", "factoren": "factor",
+    "lange_termijn": "gevolg", "benodigdheden": "benodigdheid", "afspraken": "afspraak", "delen": "deel",
+    "werkvormen": "werkvorm", "rondes": "ronde", "criteria": "criterium", "kwadranten": "kwadrant", "wetten": "wet",
+    "bepalingen": "bepaling", "ook": "schrijfwijze",
+}
+
+#: The form's own checks, each the loader's rule (schema.py) with the words an editor reads when it fails.
+ID_RULE = [schema.ID_PATTERN.pattern, "gebruik alleen kleine letters, cijfers en streepjes, zoals werkdruk-schoonmaak"]
+URL_RULE = [r"^https?://[^\s/]+\.[^\s]+$", "begin met https:// en gebruik geen spaties"]
+COLOUR_RULE = ["^#[0-9a-fA-F]{6}$", "schrijf de kleur als # met zes tekens, zoals #1d5b79"]
+TIME_RULE = [r"^([01]?\d|2[0-3]):[0-5]\d$", "schrijf de tijd als 09:00"]
+TEXT_RULE = [r"\S", "vul tekst in, niet alleen spaties"]
+#: Said under every Markdown field: how to link, and that the rich-text mode would spoil it.
+LINK_HINT = ("Linken naar een ander onderdeel: schrijf [[knelpunt:id]] of [[oplossing:id]]. "
+             "Doe dat in de stand Markdown (rechtsboven); in de stand Rijke tekst zet de editor er een \\ voor.")
+#: Said under the fields of a block that may stay empty as a whole.
+IN_OPTIONAL_BLOCK = "Nodig als je dit blok invult."
+
+
 def label(name: str) -> str:
-    """'wat_en_waarom' -> 'Wat en waarom'."""
+    """'wat_en_waarom' -> 'Wat en waarom'; the jargon of LABELS in plain Dutch."""
+    if name in LABELS:
+        return LABELS[name]
     words = name.replace("_", " ")
     return words[:1].upper() + words[1:]
 
@@ -52,8 +108,12 @@ def _title(entry) -> str:
     return getattr(entry, "titel", None) or getattr(entry, "wie", None) or str(getattr(entry, "id", ""))
 
 
-def widget(kind: schema.Type, options: Options) -> dict:
-    """Decap's widget for one schema type."""
+def widget(kind: schema.Type, options: Options, loose: bool = False) -> dict:
+    """Decap's widget for one schema type, with the loader's rule as the form's check.
+
+    `loose`: inside a block that may stay empty as a whole, where nothing may be
+    required (Decap checks the fields of an object even when it is left empty).
+    """
     if isinstance(kind, schema.Markdown):
         return {"widget": "markdown", "buttons": ["bold", "italic", "link", "bulleted-list", "numbered-list"], "editor_components": []}
     if isinstance(kind, schema.Provision):
@@ -69,43 +129,75 @@ def widget(kind: schema.Type, options: Options) -> dict:
     if isinstance(kind, schema.YesNo):
         return {"widget": "boolean", "default": False}
     if isinstance(kind, schema.Date):
-        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "D-M-YYYY", "time_format": False, "picker_utc": True}
+        # Saved as 2027-12-31; the browser shows its own day-month-year. Without picker_utc: no "UTC" beside it.
+        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False}
     if isinstance(kind, schema.Colour):
-        return {"widget": "color"}
+        return {"widget": "color", "pattern": COLOUR_RULE}
     if isinstance(kind, schema.Url):
-        return {"widget": "string", "pattern": [r"^https?://[^\s/]+\.[^\s]+$", "Begin met https:// en gebruik geen spaties"]}
+        return {"widget": "string", "pattern": URL_RULE}
+    if isinstance(kind, schema.Identifier):
+        return {"widget": "string", "pattern": ID_RULE}
+    if isinstance(kind, schema.ClockTime):
+        return {"widget": "string", "pattern": TIME_RULE}
     if isinstance(kind, schema.ListOf):
         item = kind.item
-        if isinstance(item, (schema.Choice, schema.Ref, schema.Provision)):
-            return {**widget(item, options), "multiple": True, **({"min": kind.min_items} if kind.min_items else {})}
         least = {"min": kind.min_items} if kind.min_items else {}
+        if isinstance(item, (schema.Choice, schema.Ref, schema.Provision)):
+            return {**widget(item, options), "multiple": True, **least}
         if isinstance(item, schema.Record):
             first = next(iter(item.fields))
             return {"widget": "list", "summary": "{{fields." + first + "}}", "fields": fields(item, options), **least}
         # a list of lines stays open: an editor reads every signal and step without clicking
         return {"widget": "list", "collapsed": False, "field": {"name": "item", "label": "Regel", **widget(item, options)}, **least}
     if isinstance(kind, schema.Record):
-        return {"widget": "object", "fields": fields(kind, options)}
+        return {"widget": "object", "fields": fields(kind, options, loose)}
     return {"widget": "string"}
 
 
-def fields(record: schema.Record, options: Options) -> list[dict]:
-    """The form's fields, in the order of the schema; renamed (old) fields are never offered."""
+def fields(record: schema.Record, options: Options, loose: bool = False) -> list[dict]:
+    """The form's fields, in the order of the schema; renamed (old) fields are never offered.
+
+    An optional block (a group of fields, such as 'onderbouwing') starts folded and
+    may be left empty: Decap would otherwise demand its inner fields even then. Its
+    inner fields say they are needed once the block is filled in; the build checks that.
+    """
     out = []
     for name, spec in record.fields.items():
         if isinstance(spec.type, schema.Old):
             continue
-        field = {"name": name, "label": label(name), **widget(spec.type, options)}
-        if spec.help:
-            field["hint"] = spec.help
-        if not spec.required:
+        block = isinstance(spec.type, schema.Record) and not spec.required
+        field = {"name": name, "label": label(name), **widget(spec.type, options, loose or block)}
+        if isinstance(spec.type, schema.YesNo):
+            field["default"] = _default(record, name, False)  # 'bevestigd' is yes unless said otherwise
+        if name == "logo":
+            # Decap writes the path on the site, '/assets/logo.png'; the build reads it inside the docs folder
+            field.update(widget="image", choose_url=False)
+            hints = ["Het logo van je organisatie (SVG of PNG). Het komt in de map assets van je pagina's."]
+        hints = hints if name == "logo" else [spec.help] if spec.help else []
+        if isinstance(spec.type, schema.Markdown):
+            hints.append(LINK_HINT)
+        if spec.required and loose:
+            hints.append(IN_OPTIONAL_BLOCK)
+        if hints:
+            field["hint"] = " ".join(hints)
+        if isinstance(spec.type, schema.ListOf) and name in SINGULAR:
+            field["label_singular"] = SINGULAR[name]
+        if field["widget"] == "string" and "pattern" not in field and spec.required:
+            field["pattern"] = TEXT_RULE
+        if block:
+            field["collapsed"] = True
+        if not spec.required or loose:
             field["required"] = False
         out.append(field)
     return out
 
 
-def decap_config(catalogus: model.Catalogus, folder: str, editor: model.Editor, local_port: int = 8081) -> dict:
-    """Decap CMS's config for the catalogus in `folder` (relative to the repository root)."""
+def decap_config(catalogus: model.Catalogus, folder: str, editor: model.Editor, local_port: int = 8081, docs: str | None = None) -> dict:
+    """Decap CMS's config for the catalogus in `folder` (relative to the repository root).
+
+    `docs` is the docs folder (relative to the same root) whose Markdown pages are the
+    guide's own pages; without it, the one mkdocs.yml beside the catalogus names.
+    """
     options = Options(catalogus)
     collections = []
     for name, record in ENTRY_FOLDERS.items():
@@ -144,6 +236,36 @@ def decap_config(catalogus: model.Catalogus, folder: str, editor: model.Editor, 
             "extension": "yml", "format": "yaml", "create": False, "delete": False, "identifier_field": "titel",
             "summary": "Stap {{nummer}}: {{titel}}", "editor": {"preview": False}, "fields": fields(schema.STAP, options),
         })
+    collections.append({
+        "name": "normen",
+        "label": "Wetsbepalingen van de sector",
+        "editor": {"preview": False},
+        # offered also before the file exists: Decap then opens an empty form and makes the file on saving
+        "files": [{
+            "name": "normen", "label": "Eigen wetsbepalingen en cao-artikelen", "file": f"{folder}/{normen.FILE_NAME}",
+            "fields": fields(schema.NORMEN, options),
+        }],
+    })
+    pages = docs if docs is not None else _docs_folder(own, folder)
+    collections.append({
+        "name": "paginas",
+        "label": "Eigen pagina's",
+        "label_singular": "Pagina",
+        "folder": pages,
+        "extension": "md",
+        "format": "frontmatter",
+        "create": True,
+        "delete": False,
+        "identifier_field": "title",
+        "slug": "{{slug}}",
+        "summary": "{{title}}",
+        "editor": {"preview": False},
+        "fields": [
+            {"name": "title", "label": "Titel", "widget": "string", "pattern": TEXT_RULE, "hint": "De titel boven de pagina en in het menu. De bestandsnaam wordt ervan gemaakt."},
+            {"name": "body", "label": "Tekst", "widget": "markdown", "hint": LINK_HINT,
+             "buttons": ["bold", "italic", "link", "heading-two", "heading-three", "bulleted-list", "numbered-list"], "editor_components": ["image"]},
+        ],
+    })
     backend = {"name": editor.backend, "branch": editor.branch}
     backend.update({k: v for k, v in (("repo", editor.repo), ("app_id", editor.app_id), ("base_url", editor.base_url)) if v})
     if editor.backend == "gitlab" and editor.app_id:
@@ -163,3 +285,27 @@ def decap_config(catalogus: model.Catalogus, folder: str, editor: model.Editor, 
         config["publish_mode"] = "editorial_workflow"
     return config
 
+
+
+def _default(record: schema.Record, name: str, otherwise):
+    """The model's default for a field left out, so a form shows what the build would read."""
+    target = getattr(record.make, "__wrapped__", record.make)
+    if dataclasses.is_dataclass(target):
+        for item in dataclasses.fields(target):
+            if item.name == name and item.default is not dataclasses.MISSING:
+                return item.default
+    return otherwise
+
+
+def _docs_folder(own: str, folder: str) -> str:
+    """The docs folder mkdocs.yml beside the catalogus names, relative to the repository root ('content')."""
+    parts = Path(folder).parts
+    if not parts or ".." in parts or Path(folder).is_absolute():
+        return "content"
+    root = Path(own).resolve()
+    for _ in parts:
+        root = root.parent
+    try:
+        return docs_dir_of(own).resolve().relative_to(root).as_posix()
+    except ValueError:  # outside the repository: settings_problems reports it
+        return "content"

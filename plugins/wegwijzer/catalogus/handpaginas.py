@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 import yaml
 
-from .links import find_links, link_problem
+from .links import escaped_link_warning, find_links, link_problem
 from .model import Catalogus
 from .problems import Mark, Problem, position
 from .reads import active_problem, folder_problems
@@ -59,9 +59,9 @@ def docs_dir_of(catalogus_folder: str | os.PathLike) -> Path:
     Follows `INHERIT:`; without mkdocs.yml, or without `docs_dir`, it is `content/` beside the catalogus.
     """
     project = Path(catalogus_folder).resolve().parent
-    for folder, data in _settings(project):
-        if isinstance(data.get("docs_dir"), str):
-            return (folder / data["docs_dir"]).resolve()
+    for _, data in _settings(project):
+        if isinstance(data.get("docs_dir"), str):  # MkDocs reads it from mkdocs.yml's folder, also when inherited
+            return (project / data["docs_dir"]).resolve()
     return project / DEFAULT_DOCS_DIR
 
 
@@ -148,6 +148,26 @@ def page_problems(
     return problems
 
 
+def page_warnings(catalogus: Catalogus, docs_dir: Path, display: Callable[[Path], str]) -> list[Problem]:
+    """Links in the Markdown pages written with backslashes (`\\[[knelpunt:x]]`, as the editor's
+    rich-text mode saves them): shown right on the site, but `wegwijzer check` says how to write them."""
+    if not docs_dir.is_dir():
+        return []
+    own = docs_pages(docs_dir)
+    warnings = []
+    for uri, path in sorted({**own, **base_pages(catalogus, own)}.items()):
+        if not uri.endswith(".md"):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for link in find_links(text):
+            if link.escaped:
+                warnings.append(Problem(Mark(display(path), link.line + 1, link.column + 1), "", *escaped_link_warning(link)))
+    return warnings
+
+
 def project_of(docs_dir: Path) -> Path:
     """The project of a docs folder: the nearest folder above it with mkdocs.yml (or the one just above)."""
     docs_dir = Path(os.path.abspath(docs_dir))
@@ -178,14 +198,14 @@ def logo_problems(catalogus: Catalogus, docs_dir: Path, display: Callable[[Path]
     if not logo:
         return []
     wrong = _wrong_logo_path(logo, docs_dir)
-    if wrong is None and (docs_dir / logo).is_file():
+    if wrong is None and _is_file(docs_dir / logo):
         return []
     mark = _logo_mark(catalogus)
     folder = docs_dir.name
     if wrong is not None:
         return [Problem(mark, "huisstijl.logo", wrong, f"zet het logo in de map {folder}/, bijvoorbeeld {folder}/assets/logo.svg, en schrijf 'logo: assets/logo.svg'")]
     inside = logo.removeprefix("./").removeprefix(folder + "/")
-    if inside != logo.removeprefix("./") and (docs_dir / inside).is_file():
+    if inside != logo.removeprefix("./") and _is_file(docs_dir / inside):
         hint = f"het pad gaat al uit van de map {folder}/: laat '{folder}/' weg en schrijf 'logo: {inside}'"
     else:
         hint = f"zet het bestand in die map, bijvoorbeeld {folder}/assets/logo.svg, en schrijf 'logo: assets/logo.svg'"
@@ -199,11 +219,21 @@ def _wrong_logo_path(logo: str, docs_dir: Path) -> str | None:
         shown = ", ".join(repr(c) if c.isprintable() else f"code {ord(c)}" for c in bad)
         return f"het logo '{logo.encode('unicode_escape').decode()}' bevat tekens die niet in een bestandsnaam horen ({shown})"
     if logo.startswith(("/", "~")) or ":" in logo:
-        return f"het logo '{logo}' moet een pad binnen de map {docs_dir.name}/ zijn, geen pad vanaf de schijf of een webadres"
-    real = Path(os.path.realpath(docs_dir / logo))
+        return f"het logo '{logo[:200]}' moet een pad binnen de map {docs_dir.name}/ zijn, geen pad vanaf de schijf of een webadres"
+    try:
+        real = Path(os.path.realpath(docs_dir / logo))
+    except (OSError, ValueError):  # a name too long for the disk
+        return f"het logo '{logo[:60]}' is geen pad naar een bestand"
     if not real.is_relative_to(Path(os.path.realpath(docs_dir))):
         return f"het logo '{logo}' ligt buiten de map {docs_dir.name}/ (het wijst naar {real})"
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the disk, or one it cannot hold
+        return False
 
 
 def _logo_mark(catalogus: Catalogus) -> Mark:

@@ -26,7 +26,10 @@ LINK_KINDS = {
     "pagina": "pagina van de Wegwijzer",
 }
 
-LINK = re.compile(r"\[\[\s*([^\]\s:|]+)\s*:\s*([^\]|]*?)\s*(?:\|([^\]]*))?\]\]")
+#: A link; also as the browser editor's rich-text mode saves it, with a backslash before the brackets
+#: (`\\[[knelpunt:x]]`, `\\[\\[knelpunt:x\\]\\]`): a reader never sees those backslashes. A backslash
+#: that is itself escaped (`\\\\[[...]]`, a backslash shown in the text) is left to Markdown.
+LINK = re.compile(r"(?:(?<!\\)\\)?\[\\?\[\s*([^\]\s:|\\]+)\s*:\s*([^\]|\\]*?)\s*(?:\\?\|([^\]]*?))?\\?\]\\?\]")
 # Code is left alone, so documentation can show the link syntax itself.
 _CODE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$|`+[^`\n]*`+", re.MULTILINE | re.DOTALL)
 
@@ -40,14 +43,29 @@ class Link:
     column: int  # 0-based column within its line
     raw: str
 
+    @property
+    def escaped(self) -> bool:
+        """Written with backslashes, as Decap's rich-text mode saves it: shown right, but best fixed."""
+        return "\\" in self.raw
+
+    @property
+    def plain(self) -> str:
+        """The link as it should be written: `[[knelpunt:x]]`."""
+        return f"[[{self.kind}:{self.id}" + (f"|{self.label}" if self.label else "") + "]]"
+
+
+def escaped_link_warning(link: Link) -> tuple[str, str]:
+    """(message, hint) for a link written with backslashes."""
+    return (f"de link {link.raw} heeft een \\ voor de haken (zo bewaart de editor hem in de stand Rijke tekst)",
+            f"schrijf {link.plain} zonder \\; in de editor: zet het tekstvak op Markdown (rechtsboven) en haal de \\ weg")
+
 
 def find_links(text: str) -> Iterator[Link]:
     """Every `[[...]]` link in `text` outside code, with its place in the text."""
     for start, end in _prose_spans(text):
         for match in LINK.finditer(text, start, end):
             line, column = position(text, match.start())
-            label = match.group(3).strip() if match.group(3) is not None else None
-            yield Link(match.group(1), match.group(2), label or None, line, column, match.group(0))
+            yield Link(match.group(1), match.group(2), _label(match), line, column, match.group(0))
 
 
 def expand_links(text: str, render: Callable[[Link], str]) -> str:
@@ -63,13 +81,23 @@ def expand_links(text: str, render: Callable[[Link], str]) -> str:
 
 
 def _link_of(match: re.Match) -> Link:
-    label = match.group(3).strip() if match.group(3) is not None else None
-    return Link(match.group(1), match.group(2), label or None, 0, 0, match.group(0))
+    return Link(match.group(1), match.group(2), _label(match), 0, 0, match.group(0))
+
+
+#: Markdown's escapes, as the rich-text mode puts them in a link's own text (`mijn \\*tekst\\*`).
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+
+
+def _label(match: re.Match) -> str | None:
+    label = match.group(3).strip() if match.group(3) is not None else ""
+    if "\\" in match.group(0):
+        label = _ESCAPE.sub(r"\1", label)
+    return label or None
 
 
 def _prose_spans(text: str) -> Iterator[tuple[int, int]]:
     position = 0
-    if "[[" not in text:
+    if "[[" not in text and "[\\[" not in text:
         return
     for code in _CODE.finditer(text):
         yield position, code.start()

@@ -20,7 +20,7 @@ from . import model, normen, schema
 from .layers import from_base, layer_chain, resolve_layers
 from .file_cache import CheckedFile, KeptFiles
 from .model_cache import cached_load
-from .links import Link, find_links, link_problem
+from .links import Link, escaped_link_warning, find_links, link_problem
 from .safety import unsafe_targets
 from .problems import CatalogusError, Mark, Problem, did_you_mean, field_path, position
 from .reads import MAX_FILE_BYTES, not_utf8, too_large, unreadable_file, unreadable_folder
@@ -103,6 +103,7 @@ class _Loader:
         self.checkers: list[Checker] = []
         self.sources: dict[str, list[Source]] = {}  # by folder or file name
         self.links: list[tuple[TextField, Link]] = []  # every [[link]] in every file, checked in pass 3
+        self.link_warnings: list[Problem] = []  # links written with backslashes (`\\[[...]]`)
 
     # -- pass 1: read and check every file ---------------------------------------
 
@@ -150,7 +151,7 @@ class _Loader:
             lagen=[str(root.resolve()) for root in self.layers.roots],
             normen=register,
             pagina_bronnen=pagina_bronnen,
-            waarschuwingen=[from_base(w, self.layers.roots) for checker in self.checkers for w in checker.warnings],
+            waarschuwingen=[from_base(w, self.layers.roots) for w in [*(w for c in self.checkers for w in c.warnings), *self.link_warnings]],
         )
         _link(catalogus, provisions)
         return catalogus
@@ -430,6 +431,9 @@ class _Loader:
             if found:
                 mark = text.source.text_mark(text.path, link.line, link.column)
                 self.problems.append(Problem(mark, field_path(text.path), *found))
+            elif link.escaped:  # shown right, but `wegwijzer check` says how to write it
+                mark = text.source.text_mark(text.path, link.line, link.column)
+                self.link_warnings.append(Problem(mark, field_path(text.path), *escaped_link_warning(link)))
 
 
 def _check_file(file: Path, display: str, record: Record, extra: dict) -> CheckedFile:
@@ -447,7 +451,7 @@ def _check_file(file: Path, display: str, record: Record, extra: dict) -> Checke
     result = record.check(source.data, (), checker, **extra)
     problems, links = list(checker.problems), []
     for text in checker.texts:
-        links += [(text, link) for link in find_links(text.text)] if "[[" in text.text else []
+        links += [(text, link) for link in find_links(text.text)] if "[" in text.text else []
         for unsafe in unsafe_targets(text.text):
             mark = text.source.text_mark(text.path, *position(text.text, unsafe.offset))
             problems.append(Problem(mark, field_path(text.path), unsafe.message, unsafe.hint))

@@ -127,8 +127,14 @@ def _swallowed_items(value: str, path: tuple, checker: "Checker") -> None:
 
 
 def _blank(value: Any) -> bool:
-    """An empty text, list or group: what a browser editor writes for a field left open."""
-    return (isinstance(value, str) and not value.strip()) or (isinstance(value, (list, dict)) and not value)
+    """An empty text, list or group: what a browser editor writes for a field left open.
+
+    A group whose fields are all empty is empty too: Decap writes `onderbouwing: {toelichting: ''}`
+    after an editor opened an optional block, typed and wiped it again.
+    """
+    if isinstance(value, dict):
+        return all(_blank(item) for item in value.values())  # not None: "kleur: #1d5b79" unquoted reads as None
+    return (isinstance(value, str) and not value.strip()) or (isinstance(value, list) and not value)
 
 
 class Type:
@@ -469,6 +475,21 @@ class Markdown(Text):
     """A longer text with Markdown; the browser editor offers a Markdown editor for it."""
 
 
+class Logo(Text):
+    """huisstijl.logo: a path inside the docs folder. '/assets/logo.png', as the browser editor
+    writes an image, means the same as 'assets/logo.png'; the build checks the file (handpaginas.py)."""
+
+    label = "een pad naar het logo, zoals assets/logo.svg"
+
+    def check(self, value, path, checker):
+        value = super().check(value, path, checker)
+        if value is INVALID or not value.startswith("/") or value.startswith("//"):
+            return value
+        if not value.strip("/"):
+            return checker.problem(path, f"'{value}' is geen bestand", "schrijf het pad van het logo in de map van je pagina's, zoals assets/logo.svg")
+        return value[1:]
+
+
 _text = Text()
 _md = Markdown()
 
@@ -485,7 +506,7 @@ CATALOGUS = Record(
     mkb_leestijd_max=Field(Integer(1, 120), False, "Maximale leestijd van de MKB-route in minuten (standaard 10)."),
     basis=Field(_text, False, "De basis waarop je voortbouwt: werkdruk, of een pad naar een map."),
     weglaten=Field(ListOf(_text), False, "Ids van knelpunten, oplossingen, praktijk of instrumenten uit de basis die je niet wilt."),
-    huisstijl=Field(Record(model.Huisstijl, kleur=Field(Colour(), False), logo=Field(_text, False)), False),
+    huisstijl=Field(Record(model.Huisstijl, kleur=Field(Colour(), False), logo=Field(Logo(), False, "Het logo: een bestand in de map van je pagina's, zoals assets/logo.svg.")), False),
     partijen=Field(
         ListOf(Record(model.Partij, naam=_text, kant=Choice(*model.KANT))), False,
         "De organisaties die de arbocatalogus samen maakten, met hun kant: werkgevers, werknemers of overig. "

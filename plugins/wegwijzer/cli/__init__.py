@@ -35,6 +35,7 @@ def parser() -> argparse.ArgumentParser:
 
     sub = add("check", "controleer de catalogus: fouten zoals bij de build, en waarschuwingen over gaten en taal", check, None)
     sub.add_argument("map", nargs="?", default="catalogus", help="de catalogusmap (standaard: %(default)s)")
+    sub.add_argument("--basis", action="store_true", help="toon ook de opmerkingen over de basis die met het programma meekomt")
     sub = add("nieuw", "maak een nieuw bestand met alle velden en uitleg", nieuw)
     sub.add_argument("soort", choices=list(nieuw.SOORTEN), help="wat je maakt: " + ", ".join(nieuw.SOORTEN))
     sub.add_argument("id", help="de id, ook de bestandsnaam: kleine letters, cijfers en streepjes")
