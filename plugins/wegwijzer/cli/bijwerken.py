@@ -15,6 +15,10 @@ the files, so that nothing an editor made is lost:
   time and content are compared once more just before the new one is swapped in;
 - after writing, the file is read again; if it does not load, the original returns;
 - every problem is a Dutch sentence naming the file and the fix, never a traceback.
+
+It also keeps the files for publishing in step (`publicatie.py`): the program the
+workflows install (`programma/`, only where the guide has it or a workflow) and
+the workflows and .gitignore, each only while nobody changed it.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from ..catalogus.loader import display_path, read_register
 from ..catalogus.normen import FILE_NAME, PACKAGE_REGISTER, Register
 from ..catalogus.yaml_source import parse_yaml
 from ..whole_file import write_atomic, write_whole
+from . import publicatie, wiel
 
 #: The sector's own files a migration may change, by folder ('' is the catalogus folder itself).
 FOLDERS = ("", "oplossingen", "knelpunten")
@@ -75,17 +80,77 @@ def _run(folder: Path) -> int:
             refused.append((edit.path, problem))
         else:
             changed.append((edit.path, edit.notes))
+    by_hand = [(path, problem) for path, problem in plan.problems if path not in {p for p, _ in refused}]
+    warning = _publishing(folder.parent, changed, refused, by_hand) if project.is_file() else ""
     for path, notes in changed:
         print(f"bijgewerkt: {display_path(path)}")
         for note in notes:
             print(f"  - {note}")
     for path, problem in refused:
         print(f"niet bijgewerkt: {display_path(path)}: {problem}")
-    by_hand = [(path, problem) for path, problem in plan.problems if path not in {p for p, _ in refused}]
     for path, problem in by_hand:
         print(f"zelf doen: {display_path(path)}: {problem}")
+    if warning:
+        print(f"Let op: {warning}.")
     print(f"{len(changed)} bestand(en) bijgewerkt, {len(refused)} overgeslagen. Controleer het resultaat met 'wegwijzer check'.")
     return 1 if refused or by_hand else 0
+
+
+def _publishing(project: Path, changed: list, refused: list, by_hand: list) -> str:
+    """Bring the files for publishing up to this version: appends to the three lists; a note for a developer or ''."""
+    carried = (project / publicatie.FOLDER).is_dir()
+    for name in publicatie.FILES:
+        path = project / name
+        if not path.is_file():
+            continue  # never made again: the editor may have removed it on purpose
+        carried = carried or name != ".gitignore"
+        texts, states, trouble = _read_files([path])
+        refused += trouble
+        if path not in texts:
+            continue
+        text = texts[path]
+        new = publicatie.template(name)
+        if "\r\n" in text:
+            new = new.replace("\n", "\r\n")
+        if text == new:
+            continue
+        if not publicatie.untouched(name, text):
+            todo = publicatie.still_to_do(name, text)
+            if todo:
+                by_hand.append((path, todo))
+            continue
+        # our own template, word for word: not a catalogus file to read back (a workflow's 'on:' is no field name there)
+        problem = _write(path, new.encode("utf-8"), states[path], catalogus_file=False)
+        if problem:
+            refused.append((path, problem))
+        else:
+            changed.append((path, ["zoals deze versie van het programma het schrijft (je had het niet veranderd)"]))
+    if not carried:
+        return ""
+    try:
+        wheel, content = wiel.build()
+    except wiel.WielFout as error:
+        by_hand.append((project / publicatie.FOLDER, str(error)))
+        return ""
+    folder = project / publicatie.FOLDER
+    path = folder / wheel
+    notes = []
+    try:
+        if not (path.is_file() and path.read_bytes() == content):
+            folder.mkdir(exist_ok=True)
+            write_atomic(path, content)
+            notes.append("het programma van deze versie, dat de workflows installeren")
+        # only what this program wrote there, by name; anything else in the folder stays
+        for old in sorted(folder.iterdir()):
+            if old.name != wheel and wiel.WHEEL_PATTERN.fullmatch(old.name) and old.is_file() and not old.is_symlink():
+                old.unlink()
+                notes.append(f"{old.name} weggehaald: het programma van een andere versie")
+    except OSError as error:
+        shown = display_path(folder)
+        refused.append((path, f"kan niet schrijven in de map {shown} ({error.strerror}). Maak de map schrijfbaar (bijvoorbeeld met 'chmod u+w {shown}') en draai 'wegwijzer bijwerken' opnieuw"))
+    if notes:
+        changed.append((path, notes))
+    return wiel.stale()
 
 
 def _state(path: Path) -> tuple:
@@ -139,8 +204,11 @@ def _read_files(paths: list[Path]) -> tuple[dict[Path, str], dict[Path, tuple], 
     return texts, states, trouble
 
 
-def _write(path: Path, content: bytes, state: tuple) -> str:
-    """Swap `content` in for the file at `path`; '' when done, else why not (Dutch)."""
+def _write(path: Path, content: bytes, state: tuple, catalogus_file: bool = True) -> str:
+    """Swap `content` in for the file at `path`; '' when done, else why not (Dutch).
+
+    A catalogus file must load after writing, or the original returns.
+    """
     target = Path(os.path.realpath(path))  # a symbolic link stays one: the file it points at is written
     shown = display_path(path)
     try:
@@ -173,7 +241,7 @@ def _write(path: Path, content: bytes, state: tuple) -> str:
         return f"geschreven, maar kan het niet teruglezen ({error.strerror}); controleer het met 'wegwijzer check'"
     if written != content:
         return "is direct na het schrijven door een ander programma veranderd; controleer het met 'wegwijzer check'"
-    _, problems = parse_yaml(written.decode("utf-8"), shown)
+    _, problems = parse_yaml(written.decode("utf-8"), shown) if catalogus_file else (None, [])
     if problems:
         write_atomic(target, original)
         return "het resultaat laadde niet, dus het oude bestand staat weer terug"

@@ -10,7 +10,7 @@ from ..catalogus.json_schema import write_schemas
 from .bestanden import schema_line, yaml_text
 from ..catalogus.reads import reason
 from ..output_folder import make_folder
-from .pakket import pinned
+from . import publicatie, wiel
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "start"
 
@@ -52,11 +52,18 @@ def run(args) -> int:
     path.write_text(schema_line(path, "catalogus", catalogus) + yaml_text(info), encoding="utf-8")
     mkdocs = (TEMPLATES / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
-    workflow = root / ".github" / "workflows" / "publiceren.yml"
-    workflow.parent.mkdir(parents=True)
-    pakket, waarschuwing = pinned()
-    workflow.write_text((TEMPLATES / "publiceren.yml").read_text(encoding="utf-8").replace("{pakket}", pakket), encoding="utf-8")
-    (root / ".gitignore").write_text("site/\n.venv/\n.cache/\n", encoding="utf-8")
+    for name in publicatie.FILES:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(publicatie.template(name), encoding="utf-8")
+    # the program itself, which the workflows install: no package index needed
+    try:
+        wheel, content = wiel.build()
+    except wiel.WielFout as error:
+        waarschuwing = f"{error}; zonder het programma in {publicatie.FOLDER}/ werken de workflows niet"
+    else:
+        (root / publicatie.FOLDER).mkdir()
+        (root / publicatie.FOLDER / wheel).write_bytes(content)
+        waarschuwing = wiel.stale()
     print(f"Nieuwe Wegwijzer in {root}. Verder:")
     print(f"  cd {root}")
     print("  wegwijzer nieuw knelpunt mijn-eerste-knelpunt")
