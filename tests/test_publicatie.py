@@ -150,3 +150,11 @@ def test_every_committed_template_is_recognised(tmp_path):
         current = (START / template).read_text(encoding="utf-8")
         for text in git_versions(START / template):
             assert text == current or publicatie.untouched(name, text), (name, publicatie.fingerprint(text))
+
+
+def test_the_docs_show_the_workflows_as_start_writes_them():
+    docs = (ROOT / "docs" / "publiceren.md").read_text(encoding="utf-8")
+    for template in ("publiceren.yml", "gitlab-ci.yml"):
+        assert f"```yaml\n{(START / template).read_text(encoding='utf-8')}```" in docs, template
+    assert "arbo-wegwijzer==" not in docs and "npm" not in docs
+    assert "arbo-wegwijzer==" not in (ROOT / "docs" / "starten.md").read_text(encoding="utf-8")
