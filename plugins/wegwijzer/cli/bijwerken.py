@@ -33,7 +33,7 @@ from ..catalogus.loader import display_path, read_register
 from ..catalogus.normen import FILE_NAME, PACKAGE_REGISTER, Register
 from ..catalogus.yaml_source import parse_yaml
 from ..whole_file import write_atomic, write_whole
-from . import publicatie, wiel
+from . import publicatie
 
 #: The sector's own files a migration may change, by folder ('' is the catalogus folder itself).
 FOLDERS = ("", "oplossingen", "knelpunten")
@@ -127,6 +127,8 @@ def _publishing(project: Path, changed: list, refused: list, by_hand: list) -> s
             changed.append((path, ["zoals deze versie van het programma het schrijft (je had het niet veranderd)"]))
     if not carried:
         return ""
+    from . import wiel  # here, not above: it loads the editor plugin, which a plain catalogus does not need
+
     try:
         wheel, content = wiel.build()
     except wiel.WielFout as error:

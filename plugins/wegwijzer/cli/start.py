@@ -10,7 +10,7 @@ from ..catalogus.json_schema import write_schemas
 from .bestanden import schema_line, yaml_text
 from ..catalogus.reads import reason
 from ..output_folder import make_folder
-from . import publicatie, wiel
+from . import publicatie
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "start"
 
@@ -56,6 +56,8 @@ def run(args) -> int:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(publicatie.template(name), encoding="utf-8")
     # the program itself, which the workflows install: no package index needed
+    from . import wiel  # here, not above: it loads the editor plugin, which no other command needs at start
+
     try:
         wheel, content = wiel.build()
     except wiel.WielFout as error:

@@ -25,6 +25,7 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import os
 import re
 import sys
 import tomllib
@@ -101,18 +102,16 @@ def copy_decap(target: Path) -> int:
 def _package_files() -> list[tuple[str, Path]]:
     """(name in the wheel, file) of the package, without what does not belong in it."""
     found = []
-    for path in sorted(PACKAGE.rglob("*")):
-        relative = path.relative_to(PACKAGE)
-        parts = relative.parts
-        if (
-            any(part in _SKIP_FOLDERS or part.startswith(".") for part in parts)
-            or path.is_relative_to(VENDORED)  # added from decap_folder(), once
-            or path.name.endswith(_SKIP_ENDINGS)
-            or not path.is_file()
-        ):
-            continue
-        found.append((f"{PACKAGE.name}/{relative.as_posix()}", path))
-    return found
+    for folder, folders, names in os.walk(PACKAGE):
+        here = Path(folder)
+        # never walked into: node_modules alone holds tens of thousands of files
+        folders[:] = [f for f in folders if f not in _SKIP_FOLDERS and not f.startswith(".") and here / f != VENDORED]
+        for name in names:
+            path = here / name
+            if name.startswith(".") or name.endswith(_SKIP_ENDINGS) or not path.is_file():
+                continue
+            found.append((f"{PACKAGE.name}/{path.relative_to(PACKAGE).as_posix()}", path))
+    return sorted(found)
 
 
 def build() -> tuple[str, bytes]:
