@@ -158,3 +158,21 @@ def test_the_docs_show_the_workflows_as_start_writes_them():
         assert f"```yaml\n{(START / template).read_text(encoding='utf-8')}```" in docs, template
     assert "arbo-wegwijzer==" not in docs and "npm" not in docs
     assert "arbo-wegwijzer==" not in (ROOT / "docs" / "starten.md").read_text(encoding="utf-8")
+
+
+def test_start_says_what_is_missing_from_the_program(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(wiel, "decap_folder", lambda: tmp_path / "geen-npm")  # a checkout without scripts/setup
+    code = main(["start", str(tmp_path / "zonder-editor"), "--sector", "Bouw", "--uitgever", "X"])
+    out = capsys.readouterr().out
+    assert code == 0 and "Let op: in dit programma ontbreekt de editor in de browser (Decap CMS)" in out
+    wheel = tmp_path / "zonder-editor" / "programma" / wiel.wheel_name()
+    assert not [n for n in zipfile.ZipFile(wheel).namelist() if n.startswith(DECAP)]
+
+    def not_installed(name):
+        raise wiel.importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(wiel.importlib.metadata, "distribution", not_installed)
+    assert main(["start", str(tmp_path / "zonder-pakket"), "--sector", "Bouw", "--uitgever", "X"]) == 0
+    out = capsys.readouterr().out
+    assert "Let op: dit programma is niet als pakket geïnstalleerd (arbo-wegwijzer)" in out and "werken de workflows niet" in out
+    assert not (tmp_path / "zonder-pakket" / "programma").exists()

@@ -61,15 +61,20 @@ def run(args) -> int:
     try:
         wheel, content = wiel.build()
     except wiel.WielFout as error:
-        waarschuwing = f"{error}; zonder het programma in {publicatie.FOLDER}/ werken de workflows niet"
+        warnings = [f"{error}; zonder het programma in {publicatie.FOLDER}/ werken de workflows niet"]
     else:
         (root / publicatie.FOLDER).mkdir()
         (root / publicatie.FOLDER / wheel).write_bytes(content)
-        waarschuwing = wiel.stale()
+        warnings = [wiel.stale()]
+        if not wiel.decap_files():
+            warnings.append(
+                "in dit programma ontbreekt de editor in de browser (Decap CMS), dus met 'editor:' in catalogus.yml "
+                "bouwt de site niet. Installeer het programma uit een release, of draai scripts/setup in de broncode"
+            )
     print(f"Nieuwe Wegwijzer in {root}. Verder:")
     print(f"  cd {root}")
     print("  wegwijzer nieuw knelpunt mijn-eerste-knelpunt")
     print("  wegwijzer bekijken")
-    if waarschuwing:
-        print(f"Let op: {waarschuwing}.")
+    for warning in filter(None, warnings):
+        print(f"Let op: {warning}.")
     return 0
