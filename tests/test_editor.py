@@ -162,15 +162,16 @@ def test_an_editor_creates_an_oplossing_and_adds_it_to_a_knelpunt(preview, open_
         choose(page, "termijn", "quick")
         choose(page, "kosten", "laag")
         for step in ("Spreek een vaste plek af.", "Maak een kort lijstje voor de overdracht."):
-            page.get_by_role("button", name="Voeg invoeren toe").click()
+            page.get_by_role("button", name="Voeg stap toe").click()
             page.locator("[id^='invoeren-field'] input").last.fill(step)
-        page.get_by_role("button", name="Voeg randvoorwaarden toe").click()
+        page.get_by_role("button", name="Voeg randvoorwaarde toe").click()
         page.locator("[id^='randvoorwaarden-field'] input").last.fill("Er is een rustige plek.")
         choose(page, "grondslag", "Arbobesluit art. 2.15:", "Arbowet art. 3 lid 2:")
-        page.get_by_role("button", name="Voeg bronnen toe").click()
+        page.get_by_role("button", name="Voeg bron toe").click()
         source = page.locator("[id^='bronnen-field'] input")
         for i, value in enumerate(["Arboportaal, onderwerp werkdruk", "Ministerie van SZW", "2025", "https://www.arboportaal.nl"]):
             source.nth(i).fill(value)
+        page.locator("[id^='onderbouwing-field'] [data-testid='expand-button']").click()  # an optional block starts folded
         choose(page, "soort", "praktijk")
         texts.nth(1).click()
         page.keyboard.type("Teams die dit deden, melden minder fouten bij de overdracht.")

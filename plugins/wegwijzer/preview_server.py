@@ -359,13 +359,14 @@ def serve(config_file: str, port: int) -> int:
     server.error_handler = error_page
     try:
         status.wrap(builder)(config)
+        # the plugins first: the catalogus plugin sets how often the folders are looked at (every 0.15 s)
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        guard(server)  # the catalogus plugin's on_serve did it already; this keeps the promise without it
         server.watch(config.docs_dir)
         if config.config_file_path:
             server.watch(config.config_file_path)
         for folder in config.theme.dirs:
             server.watch(folder)
-        server = config.plugins.on_serve(server, config=config, builder=builder)
-        guard(server)  # the catalogus plugin's on_serve did it already; this keeps the promise without it
         for item in config.watch:
             server.watch(item)
         try:

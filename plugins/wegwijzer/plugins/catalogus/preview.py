@@ -4,8 +4,9 @@ After an editor saves one file, MkDocs builds the whole site again. Two parts of
 that are redone needlessly for almost every page:
 
 - turning Markdown into HTML: a page whose final Markdown is the same as last
-  time, in a site with the same files (so every link resolves the same way),
-  gets its previous HTML back;
+  time, and whose links each find the same file as last time (or again none),
+  gets its previous HTML back. So a new knelpunt re-renders only the pages whose
+  Markdown names it, not every page because the site has one file more;
 - putting the HTML into the theme and writing it: with `mkdocs serve --dirty`
   (what `scripts/serve` runs), MkDocs asks `File.is_modified()` before writing a
   page. Generated pages always answer yes, and hand-written ones compare file
@@ -23,7 +24,6 @@ since the last build are removed from the preview.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -35,20 +35,17 @@ MATERIAL = str(Path(material.__file__).resolve().parent)
 
 class Preview:
     def __init__(self) -> None:
-        self.markdown: dict[str, tuple] = {}  # src_uri -> (markdown, files_key, content, toc, title, anchors)
+        self.markdown: dict[str, tuple] = {}  # src_uri -> (markdown, what its links found, content, toc, title, anchors)
         self.written: dict[str, tuple] = {}  # abs_dest_path -> key of the page written there
         self.pending: dict[str, tuple] = {}  # written in this build, remembered once it succeeds
         self.dest_paths: set[str] = set()  # every file of the last successful build
-        self.files_key = ""
         self.site_key: tuple = ()
         self.writing = False
 
     # -- reading: reuse the HTML of unchanged Markdown ---------------------------------
 
     def new_build(self, files) -> None:
-        """Before the pages are read (`on_nav`): note which files this build has."""
-        names = "\n".join(sorted(file.src_uri for file in files))
-        self.files_key = hashlib.sha1(names.encode("utf-8", "surrogatepass")).hexdigest()
+        """Before the pages are read (`on_nav`): this build's files, and pages that answer is_modified() from here."""
         self.writing = False
         self.pending = {}
         self.files = files
@@ -62,12 +59,13 @@ class Preview:
 
         def render(config, files):
             hit = self.markdown.get(uri)
-            if hit and hit[0] == page.markdown and hit[1] == self.files_key:
+            if hit and hit[0] == page.markdown and all(_found(files.get_file_from_path(path)) == found for path, found in hit[1].items()):
                 page.content, page.toc, page._title_from_render, page.present_anchor_ids = hit[2:]
-                page.links_to_anchors = {}  # checked when it was rendered; the files are the same
+                page.links_to_anchors = {}  # checked when it was rendered; its links find the same files
                 return
-            original(config, files)
-            self.markdown[uri] = (page.markdown, self.files_key, page.content, page.toc, page._title_from_render, page.present_anchor_ids)
+            lookups = _Lookups(files)
+            original(config, lookups)
+            self.markdown[uri] = (page.markdown, lookups.found, page.content, page.toc, page._title_from_render, page.present_anchor_ids)
 
         page.render = render
 
@@ -76,7 +74,6 @@ class Preview:
     def start_writing(self, nav, config) -> None:
         """After every page is read (`on_env`): what every page shows is known now."""
         self.site_key = (
-            self.files_key,
             _nav_key(nav.items),
             config.site_name, config.site_description, config.copyright, config.site_url,
             json.dumps(dict(config.theme), default=str, sort_keys=True),
@@ -122,6 +119,31 @@ class Preview:
         """A build stopped halfway: some pages may be new, some old; write them all next time."""
         self.written = {}
         self.pending = {}
+
+
+class _Lookups:
+    """The site's files as a page's render sees them, noting what each of its links looked up and found.
+
+    MkDocs resolves a page's links through `files.get_file_from_path` only (its
+    `_RelativePathTreeprocessor`); what that finds (its URL, whether it is left out
+    of the site) is all the page's HTML takes from the other files.
+    """
+
+    def __init__(self, files) -> None:
+        self._files = files
+        self.found: dict[str, tuple | None] = {}
+
+    def get_file_from_path(self, path: str):
+        file = self._files.get_file_from_path(path)
+        self.found[path] = _found(file)
+        return file
+
+    def __getattr__(self, name: str):
+        return getattr(self._files, name)
+
+
+def _found(file) -> tuple | None:
+    return None if file is None else (file.url, file.inclusion)
 
 
 def _nav_key(items) -> tuple:

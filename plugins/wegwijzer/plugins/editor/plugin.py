@@ -74,21 +74,20 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         root = Path(config.config_file_path).parent
         folder = os.path.relpath(catalogus_plugin.folder, root).replace(os.sep, "/")
         # In the preview the editor always works, on the files of this computer, also without `editor:`.
-        settings = decap_config(catalogus, folder, editor or Editor(backend="gitlab", repo=f"voorvertoning/{catalogus.info.id}"))
+        docs = _relative(config.docs_dir, root)
+        settings = decap_config(catalogus, folder, editor or Editor(backend="gitlab", repo=f"voorvertoning/{catalogus.info.id}"), docs=docs)
         settings.pop("local_backend", None)  # never in a published site: it would call this computer
-        settings["media_folder"] = f"{_relative(config.docs_dir, root)}/{MEDIA}"
+        settings["media_folder"] = f"{docs}/{MEDIA}"
         settings["public_folder"] = f"/{MEDIA}"
         if catalogus.info.huisstijl.logo:
             settings["logo_url"] = "../" + quote(catalogus.info.huisstijl.logo.lstrip("/"), safe="/")
         if self.serving:
             settings["local_backend"] = {"url": f"http://{LOOPBACK}:{config.dev_addr.port}{API_PATH}"}
         files.append(File.generated(config, f"{ADMIN}/config.yml", content=yaml.dump(settings, Dumper=DUMPER, allow_unicode=True, sort_keys=False)))
-        own = [STATUS_SCRIPT.name] if self.serving else []
-        files.append(File.generated(config, f"{ADMIN}/index.html", content=_page(catalogus.info.titel, editor_policy(editor, self.serving), own)))
-        for script in scripts:
+        own = [DUTCH_SCRIPT, *([STATUS_SCRIPT] if self.serving else [])]
+        files.append(File.generated(config, f"{ADMIN}/index.html", content=_page(catalogus.info.titel, editor_policy(editor, self.serving), [o.name for o in own])))
+        for script in [*scripts, *own]:
             files.append(File.generated(config, f"{ADMIN}/{script.name}", abs_src_path=str(script), inclusion=InclusionLevel.NOT_IN_NAV))
-        if self.serving:
-            files.append(File.generated(config, f"{ADMIN}/{STATUS_SCRIPT.name}", abs_src_path=str(STATUS_SCRIPT), inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
     def on_serve(self, server, config, builder):
@@ -127,6 +126,8 @@ def decap_folder() -> Path:
 
 #: Where an editor's images go, inside the docs folder (and so on the site at /assets/).
 MEDIA = "assets"
+#: The phrases Decap CMS's Dutch lacks ("Geen keuzes" for "No options"), loaded after Decap.
+DUTCH_SCRIPT = Path(__file__).resolve().parent / "wegwijzer-editor.js"
 #: The preview's build status for the editor (only under `wegwijzer bekijken`).
 STATUS_SCRIPT = Path(__file__).resolve().parent / "status.js"
 #: Where each host's API is: the only other origin the published editor talks to.
