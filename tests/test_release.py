@@ -116,7 +116,7 @@ def test_the_release_installs_and_the_generated_workflows_publish(tmp_path):
     assert install.returncode == 0, install.stderr
     started = run(["wegwijzer", "start", "taxi", "--sector", "Taxi en zorgvervoer", "--uitgever", "Voorbeeld Taxibranche"], cwd=tmp_path, env=computer)
     assert started.returncode == 0, started.stderr
-    assert "wegwijzer bekijken" in started.stdout and "Let op" not in started.stdout
+    assert "bekijken" in started.stdout and "/admin/" in started.stdout and "Let op" not in started.stdout
     project = tmp_path / "taxi"
     carried = project / "programma" / wheel.name
     assert [p.name for p in (project / "programma").iterdir()] == [wheel.name]

@@ -24,6 +24,7 @@ FILES = {
     ".github/workflows/publiceren.yml": "publiceren.yml",
     ".gitlab-ci.yml": "gitlab-ci.yml",
     ".gitignore": "gitignore",
+    "bekijken": "bekijken",  # the preview with the editor, for an editor who has only this folder
 }
 #: The fingerprints (`fingerprint`) of what earlier versions wrote, or docs/publiceren.md
 #: told to copy: a file that is one of these, nobody changed. When a template changes,
@@ -43,6 +44,7 @@ EARLIER = {
         "535789b41fe37e2b020a74c7cab10a0349e79353d2b44611b40ffd867d5e54bc",  # site/ .venv/
         "79b68fb5c92ed08ff0f5a30044f3cd218c0485858a12986503623a6f5cdea37b",  # site/ .venv/ .cache/
     },
+    "bekijken": set(),
 }
 #: The line with which a workflow installs the carried program.
 INSTALL = f"pip install {FOLDER}/arbo_wegwijzer-*.whl"

@@ -55,6 +55,7 @@ def run(args) -> int:
     for name in publicatie.FILES:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(publicatie.template(name), encoding="utf-8")
+    (root / "bekijken").chmod(0o755)  # a script: ./bekijken starts the preview with the editor
     # the program itself, which the workflows install: no package index needed
     from . import wiel  # here, not above: it loads the editor plugin, which no other command needs at start
 
@@ -71,10 +72,9 @@ def run(args) -> int:
                 "in dit programma ontbreekt de editor in de browser (Decap CMS), dus met 'editor:' in catalogus.yml "
                 "bouwt de site niet. Installeer het programma uit een release, of draai scripts/setup in de broncode"
             )
-    print(f"Nieuwe Wegwijzer in {root}. Verder:")
-    print(f"  cd {root}")
-    print("  wegwijzer nieuw knelpunt mijn-eerste-knelpunt")
-    print("  wegwijzer bekijken")
+    print(f"Nieuwe Wegwijzer in {root}. Bekijken en bewerken in je browser:")
+    print(f"  {root / 'bekijken'}")
+    print("en open dan http://127.0.0.1:8000/admin/")
     for warning in filter(None, warnings):
         print(f"Let op: {warning}.")
     return 0

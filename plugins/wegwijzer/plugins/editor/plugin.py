@@ -26,7 +26,7 @@ import yaml
 from urllib.parse import quote, urlsplit
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import catalogus_plugin as required_catalogus
@@ -36,6 +36,8 @@ from ...catalogus.model import Editor
 from ...preview_server import API_PATH, LOOPBACK
 from .local_backend import LocalBackend
 from .config import EditorConfig
+
+log = get_plugin_logger(__name__)
 
 #: The npm folder with the pinned decap-cms (package.json beside it), installed by scripts/setup.
 NPM = Path(__file__).resolve().parent / "npm"
@@ -66,6 +68,9 @@ class EditorPlugin(BasePlugin[EditorConfig]):
                 raise PluginError("\n".join(problems))
         dist = Path(self.config.decap_map) if self.config.decap_map else decap_folder()
         scripts = sorted(dist.glob("*decap-cms.js")) if dist.is_dir() else []
+        if not scripts and editor is None:  # the preview of a guide that does not ask for the editor: without it
+            log.warning(f"de editor in de browser ontbreekt in dit programma (geen Decap CMS in {dist}); de voorvertoning heeft geen /admin/")
+            return files
         if not scripts:
             raise PluginError(
                 f"de editor staat aan, maar de JavaScript van Decap CMS ontbreekt in {dist}. "
