@@ -192,7 +192,7 @@ def test_only_keys_that_decap_and_sveltia_both_read(config):
     for field in all_fields(config):
         assert set(field) <= {"name", "label", "widget", "hint", "required", "pattern", "options", "multiple", "min", "max",
                               "value_type", "default", "format", "date_format", "time_format", "fields", "field", "summary",
-                              "collapsed", "label_singular", "buttons", "editor_components", "choose_url"}, field
+                              "collapsed", "label_singular", "buttons", "editor_components", "choose_url", "allowInput"}, field
 
 
 # --- 4. Dutch --------------------------------------------------------------------------------------

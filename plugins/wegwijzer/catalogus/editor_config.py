@@ -74,8 +74,8 @@ COLOUR_RULE = ["^#[0-9a-fA-F]{6}$", "schrijf de kleur als # met zes tekens, zoal
 TIME_RULE = [r"^([01]?\d|2[0-3]):[0-5]\d$", "schrijf de tijd als 09:00"]
 TEXT_RULE = [r"\S", "vul tekst in, niet alleen spaties"]
 #: Said under every Markdown field: how to link, and that the rich-text mode would spoil it.
-LINK_HINT = ("Linken naar een ander onderdeel: schrijf [[knelpunt:id]] of [[oplossing:id]]. "
-             "Doe dat in de stand Markdown (rechtsboven); in de stand Rijke tekst zet de editor er een \\ voor.")
+LINK_HINT = ("Linken naar een ander onderdeel: schrijf [[knelpunt:id]] of [[oplossing:id]]; "
+             "de id staat tussen haakjes in de keuzelijsten.")
 #: Said under the fields of a block that may stay empty as a whole.
 IN_OPTIONAL_BLOCK = "Nodig als je dit blok invult."
 
@@ -132,7 +132,7 @@ def widget(kind: schema.Type, options: Options, loose: bool = False) -> dict:
         # Saved as 2027-12-31; the browser shows its own day-month-year. Without picker_utc: no "UTC" beside it.
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False}
     if isinstance(kind, schema.Colour):
-        return {"widget": "color", "pattern": COLOUR_RULE}
+        return {"widget": "color", "allowInput": True, "pattern": COLOUR_RULE}  # typed or picked: a house style comes as a code
     if isinstance(kind, schema.Url):
         return {"widget": "string", "pattern": URL_RULE}
     if isinstance(kind, schema.Identifier):

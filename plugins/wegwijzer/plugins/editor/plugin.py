@@ -144,7 +144,8 @@ def editor_policy(editor: Editor | None, serving: bool) -> str:
 
     Decap CMS compiles its form checks at run time ('unsafe-eval'); scripts come only from the
     site itself, never inline. It may connect to the site itself and, when published, to its
-    Git host only: the preview's editor saves on this computer and talks to nothing else.
+    Git host only (and read the images an editor just chose, as blob: URLs): the preview's editor
+    saves on this computer and talks to nothing else.
     """
     hosts = []
     if editor is not None and not serving:
@@ -152,7 +153,7 @@ def editor_policy(editor: Editor | None, serving: bool) -> str:
     others = "".join(f" {host}" for host in hosts)
     return (
         "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-        f"img-src 'self' data: blob:{others}; connect-src 'self'{others}; font-src 'self' data:; "
+        f"img-src 'self' data: blob:{others}; connect-src 'self' blob:{others}; font-src 'self' data:; "
         "object-src 'none'; base-uri 'self'; frame-src 'self' blob:; form-action 'self'"
     )
 
