@@ -25,11 +25,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ARTIFACTS, copy_project, mkdocs_build, without_pdfs
+from conftest import ARTIFACTS, copy_project, mkdocs_build, serve_folder, without_pdfs
 from wegwijzer.catalogus import load_catalogus
 from wegwijzer.plugins.editor.local_backend import LocalBackend, Refused
 from wegwijzer.preview_server import API_PATH, STATUS_PATH
 
+#: A one-pixel PNG: the organisation's logo in these tests.
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 NEW_TITLE = "Rustig overdragen aan het eind van de dag"
 NEW_ID = "rustig-overdragen-aan-het-eind-van-de-dag"
 
@@ -388,10 +390,13 @@ def test_a_link_the_rich_text_editor_escaped_is_saved_as_typed(tmp_path):
         backend.handle({"action": "persistEntry", "params": {"entry": {"path": "catalogus/x.exe", "raw": "x"}}})
 
 
-def test_a_published_editor_never_calls_this_computer_and_never_falls_back_to_netlify(tmp_path):
+def test_a_published_editor_never_calls_this_computer_and_never_falls_back_to_netlify(tmp_path, open_page):
     project = without_pdfs(copy_project(tmp_path))
     info = project / "catalogus" / "catalogus.yml"
-    text = info.read_text(encoding="utf-8").split("\neditor:")[0] + "\n"
+    (project / "content" / "assets").mkdir()
+    (project / "content" / "assets" / "logo.png").write_bytes(PNG)
+    # the logo as the editor's image field writes it: a path on the site
+    text = info.read_text(encoding="utf-8").split("\neditor:")[0] + "\nhuisstijl:\n  logo: /assets/logo.png\n"
     info.write_text(text + "editor:\n  backend: gitlab\n  repo: voorbeeld/wegwijzer\n", encoding="utf-8")
     refused = mkdocs_build(project / "mkdocs.yml", project / "site")
     assert refused.returncode != 0 and "editor.app_id: ontbreekt" in refused.stderr and "Netlify" in refused.stderr
@@ -409,6 +414,15 @@ def test_a_published_editor_never_calls_this_computer_and_never_falls_back_to_ne
     assert "connect-src 'self' blob: https://gitlab.com;" in page and "status.js" not in page
     loading = [p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*.html") if "decap-cms" in p.read_text(encoding="utf-8")]
     assert loading == ["admin/index.html"]
+    # in the browser: the organisation's logo, Dutch, and not one request to another origin before logging in
+    with serve_folder(project / "site") as base:
+        page = open_page(1280)
+        page.goto(base + "/admin/")
+        page.get_by_role("button", name="Inloggen met GitLab").wait_for()
+        logo = page.locator("img[src$='logo.png']")
+        assert logo.count() == 1 and logo.evaluate("img => img.complete && img.naturalWidth > 0")
+        page.screenshot(path=ARTIFACTS / "editor-online-inloggen.png")
+        assert [u for u in page.requests if not u.startswith(base + "/")] == []
     # without editor: no /admin/ on the published site at all
     info.write_text(text, encoding="utf-8")
     assert mkdocs_build(project / "mkdocs.yml", project / "site").returncode == 0
