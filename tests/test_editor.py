@@ -278,6 +278,17 @@ def test_a_save_that_does_not_build_puts_the_problem_on_every_page_and_the_previ
     assert preview.status()["goed"] and "wegwijzer-bouwfout" not in preview.get("/knelpunten/")[1]
 
 
+def test_the_preview_says_before_publishing_that_the_online_editor_lacks_its_gitlab_application(preview):
+    path = "catalogus/catalogus.yml"
+    original = (preview.project / path).read_text(encoding="utf-8")
+    status = preview.built_after(preview.save(path, original + "editor:\n  backend: gitlab\n  repo: voorbeeld/wegwijzer\n"))
+    assert not status["goed"]
+    line = len(original.splitlines()) + 1
+    assert [p for p in status["problemen"] if p["bestand"] == path and p["regel"] == line and "app_id" in p["tekst"] and "Netlify" in p["tekst"]]
+    assert "Werkdruk Wegwijzer" in preview.get("/")[1]  # the preview itself goes on
+    assert preview.built_after(preview.save(path, original))["goed"]
+
+
 def test_the_preview_starts_with_a_broken_catalogus_and_shows_the_repair(tmp_path):
     project = without_pdfs(copy_project(tmp_path))
     info = project / "catalogus" / "knelpunten" / "groep-onder-de-bkr.yml"

@@ -78,12 +78,11 @@ class BuildStatus:
                 failed = error
             finally:
                 logger.removeHandler(capture)
-            lines = capture.lines
-            if failed is not None and not lines:
-                lines = [_describe(failed)]
+            lines = capture.lines  # already in the terminal, as MkDocs logged them
+            if failed is not None and not lines:  # not logged, or dropped as a repeat by MkDocs' DuplicateFilter
+                lines = _describe(failed)
+                print("\n".join([*lines, "De voorvertoning toont de laatste goede versie."]), flush=True)
             self._set(lines)
-            if lines:
-                print("\n".join(["", "De voorvertoning toont de laatste goede versie. Dit moet eerst goed:", *lines]), flush=True)
 
         guarded.wegwijzer_status = self
         return guarded
@@ -108,7 +107,8 @@ class _Capture(logging.Handler):
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = re.sub(r"^(?:[\w/.-]+: )?\[\d\d:\d\d:\d\d\] ", "", record.getMessage())
+        # without the prefix of our plugins' logger and the time the catalogus plugin adds to be shown again
+        message = re.sub(r"^(?:wegwijzer: )?(?:\[\d\d:\d\d:\d\d\] )?", "", record.getMessage())
         message = message.replace("\nDe voorvertoning toont de laatste goede versie tot de fouten zijn opgelost.", "")
         for line in message.splitlines():
             if line.strip() and line not in self.lines:
@@ -127,11 +127,18 @@ def problem_parts(line: str) -> dict:
     return {"bestand": "", "regel": 0, "tekst": line.strip()}
 
 
-def _describe(error: BaseException) -> str:
-    text = str(error).strip() or type(error).__name__
+def _describe(error: BaseException) -> list[str]:
+    """The lines of the plugin's or MkDocs' own report behind `error` (MkDocs wraps it in Abort)."""
+    from mkdocs.exceptions import BuildError
+
+    cause: BaseException | None = error
+    while cause is not None and not isinstance(cause, BuildError):
+        cause = cause.__cause__ or cause.__context__
+    text = str(cause if cause is not None else error).strip() or type(error).__name__
     if text == "Aborted with a BuildError!":
-        return "De site kon niet gebouwd worden; de melding staat in het venster waarin de voorvertoning draait."
-    return f"De site kon niet gebouwd worden: {text}"
+        return ["De site kon niet gebouwd worden; de melding staat in het venster waarin de voorvertoning draait."]
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines if cause is not None else [f"De site kon niet gebouwd worden: {text}"]
 
 
 # -- the guard around MkDocs' server ----------------------------------------------------------
@@ -252,21 +259,21 @@ def _admin(environ, start_response, root: Path, inner):
 
 def banner(problems: list[str]) -> str:
     """The Dutch notice at the top of every preview page while the last save does not build."""
-    items = "".join(_banner_item(problem_parts(line)) for line in problems[:40])
+    parts = [problem_parts(line) for line in problems[:40]]
+    heads = "".join(f"<p style=\"margin:0 0 .25rem\">{html.escape(p['tekst'])}</p>" for p in parts if not p["bestand"])
+    items = "".join(_banner_item(p) for p in parts if p["bestand"])
     more = f"<p>En nog {len(problems) - 40} meldingen: zie het venster van de voorvertoning.</p>" if len(problems) > 40 else ""
     return (
         '<div id="wegwijzer-bouwfout" role="alert" style="margin:0;padding:1rem 1.2rem;background:#fff;color:#1a1a1a;'
         'border:0.3rem solid #b00020;font:16px/1.5 system-ui,sans-serif;position:relative;z-index:10">'
         "<p style=\"margin:0 0 .5rem;font-weight:700;font-size:1.1rem\">Je laatste wijziging staat nog niet op deze pagina</p>"
-        "<p style=\"margin:0 0 .5rem\">De voorvertoning toont de laatste versie die wel klopte. Verbeter dit en sla opnieuw op; "
-        "deze pagina ververst dan vanzelf.</p>"
-        f'<ul style="margin:0;padding-left:1.2rem;overflow-wrap:anywhere">{items}</ul>{more}</div>'
+        "<p style=\"margin:0 0 .5rem\">De voorvertoning toont de laatste versie die wel klopte. Verbeter dit in de editor en "
+        "publiceer opnieuw (of sla het bestand opnieuw op); deze pagina ververst dan vanzelf.</p>"
+        f'{heads}<ul style="margin:0;padding-left:1.2rem;overflow-wrap:anywhere">{items}</ul>{more}</div>'
     )
 
 
 def _banner_item(part: dict) -> str:
-    if not part["bestand"]:
-        return f"<li>{html.escape(part['tekst'])}</li>"
     return f"<li><strong>{html.escape(part['bestand'])}, regel {part['regel']}</strong>: {html.escape(part['tekst'])}</li>"
 
 

@@ -62,10 +62,12 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         editor = catalogus.info.editor
         if editor is None and not self.serving:
             return files
-        if editor is not None and not self.serving:
+        if editor is not None:
             problems = online_problems(editor, catalogus_plugin.folder)
-            if problems:
+            if problems and not self.serving:
                 raise PluginError("\n".join(problems))
+            for problem in problems:  # the preview still works on this computer; say it before publishing fails
+                log.error(f"{problem} (Dit stopt de publicatie; de voorvertoning werkt wel.)")
         dist = Path(self.config.decap_map) if self.config.decap_map else decap_folder()
         scripts = sorted(dist.glob("*decap-cms.js")) if dist.is_dir() else []
         if not scripts and editor is None:  # the preview of a guide that does not ask for the editor: without it
@@ -111,7 +113,8 @@ def _relative(path, root: Path) -> str:
 
 def online_problems(editor: Editor, folder: str) -> list[str]:
     """What stops the editor of a published site from logging in, in Dutch: never a silent detour via Netlify."""
-    where = display_path(Path(folder) / "catalogus.yml")
+    path = Path(folder) / "catalogus.yml"
+    where = f"{display_path(path)}:{_line_of(path, 'editor:')}"
     if editor.backend == "gitlab" and not editor.app_id:
         return [f"{where}: editor.app_id: ontbreekt. Zonder de Application ID van GitLab stuurt de editor redacteuren naar "
                 "de inlogpagina van Netlify. Oplossing: maak in GitLab een applicatie (zie docs/editor.md) en zet de "
@@ -122,6 +125,15 @@ def online_problems(editor: Editor, folder: str) -> list[str]:
         return [f"{where}: editor: GitHub heeft een repository (repo) en het adres van een inlogdienst (base_url) nodig; "
                 "zonder base_url gaat het inloggen via Netlify. Oplossing: zie docs/editor.md, of gebruik GitLab."]
     return []
+
+
+def _line_of(path: Path, start: str) -> int:
+    """The number of the first line of `path` that begins with `start` (1 when there is none)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if line.startswith(start)), 1)
 
 
 def decap_folder() -> Path:

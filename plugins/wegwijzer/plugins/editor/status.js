@@ -27,20 +27,23 @@
     help.textContent = "De voorvertoning toont de laatste versie die wel klopte. Verbeter dit hier in de editor en publiceer opnieuw:";
     var list = document.createElement("ul");
     list.style.cssText = "margin:0;padding-left:20px;overflow-wrap:anywhere";
-    state.problemen.slice(0, 40).forEach(function (problem) {
-      var item = document.createElement("li");
-      if (problem.bestand) {
-        var where = document.createElement("strong");
-        where.textContent = problem.bestand + ", regel " + problem.regel;
-        item.appendChild(where);
-        item.appendChild(document.createTextNode(": " + problem.tekst));
-      } else {
-        item.textContent = problem.tekst;
-      }
-      list.appendChild(item);
-    });
     panel.appendChild(title);
     panel.appendChild(help);
+    state.problemen.slice(0, 40).forEach(function (problem) {
+      if (!problem.bestand) {  // a line such as "De catalogus bevat 1 fout:" heads the list
+        var head = document.createElement("p");
+        head.style.cssText = "margin:0 0 4px";
+        head.textContent = problem.tekst;
+        panel.appendChild(head);
+        return;
+      }
+      var item = document.createElement("li");
+      var where = document.createElement("strong");
+      where.textContent = problem.bestand + ", regel " + problem.regel;
+      item.appendChild(where);
+      item.appendChild(document.createTextNode(": " + problem.tekst));
+      list.appendChild(item);
+    });
     panel.appendChild(list);
     panel.hidden = false;
   }
