@@ -528,11 +528,11 @@ CATALOGUS = Record(
     editor=Field(
         Record(
             model.Editor,
-            backend=Field(Choice(*model.EDITOR_BACKENDS), help="Waar de bestanden staan: gitlab, github of git-gateway."),
-            repo=Field(_text, False, "De repository, zoals organisatie/werkdruk-wegwijzer."),
-            branch=Field(_text, False, "De branch die de site bouwt (standaard main)."),
-            app_id=Field(_text, False, "GitLab: de Application ID van de OAuth-applicatie."),
-            base_url=Field(Url(), False, "GitHub: het adres van de OAuth-proxy."),
+            backend=Field(Choice(*model.EDITOR_BACKENDS), help="Waar de bestanden online staan: gitlab (aangeraden), github of git-gateway."),
+            repo=Field(_text, False, "Het project op GitLab of GitHub, als groep/naam, zoals mijn-branche/werkdruk-wegwijzer."),
+            branch=Field(_text, False, "De tak van het project waaruit de site wordt gebouwd; meestal main."),
+            app_id=Field(_text, False, "Alleen bij GitLab: het nummer 'Application ID' van de applicatie die je in GitLab maakte (zie docs/editor.md)."),
+            base_url=Field(Url(), False, "Alleen bij GitHub: het adres van de inlogdienst (zie docs/publiceren.md)."),
             controle=Field(YesNo(), False, "ja: een wijziging is eerst een concept dat iemand anders goedkeurt."),
         ), False,
         "Zet de editor in de browser aan (/admin/): redacteuren werken dan in een formulier in plaats van in YAML.",
