@@ -330,6 +330,8 @@ def _log_to_terminal() -> None:
 def serve(config_file: str, port: int) -> int:
     """MkDocs' `serve --dirty` on 127.0.0.1:`port`, guarded, and started even when the first build fails."""
     from mkdocs.commands.build import build
+
+    from .plugins.patches import quick_rebuilds
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
@@ -355,6 +357,7 @@ def serve(config_file: str, port: int) -> int:
     status = BuildStatus()
     server = LiveReloadServer(builder=builder, host=LOOPBACK, port=port, root=site_dir, mount_path=mount_path)
     server.wegwijzer_status = status
+    quick_rebuilds(server)  # told of a change by the system at once, instead of looking every half second
 
     def error_page(code):
         page = os.path.join(site_dir, f"{code}.html")
