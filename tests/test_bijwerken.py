@@ -109,6 +109,72 @@ def test_every_yaml_style_changes_only_the_old_fields(style, newline, make_catal
     assert "0 bestand(en) bijgewerkt" in out
 
 
+# A grondslag of another law than the Arbowetgeving, as guides wrote it before: (old, new,
+# the grondslag afterwards, what is 'ook van belang' afterwards)
+OOK_VAN_BELANG = {
+    "flow list with a comment": (
+        "grondslag: [arbowet 3 lid 2, atw 5:4]  # rust\n",
+        "grondslag: [arbowet 3 lid 2]  # rust\nook_van_belang: [atw 5:4]\n",
+        ["Arbowet art. 3 lid 2"], ["Arbeidstijdenwet art. 5:4"],
+    ),
+    "block list": (
+        "grondslag:\n  - arbowet 3 lid 2\n  - Wazo artikel 5:1   # zorgverlof\n  - atw 5:4\npraktijk: []\n",
+        "grondslag:\n  - arbowet 3 lid 2\nook_van_belang: [Wazo artikel 5:1, atw 5:4]\npraktijk: []\n",
+        ["Arbowet art. 3 lid 2"], ["Wazo art. 5:1", "Arbeidstijdenwet art. 5:4"],
+    ),
+    "only another law": (
+        "grondslag:\n  - atw 5:4\n",
+        "ook_van_belang:\n  - atw 5:4\n",
+        [], ["Arbeidstijdenwet art. 5:4"],
+    ),
+    "one article, not a list": (
+        "grondslag: atw 5:4\n",
+        "ook_van_belang: atw 5:4\n",
+        [], ["Arbeidstijdenwet art. 5:4"],
+    ),
+    "ook_van_belang already there": (
+        "grondslag: [arbobesluit 2.15, wazo 5:1]\nook_van_belang: [atw 5:4]\n",
+        "grondslag: [arbobesluit 2.15]\nook_van_belang: [atw 5:4, wazo 5:1]\n",
+        ["Arbobesluit art. 2.15"], ["Arbeidstijdenwet art. 5:4", "Wazo art. 5:1"],
+    ),
+    "all moved, ook_van_belang already there": (
+        "grondslag:\n  - wazo 5:1\nook_van_belang:\n  - atw 5:4\n",
+        "grondslag: []\nook_van_belang:\n  - atw 5:4\n  - wazo 5:1\n",
+        [], ["Arbeidstijdenwet art. 5:4", "Wazo art. 5:1"],
+    ),
+}
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+@pytest.mark.parametrize("style", list(OOK_VAN_BELANG))
+def test_another_law_than_the_arbowetgeving_moves_to_ook_van_belang(style, newline, make_catalogus, capsys):
+    old, new, grondslag, ook = OOK_VAN_BELANG[style]
+    root = make_catalogus({NAAM: ZONDER})
+    path = root / NAAM
+    path.write_bytes((ZONDER + old).replace("\n", newline).encode("utf-8"))
+    assert main(["check", str(root)]) == 1
+    assert "is geen Arbowetgeving" in capsys.readouterr().err
+    code, out = run(root, capsys)
+    assert code == 0, out
+    assert "staat nu onder 'ook_van_belang'" in out
+    assert path.read_bytes().decode("utf-8") == (ZONDER + new).replace("\n", newline)
+    oplossing = load_catalogus(root).oplossingen["taken-herverdelen"]
+    assert ([b.label for b in oplossing.grondslag], [b.label for b in oplossing.ook_van_belang]) == (grondslag, ook)
+    assert load_catalogus(root).toetsingsfouten == []
+    again, out = run(root, capsys)
+    assert (again, "0 bestand(en) bijgewerkt" in out) == (0, True)
+
+
+def test_a_guide_with_another_law_as_grondslag_still_builds_and_shows_it_as_ook_van_belang(make_catalogus):
+    root = make_catalogus({NAAM: ZONDER + "grondslag: [arbowet 3 lid 2, atw 5:4]\n"})
+    catalogus = load_catalogus(root)
+    oplossing = catalogus.oplossingen["taken-herverdelen"]
+    assert [b.label for b in oplossing.grondslag] == ["Arbowet art. 3 lid 2"]
+    assert [b.label for b in oplossing.ook_van_belang] == ["Arbeidstijdenwet art. 5:4"]
+    [fout] = catalogus.toetsingsfouten
+    assert (fout.field, Path(fout.mark.path).name) == ("grondslag[2]", "taken-herverdelen.yml")
+
+
 def test_a_byte_order_mark_and_a_comment_before_the_first_field_stay(make_catalogus, capsys):
     root = make_catalogus()
     info = root / "catalogus.yml"

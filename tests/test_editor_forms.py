@@ -164,6 +164,16 @@ def test_a_provision_of_the_sectors_own_normen_yml_is_offered(make_catalogus):
     assert "arbobesluit 5.2" in [o["value"] for o in grondslag["options"]]
 
 
+def test_the_grondslag_offers_only_the_arbowetgeving_and_ook_van_belang_the_other_laws(config):
+    fields = by_name(collection(config, "oplossingen")["fields"])
+    grondslag, ook = fields["grondslag"], fields["ook_van_belang"]
+    assert grondslag["label"] == "Grondslag: artikelen uit de Arbowetgeving" and ook["label"] == "Ook van belang: artikelen uit andere wetten"
+    offered = [o["value"].split()[0] for o in grondslag["options"]]
+    assert {"arbowet", "arbobesluit"} <= set(offered) <= {"arbowet", "arbobesluit", "arboregeling"}
+    others = {o["value"].split()[0] for o in ook["options"]}
+    assert {"atw", "wor", "wazo"} <= others and not others & {"arbowet", "arbobesluit", "arboregeling"}
+
+
 # --- 2. collections ------------------------------------------------------------------------------
 
 

@@ -162,7 +162,7 @@ def test_unknown_lid_law_and_article_are_refused_with_file_and_line(make_catalog
     assert problems[1] == f"{where}30: grondslag[2]: onbekende wet 'arbowett' in 'arbowett 3' (bedoelde je 'arbowet'?)"
     assert problems[2].startswith(f"{where}42: grondslag[3]: Arbobesluit art. 2.99 staat niet in het register (bekend: art. 2.15, ")
     assert problems[2].endswith("staat het artikel wel in de wet, voeg het dan toe aan normen.yml)")
-    assert problems[3] == f"{where}60: grondslag[4]: 'art. 3 lid 2' noemt geen wet (begin met de wet, bijvoorbeeld 'arbowet 3 lid 2' of 'arbobesluit 2.15' (bekend: arbobesluit, arbowet, atw, wazo, wor))"
+    assert problems[3] == f"{where}60: grondslag[4]: 'art. 3 lid 2' noemt geen wet (begin met de wet, bijvoorbeeld 'arbowet 3 lid 2' of 'arbobesluit 2.15' (bekend: arbobesluit, arboregeling, arbowet, atw, wazo, wor))"
 
 
 from conftest import MINIMAL  # noqa: E402

@@ -1,9 +1,12 @@
 """The toetsingsdossier: what a branch organisation sends the Arbeidsinspectie.
 
 The Inspectie toetst an arbocatalogus on who made it, for whom, until when, and
-whether every measure names the provision it fills in (Beleidsregel
-arbocatalogi). This module gathers exactly that from the model, so the PDF, the
-CSV and `wegwijzer dossier` tell the same story.
+whether every measure names the provision of the Arbowetgeving it fills in
+(Beleidsregel arbocatalogi); it does not consider one the parties have not
+adopted and signed. This module gathers exactly that from the model, so the PDF,
+the CSV, `wegwijzer dossier` and `wegwijzer toetsklaar` tell the same story. What
+is still missing is not printed in the dossier: `toetsklaar` lists it, and the
+dossier says 'concept' on every page while anything is.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from . import model
 from .kwaliteit import arbocatalogus, content_gaps
@@ -20,7 +24,7 @@ from .open_data import spreadsheet_cell
 from .problems import Problem
 
 #: The columns of the dossier's CSV: one row per measure per knelpunt.
-KOLOMMEN = ["knelpunt", "knelpunt_id", "factor", "oplossing", "oplossing_id", "niveau", "aanpak", "grondslag", "onderwerp_grondslag", "grondslag_nagekeken", "bronnen", "onderbouwing"]
+KOLOMMEN = ["knelpunt", "knelpunt_id", "factor", "oplossing", "oplossing_id", "niveau", "aanpak", "grondslag", "onderwerp_grondslag", "grondslag_nagekeken", "bronnen", "onderbouwing", "ook_van_belang"]
 
 
 @dataclass
@@ -28,7 +32,8 @@ class Maatregel:
     """An oplossing as the Inspectie reads it: level, approach, norms (in the law's order) and sources."""
 
     oplossing: model.Oplossing
-    normen: list[Bepaling]
+    normen: list[Bepaling]  # the grondslag: the Arbowetgeving
+    ook: list[Bepaling]  # provisions of other laws, 'ook van belang'
 
     @property
     def niveau(self) -> str:
@@ -53,7 +58,7 @@ def _order(oplossing: model.Oplossing) -> tuple:
 def per_knelpunt(catalogus: model.Catalogus) -> list[tuple[model.Knelpunt | None, list[Maatregel]]]:
     """Every knelpunt with its measures; measures no knelpunt names come last, under None."""
     key = _law_order(catalogus)
-    maatregel = lambda o: Maatregel(o, sorted(o.grondslag, key=key))  # noqa: E731
+    maatregel = lambda o: Maatregel(o, sorted(o.grondslag, key=key), sorted(o.ook_van_belang, key=key))  # noqa: E731
     rows = [(k, [maatregel(o) for o in sorted(k.oplossingen, key=_order)]) for k in sorted(catalogus.knelpunten.values(), key=lambda k: k.titel)]
     loose = [maatregel(o) for o in sorted(catalogus.oplossingen.values(), key=_order) if not o.knelpunten]
     return rows + ([(None, loose)] if loose else [])
@@ -65,11 +70,34 @@ def normtabel(catalogus: model.Catalogus) -> list[tuple[Bepaling, list[model.Opl
     return [(b, sorted(b.oplossingen, key=lambda o: o.titel)) for b in cited]
 
 
+def risicotabel(catalogus: model.Catalogus) -> list[tuple[model.Knelpunt, list[Bepaling], list[model.Oplossing]]]:
+    """The Beleidsregel's form: each risk (knelpunt) with the doelvoorschriften its measures fill in, and the measures."""
+    key = _law_order(catalogus)
+    rows = []
+    for knelpunt in sorted(catalogus.knelpunten.values(), key=lambda k: (k.factor.titel, k.titel)):
+        normen = {b.sleutel: b for o in knelpunt.oplossingen for b in o.grondslag}
+        rows.append((knelpunt, sorted(normen.values(), key=key), sorted(knelpunt.oplossingen, key=_order)))
+    return rows
+
+
+def ook_van_belang(catalogus: model.Catalogus) -> list[tuple[Bepaling, list[model.Oplossing]]]:
+    """Provisions of other laws the guide names beside the grondslag, with the measures that name them."""
+    cited = sorted((b for b in catalogus.normen.bepalingen.values() if b.ook_bij), key=_law_order(catalogus))
+    return [(b, sorted(b.ook_bij, key=lambda o: o.titel)) for b in cited]
+
+
+def uit_de_basis(catalogus: model.Catalogus) -> int:
+    """How many measures come from the base the guide builds on, not from the sector's own folder:
+    the declaration says the parties adopt those too."""
+    own = Path(catalogus.lagen[-1]) if catalogus.lagen else None
+    return sum(1 for o in catalogus.oplossingen.values() if own is None or o.origin is None or not Path(o.origin.path).resolve().is_relative_to(own))
+
+
 def open_punten(catalogus: model.Catalogus, today: date | None = None) -> list[Problem]:
-    """The warnings the Inspectie would raise: the arbocatalogus itself, norms and sources of measures."""
+    """What the Inspectie would hold against the dossier: the arbocatalogus itself, norms and sources of measures."""
     fields = {"grondslag", "bronnen", "arbowet", "bron"}
     gaps = [p for p in content_gaps(catalogus, today) if p.field in fields]
-    return arbocatalogus(catalogus, today) + gaps
+    return arbocatalogus(catalogus, today) + catalogus.toetsingsfouten + gaps
 
 
 def alle_bronnen(catalogus: model.Catalogus) -> list[tuple[model.Bron, list[str]]]:
@@ -102,6 +130,7 @@ def to_csv(catalogus: model.Catalogus) -> str:
                 " | ".join("ja" if b.bevestigd else "nee" for b in m.normen),
                 " | ".join(b.tekst for b in o.bronnen),
                 m.onderbouwing,
+                " | ".join(b.label for b in m.ook),
             ]])
     return "\ufeff" + out.getvalue()
 

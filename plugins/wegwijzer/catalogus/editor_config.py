@@ -49,7 +49,11 @@ LABELS = {
     "ook": "Andere schrijfwijzen",
     "meer": "Meer uitleg in substap",
     "check": "Checklist",
-    "grondslag": "Wetsartikelen (grondslag)",
+    "grondslag": "Grondslag: artikelen uit de Arbowetgeving",
+    "ook_van_belang": "Ook van belang: artikelen uit andere wetten",
+    "vastgesteld": "Vastgesteld op",
+    "publicatie": "Openbaar te lezen op (webadres)",
+    "ondertekenaar": "Ondertekenaar (naam en functie)",
     "weglaten": "Weglaten uit de basis",
     "bevestigd": "Nagekeken",
     "wie": "Wie zegt het",
@@ -59,7 +63,7 @@ LABELS = {
 #: How one item of a list is called ("1 signaal", "Voeg signaal toe"); Decap uses the label otherwise ("1 signalen").
 SINGULAR = {
     "signalen": "signaal", "oplossingen": "oplossing", "stellingen": "stelling", "bronnen": "bron", "praktijk": "citaat",
-    "instrumenten": "instrument", "invoeren": "stap", "randvoorwaarden": "randvoorwaarde", "grondslag": "wetsartikel",
+    "instrumenten": "instrument", "invoeren": "stap", "randvoorwaarden": "randvoorwaarde", "grondslag": "wetsartikel", "ook_van_belang": "wetsartikel",
     "niveau": "niveau", "weglaten": "onderdeel", "partijen": "partij", "functies": "functie", "wijzigingen": "wijziging",
     "substappen": "substap", "acties": "actie", "check": "punt", "groepen": "groep", "factoren": "factor",
     "lange_termijn": "gevolg", "benodigdheden": "benodigdheid", "afspraken": "afspraak", "delen": "deel",
@@ -95,8 +99,10 @@ class Options:
         self.catalogus = catalogus
 
     def __call__(self, kind: str) -> list[dict]:
-        if kind == "norm":
-            return [{"label": f"{b.label}: {b.onderwerp}", "value": b.notatie} for b in self.catalogus.normen.bepalingen.values()]
+        if kind in ("norm", "norm:arbowetgeving", "norm:overig"):
+            wanted = {"norm": None, "norm:arbowetgeving": True, "norm:overig": False}[kind]
+            return [{"label": f"{b.label}: {b.onderwerp}", "value": b.notatie} for b in self.catalogus.normen.bepalingen.values()
+                    if wanted is None or b.wet.arbowetgeving == wanted]
         if kind == "stelling":
             stellingen = self.catalogus.scan.stellingen if self.catalogus.scan else []
             return [{"label": s.tekst, "value": s.id} for s in stellingen]
@@ -117,7 +123,7 @@ def widget(kind: schema.Type, options: Options, loose: bool = False) -> dict:
     if isinstance(kind, schema.Markdown):
         return {"widget": "markdown", "buttons": ["bold", "italic", "link", "bulleted-list", "numbered-list"], "editor_components": []}
     if isinstance(kind, schema.Provision):
-        return {"widget": "select", "options": options("norm")}
+        return {"widget": "select", "options": options({None: "norm", True: "norm:arbowetgeving", False: "norm:overig"}[kind.arbowetgeving])}
     if isinstance(kind, schema.Ref):
         return {"widget": "select", "options": options(kind.kind)}
     if isinstance(kind, schema.Choice):

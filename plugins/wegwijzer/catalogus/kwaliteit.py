@@ -63,8 +63,8 @@ def content_gaps(catalogus: Catalogus, today: date | None = None) -> list[Proble
             gaps.append(Problem(_at(oplossing), "", f"oplossing '{oplossing.id}' wordt door geen enkel knelpunt genoemd", "noem haar bij 'oplossingen' van een knelpunt, of laat haar weg"))
         if not oplossing.grondslag:
             gaps.append(Problem(_at(oplossing), "grondslag", f"oplossing '{oplossing.id}' noemt geen wettelijke grondslag", "een arbocatalogus noemt per maatregel de bepaling die hij invult, bijvoorbeeld 'grondslag: [arbowet 3 lid 2]'"))
-        if not oplossing.bronnen:
-            gaps.append(Problem(_at(oplossing), "bronnen", f"oplossing '{oplossing.id}' noemt geen bron", "noem onder 'bronnen:' waar het idee of het bewijs vandaan komt (titel, uitgever, jaar, link)"))
+        if not oplossing.bronnen and not (oplossing.onderbouwing and oplossing.onderbouwing.soort == "praktijk"):
+            gaps.append(Problem(_at(oplossing), "bronnen", f"oplossing '{oplossing.id}' noemt geen bron", "noem onder 'bronnen:' waar het idee of het bewijs vandaan komt (titel, uitgever, jaar, link), of zeg bij 'onderbouwing:' met 'soort: praktijk' dat het praktijkkennis is"))
         for bepaling in oplossing.grondslag:
             if not bepaling.bevestigd:
                 gaps.append(Problem(_at(oplossing), "grondslag", f"oplossing '{oplossing.id}' noemt {bepaling.label}, dat niet tegen de officiële tekst is nagekeken", "kijk de nummering na op wetten.overheid.nl en zet in het register 'bevestigd: ja'"))
@@ -90,7 +90,25 @@ def arbocatalogus(catalogus: Catalogus, today: date | None = None) -> list[Probl
         found.append(Problem(at, "toetsing", "de catalogus noemt niet waar de toetsing door de Arbeidsinspectie staat", "zet 'toetsing:' met 'status: in-voorbereiding', 'ingediend' of 'positief-getoetst'"))
     elif info.toetsing.status == "positief-getoetst" and not (info.toetsing.datum and info.toetsing.kenmerk):
         found.append(Problem(at, "toetsing", "een positieve toetsing heeft een datum en een kenmerk", "neem ze over uit de brief van de Arbeidsinspectie"))
+    if info.vastgesteld is None:
+        found.append(Problem(at, "vastgesteld", "de catalogus noemt niet wanneer de partijen hem vaststelden", "zet 'vastgesteld:' met de datum waarop de partijen deze versie samen vaststelden, bijvoorbeeld 2027-03-01"))
+    found += verplicht_bij_indienen(catalogus)
+    if info.publicatie is None and not verplicht_bij_indienen(catalogus):
+        found.append(Problem(at, "publicatie", "de catalogus noemt niet waar iedereen hem kan lezen", "zet 'publicatie:' met het adres van de site, bijvoorbeeld https://werkdruk.voorbeeld.nl"))
     return found
+
+
+#: The stages of the toetsing at which the catalogus is out of the parties' hands.
+INGEDIEND = ("ingediend", "positief-getoetst")
+
+
+def verplicht_bij_indienen(catalogus: Catalogus) -> list[Problem]:
+    """What a submitted catalogus must name: `check` refuses it missing, the build goes on."""
+    info = catalogus.info
+    if info.toetsing is None or info.toetsing.status not in INGEDIEND or info.publicatie:
+        return []
+    return [Problem(_at(info), "publicatie", "een ingediende catalogus noemt het adres waar iedereen hem gratis kan lezen",
+                    "zet 'publicatie:' met het adres van de site, bijvoorbeeld https://werkdruk.voorbeeld.nl; een licentie is geen adres")]
 
 
 def language(catalogus: Catalogus) -> tuple[list[Problem], list[PageScore]]:

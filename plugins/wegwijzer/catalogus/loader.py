@@ -104,6 +104,7 @@ class _Loader:
         self.sources: dict[str, list[Source]] = {}  # by folder or file name
         self.links: list[tuple[TextField, Link]] = []  # every [[link]] in every file, checked in pass 3
         self.link_warnings: list[Problem] = []  # links written with backslashes (`\\[[...]]`)
+        self.grondslag_buiten_arbo: list[Problem] = []  # grondslag citations of other laws than the Arbowetgeving
 
     # -- pass 1: read and check every file ---------------------------------------
 
@@ -151,7 +152,8 @@ class _Loader:
             lagen=[str(root.resolve()) for root in self.layers.roots],
             normen=register,
             pagina_bronnen=pagina_bronnen,
-            waarschuwingen=[from_base(w, self.layers.roots) for w in [*(w for c in self.checkers for w in c.warnings), *self.link_warnings]],
+            waarschuwingen=[from_base(w, self.layers.roots) for w in [*(w for c in self.checkers for w in c.warnings), *self.link_warnings, *self.grondslag_buiten_arbo]],
+            toetsingsfouten=[from_base(w, self.layers.roots) for w in self.grondslag_buiten_arbo],
         )
         _link(catalogus, provisions)
         return catalogus
@@ -166,15 +168,26 @@ class _Loader:
         return register
 
     def _resolve_citations(self, register: normen.Register) -> dict[str, normen.Bepaling]:
-        """Every provision a measure cites, checked against the register; problems at the citation."""
+        """Every provision a measure cites, checked against the register; problems at the citation.
+
+        A `grondslag` outside the Arbowetgeving is not an error of the file (the guide built
+        with it before), but the Arbeidsinspectie would not accept it: it is shown under
+        'Ook van belang' and `check` refuses it (`toetsingsfouten`).
+        """
         resolved = {}
         for checker in self.checkers:
             for citation in checker.citations:
                 bepaling, message, hint = register.resolve(citation.text, citation.standaard_wet)
                 if bepaling is None:
                     self.problems.append(Problem(citation.mark, citation.field, message, hint))
-                else:
-                    resolved[citation.text] = bepaling
+                    continue
+                resolved[citation.text] = bepaling
+                if citation.field.startswith("grondslag") and not bepaling.wet.arbowetgeving:
+                    self.grondslag_buiten_arbo.append(Problem(
+                        citation.mark, citation.field,
+                        f"{bepaling.label} is geen Arbowetgeving: de Arbeidsinspectie toetst een maatregel alleen aan Arbowet, Arbobesluit en Arboregeling",
+                        f"zet '{citation.text}' onder 'ook_van_belang:' (dat doet 'wegwijzer bijwerken' voor je) en noem bij 'grondslag:' het artikel uit de Arbowetgeving dat de maatregel invult, bijvoorbeeld arbowet 3 lid 2",
+                    ))
         return resolved
 
     def _check_quotes(self, verhalen) -> None:
@@ -499,10 +512,13 @@ def read_register(paths: list[Path]) -> tuple[normen.Register, list[Problem]]:
             problems.append(Problem(bepaling.origin, "letter", f"'{bepaling.letter}' kan hier geen letter zijn", "een letter is één kleine letter, zoals d, en hoort bij een lid"))
             continue
         bepaling.wet = wet
-        if bepaling.sleutel in register.bepalingen:
-            first = register.bepalingen[bepaling.sleutel]
+        first = register.bepalingen.get(bepaling.sleutel)
+        if first is not None and first.origin.path == bepaling.origin.path:
             problems.append(Problem(bepaling.origin, "", f"{bepaling.label} staat al in het register", f"zie {first.origin}; haal er een weg"))
         else:
+            # A layer's own version of a provision replaces the one below, as its files replace
+            # the base's: a guide that added a provision the package's register now holds too
+            # (Arbobesluit 5.3, say) keeps building, in its own words.
             register.bepalingen[bepaling.sleutel] = bepaling
     return register, problems
 
@@ -518,10 +534,14 @@ def _link(catalogus: model.Catalogus, provisions: dict[str, normen.Bepaling]) ->
         for verhaal in entry.praktijk:
             (verhaal.knelpunten if isinstance(entry, model.Knelpunt) else verhaal.oplossingen).append(entry)
     for oplossing in catalogus.oplossingen.values():
-        cited = {provisions[text].sleutel: provisions[text] for text in oplossing.grondslag}
-        oplossing.grondslag = list(cited.values())
+        cited = [provisions[text] for text in [*oplossing.grondslag, *oplossing.ook_van_belang]]
+        grondslag = {b.sleutel: b for b in cited[: len(oplossing.grondslag)] if b.wet.arbowetgeving}
+        ook = {b.sleutel: b for b in cited if b.sleutel not in grondslag}
+        oplossing.grondslag, oplossing.ook_van_belang = list(grondslag.values()), list(ook.values())
         for bepaling in oplossing.grondslag:
             bepaling.oplossingen.append(oplossing)
+        for bepaling in oplossing.ook_van_belang:
+            bepaling.ook_bij.append(oplossing)
     factoren = {f.id: f for f in catalogus.factoren}
     substappen = {s.id: s for s in catalogus.substappen}
     for groep in catalogus.werkdrukmodel.groepen:

@@ -13,6 +13,7 @@ is written.
 | `arbowet:` renamed `grondslag:`, a warning (87e5160)           | rename, cite as the register does  |
 | `bron:` renamed `bronnen:`, a list, a warning (87e5160)        | rename, make it a list             |
 | werksessie pages made by `wegwijzer/print` (0447403)           | add it to the project's mkdocs.yml |
+| `grondslag:` only from the Arbowetgeving, a refusal of `check` | move the others to `ook_van_belang:` |
 
 A statement of the scan that no knelpunt names any more, because it was written
 before knelpunten named their statements (scan ranked by factor then):
@@ -144,6 +145,7 @@ def plan(root: Path, texts: dict[Path, str], register: Register | None) -> Plan:
         if path.parent.name == "oplossingen" and path.parent.parent == root:
             attempt(path, lambda edit: _arbowet(edit, register))
             attempt(path, _bron)
+            attempt(path, lambda edit: _ook_van_belang(edit, register))
     _statements(root, texts, result, attempt)
     attempt(root.parent / MKDOCS, _print_plugin)
     return result
@@ -232,6 +234,69 @@ def _arbowet(edit: FileEdit, register: Register | None) -> None:
     unknown = [v for v in (new if isinstance(new, list) else [new]) if isinstance(v, str) and register and register.resolve(v)[0] is None]
     if unknown:
         edit.notes.append("let op: " + ", ".join(unknown) + " staat niet in het register van wetsartikelen; 'wegwijzer check' zegt wat je kunt doen")
+
+
+# -- grondslag only from the Arbowetgeving, the rest 'ook van belang' ---------------------
+
+
+def _ook_van_belang(edit: FileEdit, register: Register | None) -> None:
+    """Citations of other laws than the Arbowetgeving move from `grondslag` to `ook_van_belang`.
+
+    The Arbeidsinspectie tests a measure against the Arbowet, the Arbobesluit and the
+    Arboregeling only; an article of the Arbeidstijdenwet, the WOR, the Wazo or a cao
+    still belongs on the page, under 'Ook van belang'.
+    """
+    doc = edit.doc
+    key = "ook_van_belang"
+    if register is None or not doc.has("grondslag"):
+        return
+    node = doc._own("grondslag")
+    items = [node] if isinstance(node, yaml.ScalarNode) and node.value else list(node.value) if isinstance(node, yaml.SequenceNode) else []
+    values = [yaml_edit.plain(item) for item in items]
+
+    def elsewhere(value) -> bool:
+        bepaling = register.resolve(str(value))[0] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
+        return bepaling is not None and not bepaling.wet.arbowetgeving
+
+    moved = [v for v in values if elsewhere(v)]
+    if not moved:
+        return
+    kept = [v for v in values if not elsewhere(v)]
+    if any(not isinstance(item, yaml.ScalarNode) or item.style in ("|", ">") for item in items):
+        raise CannotEdit("in 'grondslag' staat iets anders dan artikelen op één regel; zet de artikelen buiten de Arbowetgeving zelf bij 'ook_van_belang'")
+
+    def written(moving: bool) -> list[str]:
+        """The citations that move (or stay) exactly as the editor wrote them, quotes and all."""
+        return [doc.text[i.start_mark.index:i.end_mark.index] for i, v in zip(items, values) if elsewhere(v) == moving]
+
+    existing = yaml_edit.plain(doc._own(key)) if doc.has(key) else None
+    if doc.has(key) and not (existing is None or isinstance(existing, (list, str))):
+        raise CannotEdit("'ook_van_belang' is geen lijst van artikelen; zet de artikelen buiten de Arbowetgeving zelf over")
+    if not kept and not doc.has(key):
+        edit.splices.append(doc.rename("grondslag", key))
+        edit.renamed["grondslag"] = key
+        edit.expected[key] = values if isinstance(node, yaml.SequenceNode) else values[0]
+    else:
+        if isinstance(node, yaml.ScalarNode) or node.flow_style:
+            edit.splices.append(Splice(node.start_mark.index, node.end_mark.index, "[" + ", ".join(written(False)) + "]"))
+        else:
+            gone = [item for item, value in zip(items, values) if elsewhere(value)]
+            if len(gone) == len(items):  # an empty block list would read as nothing at all
+                edit.splices.append(Splice(doc.entries["grondslag"][0].end_mark.index + 1, doc.line_end(doc.end_of(node)), " []" + doc.newline))
+            else:
+                for item in gone:
+                    edit.splices.append(Splice(doc.line_start(item.start_mark.index), doc.line_end(item.end_mark.index), ""))
+        edit.expected["grondslag"] = kept
+        if doc.has(key):
+            edit.splices += doc.append(key, written(True))
+            edit.expected[key] = ([existing] if isinstance(existing, str) else existing or []) + moved
+        else:
+            edit.splices.append(doc.insert(f"{key}: [" + ", ".join(written(True)) + "]", after="grondslag"))
+            edit.expected[key] = moved
+    edit.notes.append(
+        f"{', '.join(map(str, moved))} staat nu onder 'ook_van_belang': de Arbeidsinspectie toetst een maatregel alleen aan de Arbowet, het Arbobesluit en de Arboregeling"
+        + ("" if kept else "; noem bij 'grondslag' het artikel uit de Arbowetgeving dat deze maatregel invult, bijvoorbeeld arbowet 3 lid 2")
+    )
 
 
 _BRON_KEYS = {"naam": "titel", "url": "link"}

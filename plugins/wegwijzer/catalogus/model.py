@@ -55,6 +55,7 @@ class Partij:
 
     naam: str
     kant: str  # werkgevers | werknemers | overig
+    ondertekenaar: Optional[str] = None  # who signs the declaration for it, with their function
 
 
 @dataclass
@@ -124,6 +125,8 @@ class Info:
     partijen: list[Partij] = field(default_factory=list)
     reikwijdte: Optional[Reikwijdte] = None
     geldig_tot: Optional[date] = None
+    vastgesteld: Optional[date] = None  # the day the parties adopted this version
+    publicatie: Optional[str] = None  # the address where anyone can read the catalogus
     toetsing: Optional[Toetsing] = None
     wijzigingen: list[Wijziging] = field(default_factory=list)
     editor: Optional[Editor] = None
@@ -319,7 +322,8 @@ class Oplossing:
     termijn: str
     kosten: str
     invoeren: list[str]
-    grondslag: list[Any] = field(default_factory=list)  # citations as written, then Bepaling objects of the register
+    grondslag: list[Any] = field(default_factory=list)  # citations as written, then Bepaling objects of the Arbowetgeving
+    ook_van_belang: list[Any] = field(default_factory=list)  # the same, for other laws (ATW, WOR, Wazo, a cao)
     randvoorwaarden: list[str] = field(default_factory=list)
     bronnen: list[Bron] = field(default_factory=list)
     onderbouwing: Optional[Onderbouwing] = None
@@ -447,6 +451,9 @@ class Catalogus:
     normen: Any = None  # the register of legal provisions (normen.Register)
     pagina_bronnen: dict[str, list[Bron]] = field(default_factory=dict)  # sources in the front matter of the pages, by page
     waarschuwingen: list[Problem] = field(default_factory=list)  # found while loading: old fields, ...
+    #: Found while loading, and enough for the Arbeidsinspectie to refuse the catalogus: the
+    #: build goes on (a guide that built before keeps building), `check` refuses them.
+    toetsingsfouten: list[Problem] = field(default_factory=list)
 
     def link_title(self, kind: str, entry_id: str) -> Optional[str]:
         """The title a `[[kind:id]]` shows when its entry was left out of the base (no page to link to)."""

@@ -25,6 +25,10 @@ from .problems import Mark, did_you_mean
 PACKAGE_REGISTER = Path(__file__).resolve().parent.parent / "register" / "normen.yml"
 #: A catalogus layer extends the register with this file.
 FILE_NAME = "normen.yml"
+#: The Arbowetgeving: the only laws whose doelvoorschriften the Arbeidsinspectie tests a
+#: catalogus against (Beleidsregel arbocatalogi), so the only ones a measure can have as
+#: `grondslag`. Other laws (Arbeidstijdenwet, WOR, Wazo, a cao) go under `ook_van_belang`.
+ARBOWETGEVING = ("arbowet", "arbobesluit", "arboregeling")
 
 _ORDINALS = {w: str(i) for i, w in enumerate(
     ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende"), start=1)}
@@ -41,6 +45,10 @@ class Wet:
     url: str
     ook: list[str] = field(default_factory=list)  # other ways editors write its name
     origin: Optional[Mark] = None
+
+    @property
+    def arbowetgeving(self) -> bool:
+        return self.id in ARBOWETGEVING
 
     @property
     def namen(self) -> set[str]:
@@ -60,7 +68,8 @@ class Bepaling:
     bevestigd: bool = True  # False: the numbering could not be checked against the official text
     toelichting: Optional[str] = None
     origin: Optional[Mark] = None
-    oplossingen: list = field(default_factory=list, init=False, repr=False)
+    oplossingen: list = field(default_factory=list, init=False, repr=False)  # the measures it is the grondslag of
+    ook_bij: list = field(default_factory=list, init=False, repr=False)  # the measures it is 'ook van belang' for
 
     @property
     def sleutel(self) -> tuple:
@@ -83,7 +92,7 @@ class Bepaling:
 
     @property
     def notatie(self) -> str:
-        """How an editor cites it in `grondslag:`: 'arbowet 3 lid 1 onder d'."""
+        """How an editor cites it in `grondslag:` or `ook_van_belang:`: 'arbowet 3 lid 1 onder d'."""
         return f"{self.wet.id} {self.nummer.removeprefix('art. ')}"
 
     @property

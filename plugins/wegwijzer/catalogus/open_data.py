@@ -18,9 +18,9 @@ LIJST = " | "
 
 CSV_KOLOMMEN = {
     "knelpunten": ["id", "titel", "factor", "omschrijving", "signalen", "oplossingen", "stellingen"],
-    "oplossingen": ["id", "titel", "omschrijving", "aanpak", "niveau", "termijn", "kosten", "invoeren", "randvoorwaarden", "grondslag", "bronnen", "onderbouwing_soort", "onderbouwing_toelichting"],
+    "oplossingen": ["id", "titel", "omschrijving", "aanpak", "niveau", "termijn", "kosten", "invoeren", "randvoorwaarden", "grondslag", "ook_van_belang", "bronnen", "onderbouwing_soort", "onderbouwing_toelichting"],
 }
-LIJST_KOLOMMEN = {"signalen", "oplossingen", "stellingen", "niveau", "invoeren", "randvoorwaarden", "grondslag", "bronnen"}
+LIJST_KOLOMMEN = {"signalen", "oplossingen", "stellingen", "niveau", "invoeren", "randvoorwaarden", "grondslag", "ook_van_belang", "bronnen"}
 #: Between the parts of one source in a CSV cell: titel — uitgever — jaar — link.
 BRON_DELEN = " — "
 BRON_VELDEN = ("titel", "uitgever", "jaar", "link")
@@ -92,7 +92,8 @@ def to_json(catalogus: model.Catalogus) -> dict:
             {
                 "id": o.id, "titel": o.titel, "omschrijving": o.omschrijving, "aanpak": o.aanpak, "niveau": o.niveau,
                 "termijn": o.termijn, "kosten": o.kosten, "invoeren": o.invoeren, "randvoorwaarden": o.randvoorwaarden,
-                "grondslag": [{"wet": b.wet.id, "artikel": b.artikel, "lid": b.lid, "letter": b.letter, "tekst": b.label, "onderwerp": b.onderwerp} for b in o.grondslag],
+                "grondslag": [_bepaling(b) for b in o.grondslag],
+                "ook_van_belang": [_bepaling(b) for b in o.ook_van_belang],
                 "bronnen": [_bron(b) for b in o.bronnen],
                 "onderbouwing": {"soort": o.onderbouwing.soort, "toelichting": o.onderbouwing.toelichting} if o.onderbouwing else None,
                 "knelpunten": ids(o.knelpunten),
@@ -104,6 +105,10 @@ def to_json(catalogus: model.Catalogus) -> dict:
         "praktijk": [{"id": p.id, "citaat": p.citaat, "wie": p.wie, "soort": p.soort} for p in catalogus.praktijk.values()],
         "instrumenten": [{"id": i.id, "titel": i.titel, "omschrijving": i.omschrijving, "url": i.url, "kosten": i.kosten} for i in catalogus.instrumenten.values()],
     }
+
+
+def _bepaling(b) -> dict:
+    return {"wet": b.wet.id, "artikel": b.artikel, "lid": b.lid, "letter": b.letter, "tekst": b.label, "onderwerp": b.onderwerp}
 
 
 def to_csv(catalogus: model.Catalogus, soort: str) -> str:
@@ -121,8 +126,8 @@ def _cell(entry, column: str) -> str:
         return entry.factor.id
     if column in ("oplossingen", "stellingen"):
         return LIJST.join(item.id for item in getattr(entry, column))
-    if column == "grondslag":
-        return LIJST.join(b.notatie for b in entry.grondslag)
+    if column in ("grondslag", "ook_van_belang"):
+        return LIJST.join(b.notatie for b in getattr(entry, column))
     if column == "bronnen":
         return LIJST.join(BRON_DELEN.join(str(getattr(b, name) or "") for name in BRON_VELDEN).rstrip(" —") for b in entry.bronnen)
     if column.startswith("onderbouwing_"):

@@ -329,8 +329,9 @@ class Provision(Type):
 
     label = "een wetsartikel, zoals 'arbowet 3 lid 2' of 'arbobesluit 2.15'"
 
-    def __init__(self, standaard_wet: str | None = None):
+    def __init__(self, standaard_wet: str | None = None, arbowetgeving: bool | None = None):
         self.standaard_wet = standaard_wet
+        self.arbowetgeving = arbowetgeving  # which laws an editor's form offers: the Arbowetgeving (True), the others (False), all (None)
 
     def check(self, value, path, checker):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -508,7 +509,7 @@ CATALOGUS = Record(
     weglaten=Field(ListOf(_text), False, "Ids van knelpunten, oplossingen, praktijk of instrumenten uit de basis die je niet wilt."),
     huisstijl=Field(Record(model.Huisstijl, kleur=Field(Colour(), False), logo=Field(Logo(), False, "Het logo: een bestand in de map van je pagina's, zoals assets/logo.svg.")), False),
     partijen=Field(
-        ListOf(Record(model.Partij, naam=_text, kant=Choice(*model.KANT))), False,
+        ListOf(Record(model.Partij, naam=_text, kant=Choice(*model.KANT), ondertekenaar=Field(_text, False, "Wie namens deze partij tekent, met functie, zoals 'J. de Vries, voorzitter'. Leeg: het dossier laat een regel open."))), False,
         "De organisaties die de arbocatalogus samen maakten, met hun kant: werkgevers, werknemers of overig. "
         "De Arbeidsinspectie toetst alleen een catalogus van werkgevers en werknemers samen.",
     ),
@@ -517,6 +518,8 @@ CATALOGUS = Record(
         "Voor wie de catalogus geldt: de cao en de functies.",
     ),
     geldig_tot=Field(Date(), False, "Tot wanneer de catalogus geldt, als jaar-maand-dag. De Arbeidsinspectie toetst een catalogus voor een beperkte tijd."),
+    vastgesteld=Field(Date(), False, "De dag waarop de partijen deze versie samen vaststelden, als jaar-maand-dag. Hij staat op de verklaring in het toetsingsdossier."),
+    publicatie=Field(Url(), False, "Het adres waar iedereen de catalogus gratis kan lezen, zoals https://werkdruk.voorbeeld.nl. Verplicht zodra de catalogus is ingediend."),
     toetsing=Field(
         Record(model.Toetsing, status=Choice(*model.TOETSING), datum=Field(Date(), False), kenmerk=Field(_text, False)), False,
         "Waar de toetsing door de Arbeidsinspectie staat: in-voorbereiding, ingediend of positief-getoetst (met datum en kenmerk).",
@@ -623,8 +626,14 @@ OPLOSSING = Record(
     invoeren=Field(ListOf(_text, min_items=1), help="De stappen om het in te voeren: een stap per regel."),
     randvoorwaarden=Field(ListOf(_text), False, "Wat er nodig is om het te laten werken."),
     grondslag=Field(
-        ListOf(Provision()), False,
-        "De wetsartikelen die deze maatregel invult, zoals arbowet 3 lid 2, arbobesluit 2.15 of atw 5:4. Een arbocatalogus noemt ze bij elke maatregel.",
+        ListOf(Provision(arbowetgeving=True)), False,
+        "De artikelen uit de Arbowetgeving (Arbowet, Arbobesluit, Arboregeling) die deze maatregel invult, zoals arbowet 3 lid 2 of arbobesluit 2.15 lid 1. "
+        "Daartegen toetst de Arbeidsinspectie; een arbocatalogus noemt ze bij elke maatregel.",
+    ),
+    ook_van_belang=Field(
+        ListOf(Provision(arbowetgeving=False)), False,
+        "Artikelen uit andere wetten die bij deze maatregel horen, zoals de Arbeidstijdenwet (atw 5:4), de WOR (wor 27 lid 1 onder b) of de Wazo. "
+        "Ze staan op de pagina onder 'Ook van belang', niet als grondslag.",
     ),
     bronnen=BRONNEN,
     onderbouwing=Field(

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import bijwerken, check, dossier, export, importeren, nieuw, overzicht, site, start
+from . import bijwerken, check, dossier, export, importeren, nieuw, overzicht, site, start, toetsklaar
 from ..catalogus.json_schema import PACKAGE_SCHEMAS, write_schemas
 
 
@@ -50,6 +50,7 @@ def parser() -> argparse.ArgumentParser:
     add("bijwerken", "zet een catalogus van een oudere versie om naar het huidige formaat (zie docs/bijwerken.md)", bijwerken)
     sub = add("dossier", "maak het toetsingsdossier voor de Arbeidsinspectie: een PDF en een CSV", dossier)
     sub.add_argument("--uit", default="toetsingsdossier", help="de map om naar te schrijven (standaard: %(default)s)")
+    add("toetsklaar", "zeg wat er nog ontbreekt voordat je de catalogus bij de Arbeidsinspectie indient", toetsklaar)
     sub = add("start", "begin een nieuwe Wegwijzer voor je sector, op de basis", start, None)
     sub.add_argument("map", help="een nieuwe, lege map")
     sub.add_argument("--sector", required=True, help="de sector, bijvoorbeeld Kinderopvang")

@@ -1,5 +1,10 @@
 """`wegwijzer check`: errors as in the build, then warnings about gaps and language.
 
+Two problems the build lets pass, check refuses: a `grondslag` outside the
+Arbowetgeving (a guide that built with it keeps building, and shows it under 'Ook
+van belang') and a submitted catalogus without the address where it is published.
+The Arbeidsinspectie would not accept either.
+
 Check finds everything the build finds: the catalogus itself, and (through
 `catalogus.handpaginas`, the same code the site build runs) the hand-written
 pages in the docs folder named in mkdocs.yml and the logo, and folders mkdocs.yml
@@ -14,7 +19,7 @@ from pathlib import Path
 
 from ..catalogus import CatalogusError
 from ..catalogus.handpaginas import custom_dir_of, docs_dir_of, page_problems, page_warnings, settings_problems
-from ..catalogus.kwaliteit import MIN_DOUMA, content_gaps, language
+from ..catalogus.kwaliteit import MIN_DOUMA, content_gaps, language, verplicht_bij_indienen
 from ..catalogus.loader import display_path
 from ..catalogus.problems import Problem
 
@@ -33,6 +38,7 @@ def run(args) -> int:
     project = Path(args.map).resolve().parent
     problems = settings_problems(project, docs_dir, custom_dir_of(project), lambda path: display_path(Path(path)))
     problems += page_problems(catalogus, docs_dir, [spec.src_uri for spec in page_specs(catalogus)], lambda path: display_path(Path(path)))
+    problems += catalogus.toetsingsfouten + verplicht_bij_indienen(catalogus)  # the build goes on with these; check does not
     if problems:
         print(CatalogusError(problems).report(), file=sys.stderr)
         return 1

@@ -44,5 +44,6 @@ def run(args) -> int:
     write_atomic(pdf_path, pdf)
     print(f"geschreven: {pdf_path}")
     punten = open_punten(catalogus)
-    print(f"{len(punten)} open punt(en) staan in het dossier." if punten else "Er staan geen punten open.")
+    print(f"Dit is een concept: {len(punten)} {'punt staat' if len(punten) == 1 else 'punten staan'} nog open. Welke, zie je met 'wegwijzer toetsklaar'."
+          if punten else "Er staat niets open: het dossier is klaar om te ondertekenen en in te dienen.")
     return 0

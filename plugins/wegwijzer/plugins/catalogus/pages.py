@@ -88,6 +88,7 @@ def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
     yield PageSpec("praktijk/index.md", "praktijk.md", {})
     yield PageSpec("verantwoording.md", "verantwoording.md", {
         "normen": dossier.normtabel(catalogus),
+        "ook_van_belang": dossier.ook_van_belang(catalogus),
         "bronnen": dossier.alle_bronnen(catalogus),
         "csv": relative(DOSSIER_CSV, "verantwoording.md"),
     })

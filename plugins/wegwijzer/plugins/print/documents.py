@@ -156,6 +156,9 @@ def toetsingsdossier(catalogus: model.Catalogus, today: date | None = None) -> D
         "vandaag": today,
         "per_knelpunt": dossier.per_knelpunt(catalogus),
         "normen": dossier.normtabel(catalogus),
+        "risicotabel": dossier.risicotabel(catalogus),
+        "ook_van_belang": dossier.ook_van_belang(catalogus),
+        "uit_de_basis": dossier.uit_de_basis(catalogus),
         "open_punten": dossier.open_punten(catalogus, today),
     })
     return Document("toetsingsdossier", "Toetsingsdossier arbocatalogus", [Part("dossier.html", context)], knop="Download het toetsingsdossier (PDF)")
