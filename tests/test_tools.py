@@ -85,7 +85,7 @@ def answer_with_keyboard(page, answers: dict[str, int], order: list[str]):
 
 
 def test_scan_with_the_keyboard_ranks_as_written_by_hand(open_page, server, data):
-    _, top7, top3, tied, quadrant = CASES["zwaar-zonder-steun"]
+    _, top7, top3, tied, quadrant, _ = CASES["zwaar-zonder-steun"]
     answers = every(data, 5, 1)
     page = open_page(1280)
     page.goto(server + "/scan/")
@@ -102,6 +102,7 @@ def test_scan_with_the_keyboard_ranks_as_written_by_hand(open_page, server, data
     assert result.get_by_role("heading", name="Je uitslag").is_visible()  # every statement says "ik"
     titles = titles_of(data, "knelpunten")
     assert result.locator(".ww-top > li > a").all_inner_texts() == [titles[k] for k in top7]
+    assert result.locator("[data-deel=topkop]").inner_text() == f"Je {len(top7)} grootste knelpunten"  # it counts what it shows
     assert result.locator(".ww-top3 .ww-kaart h4").all_inner_texts() == [f"{i}. {titles[k]}" for i, k in enumerate(top3, 1)]
     # the tie at place 3 is said out loud, with the knelpunten it concerns
     assert result.locator(".ww-gelijk a").all_inner_texts() == [titles[k] for k in tied]
@@ -115,6 +116,65 @@ def test_scan_with_the_keyboard_ranks_as_written_by_hand(open_page, server, data
     # and the rule is on the page in words
     assert "alfabet" in page.locator("#zo-komt-de-uitslag-tot-stand + ol").inner_text()
     assert only_own_origin(page, server)
+
+
+def test_a_few_heavy_answers_are_the_headline_and_the_box_never_calls_it_light(open_page, server, data):
+    # The reported owner (test_ranking.HEADLINES): six demands at their heaviest, never a real
+    # break, the rest mild. On average the demands are low (47) and support high: the box
+    # "Niet zo zwaar, met veel steun". The page must lead with the heavy knelpunten instead.
+    from test_ranking import HEADLINES, pattern
+
+    (high, eis, bron), _, knelpunten, _, _ = HEADLINES["zes-zwaar-en-nooit-pauze"]
+    page = open_page(360)
+    page.goto(server + "/scan/")
+    fill_scan(page, pattern(data, high, eis, bron))
+    page.get_by_role("button", name="Bekijk de uitslag").click()
+    result = page.locator("#ww-uitslag")
+    expect(result).to_be_visible()
+    titles = titles_of(data, "knelpunten")
+    headline = result.locator(".ww-kop")
+    assert headline.locator("a").all_inner_texts() == [titles[k] for k in knelpunten]
+    assert headline.inner_text().startswith("Wat het meest opvalt:")
+    # the quadrant is an indication below, and says nothing favourable here
+    assert result.locator(".ww-kwadrant:visible").count() == 0
+    assert "gunstig" not in result.inner_text().lower() and "Niet zo zwaar, met veel steun" not in result.locator(".ww-kwadrant:visible, .ww-kop").all_inner_texts()
+    expect(result.locator(".ww-kwadrant-noot")).to_be_visible()
+    assert result.locator(".ww-indicatie").inner_text().startswith("Dit is alleen een indicatie.")
+    # headings count what they show, and 'Pauzes' (felt, and tied with number 3) is said out loud
+    shown = result.locator(".ww-top > li").count()
+    assert result.locator("[data-deel=topkop]").inner_text() == f"Je {shown} grootste knelpunten"
+    assert result.locator("[data-deel=top3kop]").inner_text() == "Oplossingen voor je 3 grootste knelpunten"
+    assert titles["pauzes-schieten-erbij-in"] in result.locator(".ww-gelijk").inner_text()
+    # what the scan is, on the page: an indication, not validated, with where to find one that is
+    intro = page.locator("article").inner_text()
+    assert "niet gevalideerd" in intro and "VBBA" in intro
+    page.screenshot(path=str(ARTIFACTS / "scan-uitslag-zes-zwaar-360.png"), full_page=True)
+
+
+def test_from_an_oplossing_in_the_result_back_to_the_result_and_into_the_plan(open_page, server, data):
+    page = open_page(360)
+    page.goto(server + "/scan/")
+    fill_scan(page, CASES["gemengd-herstel"][0])
+    page.get_by_role("button", name="Bekijk de uitslag").click()
+    card = page.locator("#ww-uitslag .ww-top3 .ww-kaart").first
+    knelpunt = card.locator(".ww-kaart__titel a").inner_text()
+    oplossing = card.locator("li a").first
+    naam = oplossing.inner_text()
+    oplossing.focus()
+    page.keyboard.press("Enter")  # by keyboard, as by mouse
+    page.wait_for_url("**/oplossingen/**")
+    assert page.locator("h1").inner_text().rstrip("¶") == naam
+    terug = page.locator(".ww-terug")
+    assert terug.inner_text() == "← Terug naar je uitslag" and terug.count() == 1
+    page.get_by_role("button", name="Zet in mijn plan").click()
+    expect(page.locator(".ww-inplan [role=status]")).to_contain_text("Deze oplossing staat in je plan")
+    stored = page.evaluate("JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith('wegwijzer:'))[1]).plan")
+    [keuze] = stored["knelpunten"]
+    assert titles_of(data, "knelpunten")[keuze["id"]] == knelpunt and [titles_of(data, "oplossingen")[o] for o in keuze["oplossingen"]] == [naam]
+    terug.click()
+    expect(page.locator("#ww-uitslag")).to_be_visible()  # the stored result, shown again
+    page.goto(server + "/plan/")
+    expect(page.locator("#ww-plan")).to_contain_text(knelpunt)
 
 
 # Page -> the data files and page scripts its first view fetches. The scan fetches what it ranks
@@ -216,9 +276,12 @@ def test_scan_remembers_wipes_with_undo_saves_and_opens(open_page, server, data,
 
 # Five colleagues. Per statement the team's pressure is 60 (haasten: 55), so every knelpunt whose
 # statements all signal scores 60; by hand, the ones with two statements first, then the alphabet.
+# 'Structureel meer werk' rests on the answers 'Onderbezetting' shows and shares its place; so
+# do 'Gespannen sfeer' and 'Zorgen om de veiligheid van een kind' with 'Emotioneel zware situaties':
+# 'Elke dag hetzelfde werk' is seventh.
 TEAM = [(5, 1, {}), (5, 1, {"haasten": 4}), (4, 2, {}), (1, 5, {}), (2, 4, {})]
 TEAM_TOP7 = ["zware-gebeurtenissen-niet-besproken", "inzet-wordt-niet-gezien", "onderbezetting-door-vacatures",
-             "structureel-te-veel-werk", "vakantie-niet-opgenomen", "besluiten-boven-de-hoofden", "ieder-op-eigen-eiland"]
+             "vakantie-niet-opgenomen", "besluiten-boven-de-hoofden", "ieder-op-eigen-eiland", "eentonig-werk"]
 
 
 def test_team_result_from_five_files_and_its_presentation(browser, server, data, tmp_path):
@@ -264,8 +327,10 @@ def test_team_result_from_five_files_and_its_presentation(browser, server, data,
     titles = titles_of(data, "knelpunten")
     assert result.locator(".ww-top > li > a").all_inner_texts() == [titles[k] for k in TEAM_TOP7]
     assert result.locator(".ww-top3 .ww-kaart").count() == 3
-    first = next(k for k in data["knelpunten"] if k["id"] == TEAM_TOP7[0])
-    assert result.locator(".ww-top3 .ww-kaart").first.locator("li a").count() == len(first["oplossingen"])
+    # the first card: the oplossingen of the three knelpunten on that place (emotioneel-zwaar and
+    # praten-met-collegas explain all three), each once
+    both = [k for k in data["knelpunten"] if k["id"] in (TEAM_TOP7[0], "gespannen-sfeer-in-team", "zorgen-om-een-kind")]
+    assert result.locator(".ww-top3 .ww-kaart").first.locator("li a").count() == len({o for k in both for o in k["oplossingen"]})
     shown = result.locator(".ww-kwadrant:visible")
     assert (shown.get_attribute("data-eisen"), shown.get_attribute("data-hulpbronnen")) == ("hoog", "laag")
     assert result.locator("[data-vak='hoog-laag'] .ww-assen__telling").inner_text() == "3 personen"
@@ -305,7 +370,7 @@ def test_team_result_from_five_files_and_its_presentation(browser, server, data,
     width, height = pdf_size(pdf)
     assert width > height  # landscape
     text = pdf_text(pdf)
-    assert "Werkdruk in ons team" in text and "De zeven grootste knelpunten" in text and "http" not in text
+    assert "Werkdruk in ons team" in text and "De 7 grootste knelpunten" in text and "Wat het meest opvalt" in text and "http" not in text
     assert only_own_origin(page, server)
     context.close()
 

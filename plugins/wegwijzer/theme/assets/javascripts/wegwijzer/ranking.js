@@ -31,11 +31,16 @@ function geldig(antwoord) {
   return Number.isInteger(antwoord) && antwoord >= 1 && antwoord <= 5;
 }
 
+/** A lookup without inherited keys: an id such as `constructor` is an id like any other. */
+function kaart() {
+  return Object.create(null);
+}
+
 /** The pressure of each answered statement that still exists: {stellingId: 0..100}. */
 export function drukPerStelling(data, antwoorden) {
-  const uit = {};
+  const uit = kaart();
   for (const stelling of data.stellingen) {
-    const antwoord = antwoorden[stelling.id];
+    const antwoord = Object.hasOwn(antwoorden, stelling.id) ? antwoorden[stelling.id] : undefined;
     if (geldig(antwoord)) uit[stelling.id] = druk(stelling, antwoord);
   }
   return uit;
@@ -43,12 +48,12 @@ export function drukPerStelling(data, antwoorden) {
 
 /** Scores per factor and per group, unrounded (null where nothing was answered). */
 function scoresUitDruk(data, drukken) {
-  const perFactor = {};
+  const perFactor = kaart();
   for (const stelling of data.stellingen) {
     if (stelling.id in drukken) (perFactor[stelling.factor] ||= []).push(drukken[stelling.id]);
   }
-  const factoren = {};
-  const groepen = {};
+  const factoren = kaart();
+  const groepen = kaart();
   for (const groep of data.groepen) {
     const eigen = groep.factoren.map((f) => (factoren[f.id] = gemiddelde(perFactor[f.id] || [])));
     groepen[groep.id] = gemiddelde(eigen.filter((s) => s !== null));
@@ -81,9 +86,31 @@ export function rangschik(data, drukken) {
     if (!(exact > HOOG)) continue;
     rijen.push({ knelpunt, exact, score: afgerond(exact), signalen: beantwoord.filter((id) => drukken[id] > HOOG) });
   }
-  return rijen.sort(
+  rijen.sort(
     (a, b) => Math.round(b.exact * 100) - Math.round(a.exact * 100) || b.signalen.length - a.signalen.length || volgordeNl.compare(a.knelpunt.titel, b.knelpunt.titel),
   );
+  return eenPlaatsPerSignaal(rijen);
+}
+
+/**
+ * One signal, one place: a knelpunt all of whose signals already explain a knelpunt
+ * higher up (two knelpunten resting on the same single statement, say) takes no
+ * place of its own, but joins that one (`ook`). So one answer never fills two places
+ * of a top, and a knelpunt shown on its own is always explained by its own signals.
+ */
+function eenPlaatsPerSignaal(rijen) {
+  const eerst = new Map(); // statement id -> the row that showed it first
+  const uit = [];
+  for (const rij of rijen) {
+    if (rij.signalen.every((id) => eerst.has(id))) {
+      eerst.get(rij.signalen[0]).ook.push(rij.knelpunt);
+      continue;
+    }
+    rij.ook = [];
+    for (const id of rij.signalen) if (!eerst.has(id)) eerst.set(id, rij);
+    uit.push(rij);
+  }
+  return uit;
 }
 
 /** The knelpunten after place `plaats` that are tied with the one on it (the alphabet chose between them). */
@@ -95,7 +122,7 @@ function gelijkNa(gerangschikt, plaats) {
 
 /** Taakeisen and hulpbronnen as indexes 0..100 and where that puts you, or null without both. */
 function kwadrantUitDruk(data, drukken) {
-  const soortVan = {};
+  const soortVan = kaart();
   data.groepen.forEach((g) => g.factoren.forEach((f) => (soortVan[f.id] = g.soort)));
   const eisen = [];
   const bronnen = [];
@@ -116,12 +143,28 @@ function kwadrantUitDruk(data, drukken) {
   };
 }
 
+/**
+ * What a result says first: its strongest signals, never an average. The top
+ * knelpunten when there are any, else the groups above 50, else that nothing stands
+ * out. The quadrant (an average over many statements, in which a few very high
+ * answers vanish) is an indication below it and never the headline.
+ */
+function kopUitDruk(data, top, groepen) {
+  const hoog = data.groepen
+    .filter((g) => groepen[g.id] !== null && groepen[g.id] > HOOG)
+    .map((g) => ({ groep: g, score: afgerond(groepen[g.id]) }))
+    .sort((a, b) => b.score - a.score || volgordeNl.compare(a.groep.titel, b.groep.titel));
+  const soort = top.length ? "knelpunten" : hoog.length ? "groepen" : "rustig";
+  return { soort, knelpunten: top.slice(0, TOP_MET_OPLOSSINGEN), groepen: hoog };
+}
+
 function uitslagUitDruk(data, drukken) {
   const { factoren, groepen } = scoresUitDruk(data, drukken);
-  const rond = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, afgerond(v)]));
+  const rond = (o) => Object.assign(kaart(), Object.fromEntries(Object.entries(o).map(([k, v]) => [k, afgerond(v)])));
   const alles = rangschik(data, drukken);
   const top = alles.slice(0, TOP);
   return {
+    kop: kopUitDruk(data, top, groepen),
     factoren: rond(factoren),
     groepen: rond(groepen),
     top,
@@ -144,43 +187,68 @@ export function topKnelpunten(data, antwoorden, aantal = TOP) {
 }
 
 /**
- * The team's result from several people's answers.
- *
- * The team's pressure on a statement is the average over the people who answered
- * it; from there the rules are those of one person. Beside the averages: the
- * spread per group and factor (lowest, highest, and how many people score above
- * 50) and how many people stand in each quadrant. No one person's answers are in it:
- * a statement answered by fewer than `minimum` people is left out altogether.
+ * One vote added to a team's running totals: {stellingId: {som, aantal}}, the sum of
+ * the pressures given on each statement and how many people answered it. Returns new
+ * totals; the vote itself is not in them as a record of its own (see team.js).
  */
-export function teamUitslag(data, lijst, minimum = 1) {
-  const perPersoon = lijst.map((antwoorden) => drukPerStelling(data, antwoorden));
-  const drukken = {};
+export function telOp(data, totalen, antwoorden) {
+  const uit = kaart();
+  for (const stelling of data.stellingen) {
+    const t = totaal(totalen, stelling.id);
+    if (t) uit[stelling.id] = { som: t.som, aantal: t.aantal };
+  }
+  for (const [id, d] of Object.entries(drukPerStelling(data, antwoorden))) {
+    const t = uit[id] || { som: 0, aantal: 0 };
+    uit[id] = { som: t.som + d, aantal: t.aantal + 1 };
+  }
+  return uit;
+}
+
+/** The total of one statement, or null when there is none or it cannot be right (a stored value is not trusted). */
+function totaal(totalen, id) {
+  const t = totalen && Object.hasOwn(totalen, id) ? totalen[id] : null;
+  if (!t || !Number.isInteger(t.aantal) || t.aantal < 1 || !Number.isFinite(t.som) || t.som < 0 || t.som > 100 * t.aantal) return null;
+  return t;
+}
+
+/**
+ * May a team result be shown? Only with at least `minimum` votes and at least half of
+ * the team: fewer could point at a person. Returns null when it may, else why not:
+ * "minimum" or "helft".
+ */
+export function waaromGeenTeamUitslag(stemmen, teamgrootte, minimum) {
+  if (!(stemmen >= minimum)) return "minimum";
+  if (!(stemmen * 2 >= teamgrootte)) return "helft";
+  return null;
+}
+
+/**
+ * The team's result from its running totals (`telOp`) and the number of votes.
+ *
+ * The team's pressure on a statement is the sum over the people who answered it,
+ * divided by how many they were; from there the rules are those of one person.
+ * Nothing in it describes fewer than `minimum` people: a statement answered by
+ * fewer is left out altogether (`teWeinig`), and there is no spread and no count
+ * per person, because the totals hold no person.
+ */
+export function teamUitslagUitTotalen(data, totalen, stemmen, minimum = 1) {
+  const drukken = kaart();
   const teWeinig = [];
   for (const stelling of data.stellingen) {
-    const waarden = perPersoon.filter((d) => stelling.id in d).map((d) => d[stelling.id]);
+    const t = totaal(totalen, stelling.id);
+    if (!t) continue;
     // A statement fewer than `minimum` people answered would show their own answers: it does not count.
-    if (waarden.length >= minimum) drukken[stelling.id] = gemiddelde(waarden);
-    else if (waarden.length) teWeinig.push(stelling.id);
+    if (t.aantal >= minimum) drukken[stelling.id] = t.som / t.aantal;
+    else teWeinig.push(stelling.id);
   }
-  for (const d of perPersoon) teWeinig.forEach((id) => delete d[id]);
   const uit = uitslagUitDruk(data, drukken);
-  const persoonScores = perPersoon.map((d) => scoresUitDruk(data, d));
-  const spreiding = (soort, id) => {
-    const waarden = persoonScores.map((s) => s[soort][id]).filter((v) => v !== null).map(Math.round);
-    if (!waarden.length) return null;
-    return { laagste: Math.min(...waarden), hoogste: Math.max(...waarden), hoog: waarden.filter((v) => v > HOOG).length, aantal: waarden.length };
-  };
-  uit.spreiding = { factoren: {}, groepen: {} };
-  for (const groep of data.groepen) {
-    uit.spreiding.groepen[groep.id] = spreiding("groepen", groep.id);
-    for (const f of groep.factoren) uit.spreiding.factoren[f.id] = spreiding("factoren", f.id);
-  }
-  uit.kwadrantTelling = {};
-  for (const d of perPersoon) {
-    const k = kwadrantUitDruk(data, d);
-    if (k) uit.kwadrantTelling[`${k.eisen}-${k.hulpbronnen}`] = (uit.kwadrantTelling[`${k.eisen}-${k.hulpbronnen}`] || 0) + 1;
-  }
-  uit.aantal = lijst.length;
+  uit.aantal = stemmen;
   uit.teWeinig = teWeinig;
   return uit;
+}
+
+/** The team's result from a list of people's answers: the same as adding them up one by one. */
+export function teamUitslag(data, lijst, minimum = 1) {
+  const totalen = lijst.reduce((t, antwoorden) => telOp(data, t, antwoorden), kaart());
+  return teamUitslagUitTotalen(data, totalen, lijst.length, minimum);
 }
