@@ -256,8 +256,9 @@ def printed(page, pdf: Path) -> list[str]:
 def show_scan_result(page, server):
     """Answer every statement of the scan (heavy work, little support) and show the result."""
     page.goto(server + "/scan/")
+    soort = {s.id: s.soort for s in catalogus.scan.stellingen}
     for name in page.eval_on_selector_all("input[type=radio][value='1']", "els => els.map(e => e.name)"):
-        page.locator(f"input[name='{name}'][value='{5 if name < 'm' else 1}']").check()
+        page.locator(f"input[name='{name}'][value='{5 if soort[name] == 'eis' else 1}']").check()
     page.get_by_role("button", name="Bekijk de uitslag").click()
     page.locator("#ww-uitslag").wait_for()
 

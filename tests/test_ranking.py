@@ -215,18 +215,26 @@ def test_file_order_never_decides(example_site):
     assert got[0] == got[1]
 
 
-def test_team_result_averages_per_statement_and_shows_spread(example_site, data):
-    # Five people; by hand: haasten pressures 100, 100, 100, 0, 50 -> 70; vaak-gestoord all 0.
+def test_team_result_from_running_totals(example_site, data):
+    # Five votes added one by one; by hand: haasten pressures 100, 100, 100, 0, 50 -> sum 350 of 5,
+    # team pressure 70; vaak-gestoord all 0.
     people = [{"haasten": 5, "vaak-gestoord": 1}] * 3 + [{"haasten": 1, "vaak-gestoord": 1}, {"haasten": 3, "vaak-gestoord": 1}]
-    got = node(example_site, f"return ranking.teamUitslag(data, {json.dumps(people)});")
-    assert got["aantal"] == 5
-    assert got["factoren"]["tijdsdruk"] == 70
-    assert got["spreiding"]["factoren"]["tijdsdruk"] == {"laagste": 0, "hoogste": 100, "hoog": 3, "aantal": 5}
+    got = node(example_site, f"""
+        let totalen = {{}};
+        for (const antwoorden of {json.dumps(people)}) totalen = ranking.telOp(data, totalen, antwoorden);
+        return [totalen, ranking.teamUitslagUitTotalen(data, totalen, 5, 5), ranking.teamUitslag(data, {json.dumps(people)}, 5)];
+    """)
+    totalen, team, from_list = got
+    assert totalen == {"haasten": {"som": 350, "aantal": 5}, "vaak-gestoord": {"som": 0, "aantal": 5}}  # no person in it
+    assert team == from_list
+    assert team["aantal"] == 5
+    assert team["factoren"]["tijdsdruk"] == 70
+    assert "spreiding" not in team and "kwadrantTelling" not in team  # no figure about fewer than the group
     # three knelpunten rest on haasten alone: one place, the other two with it
-    assert ids(got["top"]) == ["onhaalbare-deadlines"]
-    assert [k["id"] for k in got["top"][0]["ook"]] == ["drukte-op-piekmomenten", "groep-onder-de-bkr"]
-    assert [r["score"] for r in got["top"]] == [70]
-    assert got["kwadrant"] is None  # nobody answered about support
+    assert ids(team["top"]) == ["onhaalbare-deadlines"]
+    assert [k["id"] for k in team["top"][0]["ook"]] == ["drukte-op-piekmomenten", "groep-onder-de-bkr"]
+    assert [r["score"] for r in team["top"]] == [70]
+    assert team["kwadrant"] is None  # nobody answered about support
 
 
 def test_team_leaves_out_statements_too_few_people_answered(example_site, data):
@@ -236,15 +244,35 @@ def test_team_leaves_out_statements_too_few_people_answered(example_site, data):
     assert got["teWeinig"] == ["vaak-gestoord"]
     assert got["factoren"]["taakonderbrekingen"] is None
     assert "overdracht-met-onderbrekingen" not in ids(got["top"])
-    assert got["spreiding"]["factoren"]["taakonderbrekingen"] is None
 
 
-def test_team_quadrant_counts_people(example_site, data):
+def test_team_quadrant_from_totals_counts_no_people(example_site, data):
     people = [every(data, 5, 1)] * 3 + [every(data, 1, 5)] * 2
-    got = node(example_site, f"return ranking.teamUitslag(data, {json.dumps(people)});")
-    assert got["kwadrantTelling"] == {"hoog-laag": 3, "laag-hoog": 2}
+    got = node(example_site, f"return ranking.teamUitslag(data, {json.dumps(people)}, 5);")
+    assert "kwadrantTelling" not in got
     assert (got["kwadrant"]["eisenIndex"], got["kwadrant"]["bronnenIndex"]) == (60, 40)
     assert (got["kwadrant"]["eisen"], got["kwadrant"]["hulpbronnen"]) == ("hoog", "laag")
+
+
+@pytest.mark.parametrize("stemmen, teamgrootte, reden", [
+    (4, 8, "minimum"), (5, 12, "helft"), (5, 11, "helft"), (5, 10, None), (5, 8, None), (6, 12, None), (5, 5, None),
+])
+def test_team_result_needs_the_minimum_and_half_the_team(example_site, stemmen, teamgrootte, reden):
+    assert node(example_site, f"return ranking.waaromGeenTeamUitslag({stemmen}, {teamgrootte}, 5);") == reden
+
+
+def test_stored_totals_that_cannot_be_right_count_for_nothing(example_site, data):
+    totalen = {
+        "haasten": {"som": 600, "aantal": 5},  # more than 100 per answer
+        "vaak-gestoord": {"som": 100, "aantal": 0},
+        "te-veel-werk": {"som": "veel", "aantal": 5},
+        "overwerken": {"som": 375, "aantal": 5},  # the only one that can be: 75
+        "constructor": {"som": 500, "aantal": 5},
+    }
+    got = node(example_site, f"return ranking.teamUitslagUitTotalen(data, {json.dumps(totalen)}, 5, 5);")
+    assert got["factoren"]["tijdsdruk"] is None and got["factoren"]["taakonderbrekingen"] is None
+    assert got["factoren"]["hoeveelheid-werk"] == 75
+    assert got["teWeinig"] == []
 
 
 @pytest.mark.parametrize("text, message", [

@@ -6,53 +6,63 @@
  *
  * Loaded on every page, so it also tells the visitor, once, what a new version
  * of the guide did to their work. */
-import { bewaarVinkjes, leesVinkjes } from "./opslag.js";
+import { bijWijziging, leesVinkjes, wijzigVinkjes } from "./opslag.js";
 import { biedOngedaanAan, meldNieuweVersie, waarschuwAlsNietBewaard } from "./meldingen.js";
 
 function vakjes(lijst) {
   return Array.from(lijst.querySelectorAll("input[type=checkbox][data-vraag]"));
 }
 
+/** Show the ticks `aangevinkt`, and the wipe button when there are any. */
 function herstel(lijst, aangevinkt) {
-  vakjes(lijst).forEach((vakje) => (vakje.checked = aangevinkt.includes(vakje.dataset.vraag)));
+  const aan = new Set(aangevinkt);
+  vakjes(lijst).forEach((vakje) => (vakje.checked = aan.has(vakje.dataset.vraag)));
+  for (const knop of lijst.parentElement.querySelectorAll(".ww-wis-vinkjes")) knop.hidden = !aan.size;
 }
 
-function onthoud(lijst) {
-  const aangevinkt = vakjes(lijst).filter((v) => v.checked).map((v) => v.dataset.vraag);
-  const bewaard = bewaarVinkjes(lijst.dataset.checklist, aangevinkt);
-  if (!bewaard) waarschuwAlsNietBewaard(lijst.parentElement, "Print de checklist als je je vinkjes wilt houden.");
-  for (const knop of lijst.parentElement.querySelectorAll(".ww-wis-vinkjes")) knop.hidden = !aangevinkt.length;
+/** Tick `aan` and untick `uit` on what is stored now, so a tick made in another tab meanwhile stays. */
+function wijzig(lijst, aan, uit) {
+  if (!wijzigVinkjes(lijst.dataset.checklist, aan, uit)) waarschuwAlsNietBewaard(lijst.parentElement, "Print de checklist als je je vinkjes wilt houden.");
+  herstel(lijst, vakjes(lijst).filter((v) => v.checked).map((v) => v.dataset.vraag));
 }
 
-async function start() {
-  await meldNieuweVersie();
-  for (const lijst of document.querySelectorAll("[data-checklist]")) {
-    herstel(lijst, leesVinkjes(lijst.dataset.checklist));
-    lijst.addEventListener("change", () => onthoud(lijst));
-    const knop = document.createElement("button");
-    knop.type = "button";
-    knop.className = "md-button ww-knop--rustig ww-wis-vinkjes";
-    knop.textContent = "Vinkjes wissen";
-    knop.hidden = !leesVinkjes(lijst.dataset.checklist).length;
-    knop.addEventListener("click", () => {
-      const waren = leesVinkjes(lijst.dataset.checklist);
-      herstel(lijst, []);
-      onthoud(lijst);
-      biedOngedaanAan(lijst.parentElement, `${waren.length === 1 ? "1 vinkje" : `${waren.length} vinkjes`} gewist.`, () => {
-        herstel(lijst, waren);
-        onthoud(lijst);
-      });
-    });
-    lijst.after(knop);
-  }
-
-  // "3 van 27 afgevinkt" per step, on the overview pages.
+/** "3 van 27 afgevinkt" per step, on the overview pages. */
+function tel() {
   for (const teller of document.querySelectorAll("[data-telt-checklists]")) {
     const ids = teller.dataset.teltChecklists.split(" ");
     const afgevinkt = ids.reduce((som, id) => som + leesVinkjes(id).length, 0);
     teller.textContent = `${afgevinkt} van ${teller.dataset.totaal} afgevinkt`;
     teller.hidden = false;
   }
+}
+
+async function start() {
+  await meldNieuweVersie();
+  const lijsten = document.querySelectorAll("[data-checklist]");
+  for (const lijst of lijsten) {
+    lijst.addEventListener("change", ({ target: v }) => v.dataset.vraag && wijzig(lijst, v.checked ? [v.dataset.vraag] : [], v.checked ? [] : [v.dataset.vraag]));
+    const knop = document.createElement("button");
+    knop.type = "button";
+    knop.className = "md-button ww-knop--rustig ww-wis-vinkjes";
+    knop.textContent = "Vinkjes wissen";
+    knop.addEventListener("click", () => {
+      const waren = vakjes(lijst).filter((v) => v.checked).map((v) => v.dataset.vraag);
+      herstel(lijst, []);
+      wijzig(lijst, [], waren);
+      biedOngedaanAan(lijst.parentElement, `${waren.length === 1 ? "1 vinkje" : `${waren.length} vinkjes`} gewist.`, () => {
+        herstel(lijst, waren);
+        wijzig(lijst, waren, []);
+      });
+    });
+    lijst.after(knop);
+    herstel(lijst, leesVinkjes(lijst.dataset.checklist));
+  }
+  tel();
+  // Ticks made in another tab show here at once, so neither tab undoes the other's.
+  bijWijziging(() => {
+    lijsten.forEach((lijst) => herstel(lijst, leesVinkjes(lijst.dataset.checklist)));
+    tel();
+  });
 }
 
 start();

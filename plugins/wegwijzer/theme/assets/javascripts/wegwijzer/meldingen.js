@@ -1,6 +1,7 @@
 /* What the tools tell a visitor about their own work: a new version of the
- * guide, a wipe they can undo, and a browser that does not store. Each message
- * appears where the visitor works and is read out by screen readers. */
+ * guide, a wipe they can undo, and a browser that does not store (and why).
+ * Each message appears where the visitor works and is read out by screen
+ * readers. (Stored work of the wrong shape: herstel.js.) */
 import { bijMislukken, bijwerkenNaarVersie } from "./opslag.js";
 
 function bericht(klasse, rol) {
@@ -45,13 +46,12 @@ export function biedOngedaanAan(plek, tekst, terugzetten) {
   vak.querySelector("button").focus();
 }
 
-/** Say at `plek`, once, that this browser keeps nothing, and what to do instead. */
+/** Say at `plek` that this browser keeps nothing (or not the last change), why (herstel.js), and what to do instead. */
 export function waarschuwAlsNietBewaard(plek, advies) {
-  bijMislukken(() => {
-    if (plek.querySelector(".ww-melding--opslag")) return;
-    const vak = bericht("ww-melding--opslag", "alert");
+  bijMislukken(async (reden) => {
+    const vak = plek.querySelector(".ww-melding--opslag:not(.ww-melding--hersteld)") || plek.insertAdjacentElement("afterbegin", bericht("ww-melding--opslag", "alert"));
     vak.innerHTML = "<p><strong>Let op: je browser bewaart niets op dit apparaat.</strong> <span></span></p>";
-    vak.querySelector("span").textContent = `Dat gebeurt in een privévenster, of als de opslag vol of uitgezet is. Wat je nu doet, is weg als je deze pagina sluit. ${advies}`;
-    plek.prepend(vak);
+    vak.querySelector("span").textContent = `Wat je nu doet, is weg als je deze pagina sluit. ${advies}`;
+    (await import("./herstel.js").catch(() => null))?.waarom(vak, reden, advies);
   });
 }

@@ -12,9 +12,9 @@
  * `versie` is the guide version the stored data fits; `versies` every version it was brought up to.
  *
  * Each write reads the latest state first and changes only its own part, so two
- * open tabs do not undo each other's work. A write that fails (private mode,
- * full or blocked storage) is reported to whoever listens, so the tool can say
- * so where the visitor works.
+ * open tabs do not undo each other's work. A write that fails is reported (with
+ * why), so the tool can say so where the visitor works. What is read is checked
+ * first (herstel.js).
  */
 
 const gids = (() => {
@@ -25,8 +25,26 @@ const gids = (() => {
   }
 })();
 const SLEUTEL = `wegwijzer:${gids.id || "wegwijzer"}`;
+const APART = `wegwijzer-apart:${gids.id || "wegwijzer"}`;
 const mislukt = new Set();
-let laatsteMislukt = false;
+let laatsteMislukt = null; // why the last write failed
+let herstel = null;
+let herstelBelofte = null;
+
+function laadHerstel() {
+  herstelBelofte ||= import("./herstel.js").then((m) => (herstel = m));
+  return herstelBelofte;
+}
+
+function opgeslagenTekst() {
+  try {
+    return localStorage.getItem(SLEUTEL);
+  } catch (e) {
+    return null;
+  }
+}
+
+if (opgeslagenTekst()) await laadHerstel().catch(() => {});
 
 function config() {
   const el = document.getElementById("__config");
@@ -46,7 +64,7 @@ export function link(item) {
 
 /** A date as people write it: 24 november 2026. */
 export function datumNl(iso) {
-  if (!iso) return "";
+  if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return "";
   const [j, m, d] = iso.split("-").map(Number);
   return new Date(j, m - 1, d).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
 }
@@ -57,14 +75,14 @@ export function vandaag() {
   return [nu.getFullYear(), nu.getMonth() + 1, nu.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
 }
 
-const dataBeloftes = {};
+const dataBeloftes = Object.create(null);
 /**
  * One of the tools' data files (plugins/tools/data.py) by its name below data/:
  * "scan" (what the scan ranks), "plan", "plan/knelpunten/<id>" or "versies" (ids only).
  */
 export function laadData(bestand) {
   // The version in the address: a browser never combines this page with a cached file of another version.
-  dataBeloftes[bestand] ||= fetch(siteUrl(`data/${bestand}.json?versie=${encodeURIComponent(gids.versie || "")}`))
+  dataBeloftes[bestand] ||= fetch(siteUrl(`data/${bestand.split("/").map(encodeURIComponent).join("/")}.json?versie=${encodeURIComponent(gids.versie || "")}`))
     .then((antwoord) => (antwoord.ok ? antwoord.json() : Promise.reject(new Error(`${bestand}: ${antwoord.status}`))))
     .catch((fout) => {
       delete dataBeloftes[bestand]; // offline or gone: a later call tries again
@@ -88,31 +106,54 @@ export function laadUitslagDelen() {
 }
 
 function leesAlles() {
+  const tekst = opgeslagenTekst();
+  if (!tekst) return {};
+  if (herstel) return herstel.controleer(tekst, APART, schrijfAlles);
+  laadHerstel().catch(() => {}); // stored since this page opened: checked from the next read on
   try {
-    const tekst = localStorage.getItem(SLEUTEL);
-    const alles = tekst ? JSON.parse(tekst) : {};
-    return alles && typeof alles === "object" ? alles : {};
+    const alles = JSON.parse(tekst, zonderPrototype);
+    return alles && typeof alles === "object" && !Array.isArray(alles) ? alles : {};
   } catch (e) {
     return {};
   }
 }
 
+/** Objects without a prototype: an id such as `constructor` is an id like any other. */
+function zonderPrototype(sleutel, waarde) {
+  return waarde && typeof waarde === "object" && !Array.isArray(waarde) ? Object.assign(Object.create(null), waarde) : waarde;
+}
+
+/** A deep copy to keep (for "Zet terug"). */
+export function kopie(x) {
+  return JSON.parse(JSON.stringify(x), zonderPrototype);
+}
+
 function schrijfAlles(alles) {
   try {
     localStorage.setItem(SLEUTEL, JSON.stringify(alles));
-    laatsteMislukt = false;
+    laatsteMislukt = null;
     return true;
   } catch (e) {
-    laatsteMislukt = true;
-    mislukt.forEach((f) => f());
+    laatsteMislukt = !/quota/i.test(e?.name) ? "geblokkeerd" : proef() || "te-groot";
+    mislukt.forEach((f) => f(laatsteMislukt));
     return false;
   }
 }
 
 /** Read one part ("scan", "plan", "team", "checklists"); `standaard` when nothing is stored. */
 export function lees(deel, standaard) {
-  const waarde = leesAlles()[deel];
+  const alles = leesAlles();
+  const waarde = Object.hasOwn(alles, deel) ? alles[deel] : undefined;
   return waarde === undefined || waarde === null ? standaard : waarde;
+}
+
+/** Call `f` when another tab changed what is stored. */
+export function bijWijziging(f) {
+  window.addEventListener("storage", async (e) => {
+    if (e.key !== SLEUTEL && e.key !== null) return;
+    await laadHerstel().catch(() => {});
+    f();
+  });
 }
 
 /** Store one part (null removes it). Returns false when the browser would not store it. */
@@ -125,30 +166,36 @@ export function bewaar(deel, waarde) {
 }
 
 export function leesVinkjes(lijst) {
-  return lees("checklists", {})[lijst] || [];
+  const lijsten = lees("checklists", null);
+  const vinkjes = lijsten && Object.hasOwn(lijsten, lijst) ? lijsten[lijst] : null;
+  return Array.isArray(vinkjes) ? vinkjes : [];
 }
 
-export function bewaarVinkjes(lijst, vinkjes) {
-  const lijsten = { ...lees("checklists", {}) };
-  if (vinkjes.length) lijsten[lijst] = vinkjes;
+/** Tick and untick on what is stored now: a tick from another tab stays. */
+export function wijzigVinkjes(lijst, aan, uit) {
+  const lijsten = lees("checklists", null) || Object.create(null);
+  const nu = new Set([...leesVinkjes(lijst), ...aan]);
+  uit.forEach((v) => nu.delete(v));
+  if (nu.size) lijsten[lijst] = [...nu];
   else delete lijsten[lijst];
   return bewaar("checklists", lijsten);
 }
 
-/** Call `f` whenever a write fails, and at once when this browser stores nothing at all. */
+/** Call `f(reden)` whenever a write fails, and at once when this browser stores nothing at all. */
 export function bijMislukken(f) {
   mislukt.add(f);
-  if (laatsteMislukt || !kanBewaren()) f();
+  const nu = laatsteMislukt || proef();
+  if (nu) f(nu);
 }
 
-function kanBewaren() {
+function proef() {
   try {
-    const proef = `${SLEUTEL}:proef`;
-    localStorage.setItem(proef, "1");
-    localStorage.removeItem(proef);
-    return true;
+    const sleutel = `${SLEUTEL}:proef`;
+    localStorage.setItem(sleutel, "1");
+    localStorage.removeItem(sleutel);
+    return null;
   } catch (e) {
-    return false;
+    return /quota/i.test(e?.name) ? "vol" : "geblokkeerd";
   }
 }
 
@@ -161,8 +208,8 @@ function kanBewaren() {
  */
 export async function bijwerkenNaarVersie() {
   let alles = leesAlles();
-  const oud = !heeftIets(alles) && gids.oud ? oudeGegevens(gids.oud) : null;
-  if (oud) alles = { ...oud.gegevens, versie: oud.versie };
+  const oud = !heeftIets(alles) && gids.oud && heeftOudeSleutels(gids.oud) ? (await laadHerstel()).oudeGegevens(gids.oud, APART) : null;
+  if (oud) alles = oud.alles;
   if (!heeftIets(alles) || (alles.versie === gids.versie && !oud)) return null;
   // A page of a version this browser already moved past comes from a cache: it must not turn the clock back.
   if (!oud && (alles.versies || []).includes(gids.versie)) return null;
@@ -180,32 +227,12 @@ function heeftIets(alles) {
   return Boolean(alles.scan || alles.plan || alles.team || (alles.checklists && Object.keys(alles.checklists).length));
 }
 
-/** What the first releases stored, per guide title and version; the newest version wins. */
-function oudeGegevens(prefix) {
-  let sleutels;
+function heeftOudeSleutels(prefix) {
   try {
-    sleutels = Object.keys(localStorage).filter((s) => s.startsWith(prefix));
+    return Object.keys(localStorage).some((s) => s.startsWith(prefix));
   } catch (e) {
-    return null;
+    return false;
   }
-  if (!sleutels.length) return null;
-  const versies = [...new Set(sleutels.map((s) => s.slice(prefix.length).split(":")[0]))].sort((a, b) => a.localeCompare(b, "nl", { numeric: true }));
-  const versie = versies.at(-1);
-  const gegevens = { checklists: {} };
-  for (const s of sleutels) {
-    const [v, soort, lijst] = s.slice(prefix.length).split(":");
-    if (v !== versie) continue;
-    let waarde;
-    try {
-      waarde = JSON.parse(localStorage.getItem(s));
-    } catch (e) {
-      continue;
-    }
-    if (soort === "scan" || soort === "plan") gegevens[soort] = waarde;
-    // Ticks were kept by position, which is only safe to read with the questions of the same version.
-    else if (soort === "checklist" && Array.isArray(waarde)) gegevens.checklists[lijst] = { posities: waarde, versie: v };
-  }
-  return { sleutels, versie, gegevens };
 }
 
 /** Offer `inhoud` as a file download, made in the browser; `melding` (an element) says where it went. */

@@ -4,19 +4,29 @@
  * or downloaded as CSV (for Excel) and Markdown.
  *
  * A plan holds a few of the catalogus's knelpunten and oplossingen, so each is
- * fetched when it comes into the plan (data/plan/...), not the whole catalogus. */
+ * fetched when it comes into the plan (data/plan/...), not the whole catalogus.
+ *
+ * A plan from a file or from storage is checked first (vorm.js, loaded when
+ * needed). Two tabs on the planhulp work on one plan: each change is made on
+ * what is stored now (`voegPlanSamen`), and a change in the other tab shows
+ * here at once. */
 import { csv, gekozen, gerangschikt, markdown } from "./export.js";
-import { bewaar, datumNl, downloadBestand, html, laadData, laadUitslagDelen, lees, link, vandaag } from "./opslag.js";
+import { bewaar, bijWijziging, datumNl, downloadBestand, html, kopie, laadData, laadUitslagDelen, lees, link, vandaag } from "./opslag.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
 
 const SOORT = "plan-van-aanpak";
+
 const wortel = document.getElementById("ww-plan");
 const afdruk = document.querySelector(".ww-plan__afdruk");
 const bestandMelding = wortel.querySelector(".ww-plan__bestandmelding");
 const data = await laadData("plan"); // the guide, the criteria and the labels
-const knelpuntVan = {}; // what is fetched so far, by id
-const oplossingVan = {};
-const leegPlan = () => ({ knelpunten: [], scores: {}, afspraken: {} });
+const knelpuntVan = new Map(); // what is fetched so far, by id (null: not found)
+const oplossingVan = new Map();
+const leegPlan = () => ({ knelpunten: [], scores: Object.create(null), afspraken: Object.create(null) });
+let vorm = null; // vorm.js: what a plan may hold, and how two tabs' plans merge
+let vormBelofte = null;
+const laadVorm = () => (vormBelofte ||= import("./vorm.js").then((m) => (vorm = m)));
+const tekst = (p) => JSON.stringify(p);
 // Only what this version of the guide still has: a plan made with an older version keeps the rest.
 async function passend(p) {
   const [{ bijwerken }, ids] = await Promise.all([import("./versies.js"), laadData("versies")]);
@@ -26,31 +36,61 @@ async function passend(p) {
 /** Fetch the knelpunten of plan `p` with their oplossingen, and any chosen oplossing they no longer list. */
 async function laadOnderdelen(p) {
   const haal = (soort, id) => laadData(`plan/${soort}/${id}`).catch(() => null); // null: not found, or offline
-  await Promise.all(p.knelpunten.filter((k) => !knelpuntVan[k.id]).map(async (k) => (knelpuntVan[k.id] = await haal("knelpunten", k.id))));
-  const nodig = new Set(p.knelpunten.flatMap((k) => [...(knelpuntVan[k.id]?.oplossingen || []), ...k.oplossingen]));
-  await Promise.all([...nodig].filter((id) => !oplossingVan[id]).map(async (id) => (oplossingVan[id] = await haal("oplossingen", id))));
+  await Promise.all(p.knelpunten.filter((k) => !knelpuntVan.get(k.id)).map(async (k) => knelpuntVan.set(k.id, await haal("knelpunten", k.id))));
+  const nodig = new Set(p.knelpunten.flatMap((k) => [...(knelpuntVan.get(k.id)?.oplossingen || []), ...k.oplossingen]));
+  await Promise.all([...nodig].filter((id) => !oplossingVan.get(id)).map(async (id) => oplossingVan.set(id, await haal("oplossingen", id))));
 }
 
 /** The knelpunten and oplossingen fetched, as export.js takes them. */
 function metOnderdelen() {
-  return { ...data, knelpunten: Object.values(knelpuntVan).filter(Boolean), oplossingen: Object.values(oplossingVan).filter(Boolean) };
+  return { ...data, knelpunten: [...knelpuntVan.values()].filter(Boolean), oplossingen: [...oplossingVan.values()].filter(Boolean) };
 }
 
 /** The plan as far as it could be fetched: a knelpunt or oplossing that did not load is left off the page, not out of the plan. */
 function zichtbaar(p) {
   return {
     ...p,
-    knelpunten: p.knelpunten.filter((k) => knelpuntVan[k.id]).map((k) => ({ ...k, oplossingen: k.oplossingen.filter((o) => oplossingVan[o]) })),
+    knelpunten: p.knelpunten.filter((k) => knelpuntVan.get(k.id)).map((k) => ({ ...k, oplossingen: k.oplossingen.filter((o) => oplossingVan.get(o)) })),
   };
 }
 
-const bewaard = lees("plan", null);
-let plan = bewaard ? (await passend(bewaard)).opgeslagen.plan : leegPlan();
+let basis = lees("plan", null); // what this tab last knew to be stored (checked by opslag.js), or null
+let plan = basis ? (await passend(basis)).opgeslagen.plan : leegPlan();
 await laadOnderdelen(plan);
 
+/**
+ * Store the plan. When another tab stored a change since this tab last looked,
+ * this tab's changes are made on that one, and the page shows the result.
+ */
 function opslaan() {
-  bewaar("plan", plan.knelpunten.length ? plan : null);
+  const hun = lees("plan", null);
+  if (tekst(hun) !== tekst(basis)) {
+    if (!vorm) {
+      laadVorm().then(opslaan); // a moment later, merged: the change stays on the page meanwhile
+      return;
+    }
+    const samen = vorm.voegPlanSamen(basis, plan, hun);
+    const anders = tekst(vorm.planVorm(samen)) !== tekst(vorm.planVorm(plan));
+    plan = samen;
+    if (anders) laadOnderdelen(plan).then(tekenOpnieuw);
+  }
+  // A write that failed left `hun` in storage: the next write must not take that for the other tab's work.
+  basis = bewaar("plan", plan.knelpunten.length ? plan : null) ? lees("plan", null) : hun;
 }
+
+// The other tab changed the plan: take its changes over, keeping this tab's own.
+bijWijziging(async () => {
+  if (tekst(lees("plan", null)) === tekst(basis)) return;
+  await laadVorm();
+  const hun = lees("plan", null);
+  if (tekst(hun) === tekst(basis)) return; // merged meanwhile, by a change here
+  const eigen = tekst(vorm.planVorm(plan)) !== tekst(vorm.planVorm(basis));
+  plan = vorm.voegPlanSamen(basis, plan, hun);
+  basis = hun;
+  if (eigen) opslaan();
+  await laadOnderdelen(plan);
+  tekenOpnieuw();
+});
 
 let toevoegen = Promise.resolve(false);
 /** Add knelpunt `id` (fetching it first); two quick adds still come in the order they were asked. */
@@ -63,7 +103,7 @@ async function voegToeNu(id) {
   if (!id || plan.knelpunten.some((k) => k.id === id)) return false;
   const keuze = { id, oplossingen: [] };
   await laadOnderdelen({ knelpunten: [keuze] });
-  if (!knelpuntVan[id] || plan.knelpunten.some((k) => k.id === id)) return false;
+  if (!knelpuntVan.get(id) || plan.knelpunten.some((k) => k.id === id)) return false;
   plan.knelpunten.push(keuze);
   return true;
 }
@@ -76,12 +116,13 @@ function tekenKnelpunten() {
   const vak = wortel.querySelector(".ww-plan__knelpunten");
   vak.innerHTML = zichtbaar(plan).knelpunten
     .map((gekozen) => {
-      const k = knelpuntVan[gekozen.id];
+      const k = knelpuntVan.get(gekozen.id);
+      const aangevinkt = new Set(gekozen.oplossingen);
       const keuzes = k.oplossingen
-        .filter((oid) => oplossingVan[oid])
+        .filter((oid) => oplossingVan.get(oid))
         .map((oid) => {
-          const o = oplossingVan[oid];
-          const aan = gekozen.oplossingen.includes(oid) ? " checked" : "";
+          const o = oplossingVan.get(oid);
+          const aan = aangevinkt.has(oid) ? " checked" : "";
           return `<li><label><input type="checkbox" data-knelpunt="${k.id}" value="${oid}"${aan}> <span>${html(o.titel)}<br>${labels(o)}</span></label></li>`;
         })
         .join("");
@@ -92,7 +133,8 @@ function tekenKnelpunten() {
     .join("");
 }
 
-/** One card per oplossing, every criterion a labelled toggle with its question: made for a thumb. */
+/** One card per oplossing, each criterion a toggle. The questions decide only between two or
+ * more oplossingen, and fold on a phone (a page of 9,000 px); an opened card stays open. */
 function tekenScores() {
   const rijen = gekozen(zichtbaar(plan)); // stable order, so ticking does not move the card under the thumb
   const vak = wortel.querySelector(".ww-plan__scores");
@@ -100,18 +142,26 @@ function tekenScores() {
     vak.innerHTML = "<p>Kies eerst bij stap 1 een of meer oplossingen.</p>";
     return;
   }
-  vak.innerHTML = rijen
+  const open = new Set([...vak.querySelectorAll("details[open][data-weging]")].map((d) => d.dataset.weging));
+  const ruim = rijen.length > 1 && window.matchMedia("(min-width: 45em)").matches;
+  const uitleg = rijen.length > 1
+    ? ""
+    : "<p>Je koos één oplossing: er valt niets af te wegen. Ga door naar stap 3.</p>";
+  vak.innerHTML = uitleg + rijen
     .map((r) => {
-      const o = oplossingVan[r.oplossing];
+      const o = oplossingVan.get(r.oplossing);
+      const aangevinkt = new Set(plan.scores[r.oplossing] || []);
       const vinkjes = data.criteria
         .map((c) => {
-          const aan = (plan.scores[r.oplossing] || []).includes(c.id) ? " checked" : "";
+          const aan = aangevinkt.has(c.id) ? " checked" : "";
           return `<li><label><input type="checkbox" data-oplossing="${o.id}" value="${c.id}"${aan}> <span><strong>${html(c.titel)}</strong><br><span class="ww-criterium__vraag">${html(c.vraag)}</span></span></label></li>`;
         })
         .join("");
+      const openen = ruim || open.has(o.id) ? " open" : "";
       return `<fieldset class="ww-kaart ww-weging"><legend class="ww-weging__titel">${html(o.titel)}</legend>
         <p class="ww-weging__score" data-score-van="${o.id}">${r.score} van ${data.criteria.length} vragen met ja</p>
-        <ul class="ww-vinklijst ww-criteria-keuze">${vinkjes}</ul></fieldset>`;
+        <details class="ww-weging__vragen" data-weging="${html(o.id)}"${openen}><summary>De ${data.criteria.length} vragen voor deze oplossing</summary>
+        <ul class="ww-vinklijst ww-criteria-keuze">${vinkjes}</ul></details></fieldset>`;
     })
     .join("");
 }
@@ -120,14 +170,14 @@ function tekenAfspraken() {
   const vak = wortel.querySelector(".ww-plan__afspraken");
   vak.innerHTML = gerangschikt(zichtbaar(plan))
     .map((r, i) => {
-      const o = oplossingVan[r.oplossing];
+      const o = oplossingVan.get(r.oplossing);
       const a = plan.afspraken[r.oplossing] || {};
       const tekst = (naam, label) =>
         `<p class="ww-veld"><label for="${naam}-${o.id}">${label}</label><textarea id="${naam}-${o.id}" rows="1" data-afspraak="${o.id}" name="${naam}">${html(a[naam] || "")}</textarea></p>`;
       const datum = (naam, label) =>
         `<p class="ww-veld"><label for="${naam}-${o.id}">${label}</label><input id="${naam}-${o.id}" type="date" data-afspraak="${o.id}" name="${naam}" value="${html(a[naam] || "")}"></p>`;
       return `<section class="ww-kaart ww-afspraak"><h3 class="ww-kaart__titel">${i + 1}. ${link(o)}</h3>
-        <p class="ww-kaart__labels">Voor: ${html(r.knelpunten.map((id) => knelpuntVan[id].titel).join(", "))} · ${r.score} van ${data.criteria.length} vragen met ja</p>
+        <p class="ww-kaart__labels">Voor: ${html(r.knelpunten.map((id) => knelpuntVan.get(id).titel).join(", "))} · ${r.score} van ${data.criteria.length} vragen met ja</p>
         ${tekst("wie", "Wie zorgt ervoor?")}<div class="ww-datums">${datum("start", "Start")}${datum("klaar", "Klaar op")}</div><p class="ww-veld__fout" role="alert" data-datumfout="${o.id}">${datumFout(a)}</p>${tekst("hoe", "Hoe weten we dat het werkt?")}</section>`;
     })
     .join("") || "<p>Nog geen oplossingen gekozen.</p>";
@@ -160,11 +210,11 @@ function tekenAfdruk() {
     afdruk.innerHTML = `${kop}<p>Dit plan is nog leeg: er is nog geen oplossing gekozen.</p>`;
     return;
   }
-  const rang = Object.fromEntries(gerangschikt(zichtbaar(plan)).map((r, i) => [r.oplossing, i]));
+  const rang = new Map(gerangschikt(zichtbaar(plan)).map((r, i) => [r.oplossing, i]));
   const nogAfspreken = "<em>nog afspreken</em>";
   const delen = metOplossing.map((k) => {
-    const oplossingen = [...k.oplossingen].sort((a, b) => rang[a] - rang[b]).map((id) => {
-      const o = oplossingVan[id];
+    const oplossingen = [...k.oplossingen].sort((a, b) => rang.get(a) - rang.get(b)).map((id) => {
+      const o = oplossingVan.get(id);
       const a = plan.afspraken[id] || {};
       const veld = (label, waarde) => `<dt>${label}</dt><dd>${waarde ? html(waarde).replace(/\n/g, "<br>") : nogAfspreken}</dd>`;
       const periode = a.start && a.klaar ? `${datumNl(a.start)} tot ${datumNl(a.klaar)}`
@@ -173,9 +223,9 @@ function tekenAfdruk() {
         <p class="ww-afdruk__labels">${html(data.labels.termijn[o.termijn])} · ${html(data.labels.kosten[o.kosten])} · ${(plan.scores[id] || []).length} van ${data.criteria.length} vragen met ja</p>
         <dl>${veld("Wie zorgt ervoor", a.wie)}${veld("Wanneer", periode)}${veld("Hoe weten we dat het werkt", a.hoe)}</dl></section>`;
     });
-    return `<section class="ww-afdruk__knelpunt"><h2>${html(knelpuntVan[k.id].titel)}</h2>${oplossingen.join("")}</section>`;
+    return `<section class="ww-afdruk__knelpunt"><h2>${html(knelpuntVan.get(k.id).titel)}</h2>${oplossingen.join("")}</section>`;
   });
-  const zonder = zichtbaar(plan).knelpunten.filter((k) => !k.oplossingen.length).map((k) => html(knelpuntVan[k.id].titel));
+  const zonder = zichtbaar(plan).knelpunten.filter((k) => !k.oplossingen.length).map((k) => html(knelpuntVan.get(k.id).titel));
   const rest = zonder.length ? `<p class="ww-afdruk__rest">Nog zonder gekozen oplossing: ${zonder.join(", ")}.</p>` : "";
   afdruk.innerHTML = kop + delen.join("") + rest;
 }
@@ -188,25 +238,43 @@ function teken() {
   tekenAfdruk();
 }
 
+/** Draw again after a change from elsewhere, keeping the field the visitor is typing in (and the caret). */
+function tekenOpnieuw() {
+  const actief = document.activeElement;
+  const id = actief && actief !== document.body && wortel.contains(actief) ? actief.id : "";
+  const selectie = id && typeof actief.selectionStart === "number" ? [actief.selectionStart, actief.selectionEnd] : null;
+  teken();
+  const terug = id ? document.getElementById(id) : null;
+  if (!terug) return;
+  terug.focus();
+  if (selectie) terug.setSelectionRange(...selectie);
+}
+
 wortel.addEventListener("change", (e) => {
   const el = e.target;
   if (el.dataset.knelpunt) {
     const keuze = plan.knelpunten.find((k) => k.id === el.dataset.knelpunt);
-    keuze.oplossingen = el.checked ? [...keuze.oplossingen, el.value] : keuze.oplossingen.filter((o) => o !== el.value);
+    if (!keuze) return;
+    const zonder = keuze.oplossingen.filter((o) => o !== el.value);
+    keuze.oplossingen = el.checked ? [...zonder, el.value] : zonder;
     opslaan();
     tekenScores();
     tekenAfspraken();
   } else if (el.dataset.oplossing) {
-    const lijst = plan.scores[el.dataset.oplossing] || [];
-    plan.scores[el.dataset.oplossing] = el.checked ? [...lijst, el.value] : lijst.filter((c) => c !== el.value);
+    const zonder = (plan.scores[el.dataset.oplossing] || []).filter((c) => c !== el.value);
+    plan.scores[el.dataset.oplossing] = el.checked ? [...zonder, el.value] : zonder;
     opslaan();
     tekenAfspraken();
-    for (const r of gekozen(zichtbaar(plan))) wortel.querySelector(`[data-score-van="${r.oplossing}"]`).textContent = `${r.score} van ${data.criteria.length} vragen met ja`;
+    for (const r of gekozen(zichtbaar(plan))) {
+      const score = wortel.querySelector(`[data-score-van="${CSS.escape(r.oplossing)}"]`);
+      if (score) score.textContent = `${r.score} van ${data.criteria.length} vragen met ja`;
+    }
   } else if (el.dataset.afspraak && el.type === "date") {
     const afspraak = (plan.afspraken[el.dataset.afspraak] ||= {});
     afspraak[el.name] = el.value;
     opslaan();
-    wortel.querySelector(`[data-datumfout="${el.dataset.afspraak}"]`).textContent = datumFout(afspraak);
+    const fout = wortel.querySelector(`[data-datumfout="${CSS.escape(el.dataset.afspraak)}"]`);
+    if (fout) fout.textContent = datumFout(plan.afspraken[el.dataset.afspraak] || afspraak);
   } else {
     return;
   }
@@ -244,8 +312,8 @@ wortel.addEventListener("click", async (e) => {
   const actie = knop.dataset.actie;
   const melding = wortel.querySelector(".ww-plan__melding");
   if (knop.dataset.verwijder) {
-    const was = structuredClone(plan);
-    const titel = knelpuntVan[knop.dataset.verwijder].titel;
+    const was = kopie(plan);
+    const titel = knelpuntVan.get(knop.dataset.verwijder)?.titel || knop.dataset.verwijder;
     plan.knelpunten = plan.knelpunten.filter((k) => k.id !== knop.dataset.verwijder);
     opslaan();
     teken();
@@ -296,25 +364,20 @@ wortel.querySelector("[data-actie=openen]").addEventListener("change", async (e)
   e.target.value = "";
   if (!bestand) return;
   const melding = bestandMelding;
-  let inhoud = null;
-  try {
-    inhoud = JSON.parse(await bestand.text());
-  } catch (fout) {
-    /* reported below */
-  }
-  if (!inhoud || inhoud.soort !== SOORT || !inhoud.plan || !Array.isArray(inhoud.plan.knelpunten)) {
-    melding.textContent = `‘${bestand.name}’ is geen bewaard plan van aanpak. Kies een bestand dat deze pagina maakte met ‘Bewaar als bestand’.`;
+  // Checked before it replaces anything: size, kind, guide and the type of every value.
+  const { MAX_BESTAND, leesPlanbestand, teGroot } = await laadVorm();
+  const gelezen = bestand.size > MAX_BESTAND ? { fout: teGroot(bestand) } : leesPlanbestand(data.gids, await bestand.text(), bestand.name);
+  if (gelezen.fout) {
+    melding.textContent = gelezen.fout;
     return;
   }
-  if (inhoud.gids?.id !== data.gids.id) {
-    melding.textContent = `‘${bestand.name}’ is een plan van een andere Wegwijzer${inhoud.gids?.titel ? ` (${inhoud.gids.titel})` : ""}.`;
-    return;
-  }
-  const { opgeslagen, weg } = await passend(inhoud.plan);
+  const { opgeslagen, weg } = await passend(gelezen.plan);
   await laadOnderdelen(opgeslagen.plan);
   const kwijt = weg.knelpunten + weg.oplossingen;
-  melding.textContent = `Plan van ${inhoud.datum || "eerder"} geopend.` + (kwijt ? ` ${kwijt} onderdelen staan niet meer in deze versie van de Wegwijzer en zijn weggelaten.` : "");
-  vervang(opgeslagen.plan, "Je vorige plan is vervangen door het plan uit het bestand.");
+  melding.textContent = `Het plan uit ‘${bestand.name}’ is geopend${gelezen.datum ? ` (bewaard op ${datumNl(gelezen.datum)})` : ""}.`
+    + (kwijt ? ` ${kwijt === 1 ? "1 onderdeel staat" : `${kwijt} onderdelen staan`} niet in deze versie van de Wegwijzer en ${kwijt === 1 ? "is" : "zijn"} weggelaten.` : "")
+    + (gelezen.dubbel ? ` ${gelezen.dubbel === 1 ? "1 onderdeel stond" : `${gelezen.dubbel} onderdelen stonden`} er dubbel in; ${gelezen.dubbel === 1 ? "dat telt" : "die tellen"} één keer.` : "");
+  vervang(opgeslagen.plan, `Je vorige plan is vervangen door het plan uit ‘${bestand.name}’.`);
 });
 
 // In a long catalogus: first a factor, then its knelpunten, fetched for that factor.

@@ -1,7 +1,7 @@
 /* The scan result as slides for the werksessie: one subject per slide, on a
  * projector (full screen, arrow keys) or printed as landscape pages. Shows the
  * team result (?bron=team) or the visitor's own, from this browser only. */
-import { teamUitslag, uitslag } from "./ranking.js";
+import { teamUitslagUitTotalen, uitslag, waaromGeenTeamUitslag } from "./ranking.js";
 import { datumNl, laadData, lees } from "./opslag.js";
 import { toonUitslag } from "./weergave.js";
 
@@ -19,15 +19,18 @@ function toonLeeg(tekst, link, linkTekst) {
 
 function vul() {
   if (vanTeam) {
-    const team = lees("team", null);
-    const n = team ? team.uitslagen.length : 0;
-    if (n < data.minimumGroep) {
-      toonLeeg(`Er zijn ${n} teamuitslagen op dit apparaat; de presentatie van het team kan vanaf ${data.minimumGroep}.`, "../team/", "Breng de uitslagen samen");
+    // Only a closed stembus with enough votes (team.js): an open one shows nothing, here too.
+    const team = lees("stembus", null);
+    const klaar = team && team.dicht === true && team.totalen && typeof team.totalen === "object"
+      && Number.isInteger(team.stemmen) && Number.isInteger(team.teamgrootte) && team.stemmen <= team.teamgrootte
+      && !waaromGeenTeamUitslag(team.stemmen, team.teamgrootte, data.minimumGroep);
+    if (!klaar) {
+      toonLeeg(`Er is nog geen teamuitslag op dit apparaat. Die is er pas als de stembus dicht is, met minstens ${data.minimumGroep} stemmen en minstens de helft van het team.`, "../team/", "Naar de teamuitslag");
       return false;
     }
-    toonUitslag(wortel, data, teamUitslag(data, team.uitslagen.map((x) => x.antwoorden), data.minimumGroep), { team: true });
+    toonUitslag(wortel, data, teamUitslagUitTotalen(data, team.totalen, team.stemmen, data.minimumGroep), { team: true });
     wortel.querySelector("[data-veld=titel]").textContent = "Werkdruk in ons team";
-    wortel.querySelector("[data-veld=ondertitel]").textContent = `Uitslag van de werkdrukscan · ${n} collega's deden mee`;
+    wortel.querySelector("[data-veld=ondertitel]").textContent = `Uitslag van de werkdrukscan · ${team.stemmen} van ${team.teamgrootte} collega's deden mee`;
   } else {
     const scan = lees("scan", null);
     if (!scan || !Object.keys(scan.antwoorden || {}).length) {

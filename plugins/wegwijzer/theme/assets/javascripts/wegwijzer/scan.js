@@ -92,8 +92,8 @@ form.querySelector("[data-actie=openen]").addEventListener("change", async (e) =
   const bestand = e.target.files[0];
   e.target.value = "";
   if (!bestand) return;
-  const { data, leesUitslagbestand } = await uitslagDelen();
-  const gelezen = leesUitslagbestand(data, await bestand.text(), bestand.name);
+  const { data, openUitslagbestand } = await uitslagDelen();
+  const gelezen = await openUitslagbestand(data, bestand); // checked (size, kind, every value) before it replaces anything
   if (gelezen.fout) {
     melding.textContent = gelezen.fout;
     return;
@@ -101,15 +101,15 @@ form.querySelector("[data-actie=openen]").addEventListener("change", async (e) =
   const waren = opgeslagen();
   zet(gelezen.uitslag.antwoorden);
   bewaar("scan", { id: gelezen.uitslag.id, datum: gelezen.uitslag.datum, antwoorden: gelezen.uitslag.antwoorden });
-  melding.textContent = `Uitslag van ${datumNl(gelezen.uitslag.datum) || "eerder"} geopend. ${gelezen.opmerking}`.trim();
-  await toon(gelezen.uitslag.antwoorden, gelezen.uitslag.datum);
   if (waren && Object.keys(waren.antwoorden || {}).length) {
-    biedOngedaanAan(knoppen, "Je eerdere antwoorden zijn vervangen door die uit het bestand.", () => {
+    biedOngedaanAan(knoppen, `Je eerdere antwoorden zijn vervangen door die uit ‘${bestand.name}’.`, () => {
       bewaar("scan", waren);
       zet(waren.antwoorden);
       toon(waren.antwoorden, waren.datum);
     });
   }
+  await toon(gelezen.uitslag.antwoorden, gelezen.uitslag.datum);
+  melding.textContent = `Uitslag van ${datumNl(gelezen.uitslag.datum) || "eerder"} geopend. ${gelezen.opmerking}`.trim(); // after toon(), which clears it
   resultaat.focus();
 });
 

@@ -6,15 +6,17 @@
  * can be told in one sentence.
  */
 
+import { kaart } from "./vorm.js";
+
 /** The ids of a list of ids (data/versies.json) or of entries with an id (data/wegwijzer.json). */
 function ids(lijst) {
   return new Set(lijst.map((x) => (typeof x === "string" ? x : x.id)));
 }
 
 function alleenBekend(antwoorden, stellingen) {
-  const uit = {};
+  const uit = kaart();
   let weg = 0;
-  for (const [id, waarde] of Object.entries(antwoorden || {})) {
+  for (const [id, waarde] of Object.entries(antwoorden || kaart())) {
     if (stellingen.has(id)) uit[id] = waarde;
     else weg += 1;
   }
@@ -35,14 +37,13 @@ export function bijwerken(data, opgeslagen) {
     uit.scan = { ...opgeslagen.scan, antwoorden };
     weg.antwoorden += n;
   }
-  if (opgeslagen.team) {
-    // Colleagues' answers are not the visitor's own work: dropped quietly, the files still hold them.
-    uit.team = { ...opgeslagen.team, uitslagen: (opgeslagen.team.uitslagen || []).map((u) => ({ ...u, antwoorden: alleenBekend(u.antwoorden, stellingen)[0] })) };
-  }
+  // `team`, the colleagues' own results the team page once collected, is not carried into a new
+  // version: one person's answers have no place on a facilitator's device (the stembus keeps totals).
+  delete uit.team;
   if (opgeslagen.checklists) {
-    uit.checklists = {};
+    uit.checklists = kaart();
     for (const [lijst, opgeslagenVinkjes] of Object.entries(opgeslagen.checklists)) {
-      const vragen = (data.checklists || {})[lijst] || [];
+      const vragen = data.checklists && Object.hasOwn(data.checklists, lijst) ? data.checklists[lijst] : [];
       const bestaat = new Set(vragen);
       // The first releases kept ticks by position: those of this very version become ids, others cannot be trusted.
       const vinkjes = Array.isArray(opgeslagenVinkjes) ? opgeslagenVinkjes
@@ -67,12 +68,12 @@ export function bijwerken(data, opgeslagen) {
       blijven.forEach((o) => gekozen.add(o));
       nieuweKnelpunten.push({ ...k, oplossingen: blijven });
     }
-    const scores = {};
-    for (const [o, lijst] of Object.entries(plan.scores || {})) {
+    const scores = kaart();
+    for (const [o, lijst] of Object.entries(plan.scores || kaart())) {
       if (oplossingen.has(o)) scores[o] = (lijst || []).filter((c) => criteria.has(c));
     }
-    const afspraken = {};
-    for (const [o, a] of Object.entries(plan.afspraken || {})) {
+    const afspraken = kaart();
+    for (const [o, a] of Object.entries(plan.afspraken || kaart())) {
       if (oplossingen.has(o)) afspraken[o] = a;
     }
     uit.plan = { ...plan, knelpunten: nieuweKnelpunten, scores, afspraken };

@@ -4,14 +4,6 @@
 import { HOOG, TOP, TOP_MET_OPLOSSINGEN } from "./ranking.js";
 import { html, link } from "./opslag.js";
 
-/** How far apart the team is, in words, and how many people feel much pressure; no one person's score. */
-function spreidingTekst(s) {
-  if (!s) return "";
-  const verschil = s.hoogste - s.laagste;
-  const eens = verschil <= 25 ? "jullie ervaren dit ongeveer hetzelfde" : verschil <= 50 ? "enige verschillen" : "grote verschillen";
-  return `${s.hoog} van ${s.aantal} boven de ${HOOG} · ${eens}`;
-}
-
 /** What a high score means for the groups where it is not simply "much is asked of you". */
 const BETEKENIS = {
   regelmogelijkheid: "Hoog betekent: weinig ruimte om zelf te kiezen",
@@ -19,14 +11,13 @@ const BETEKENIS = {
   individueel: "Hoog betekent: dit maakt het werk voor jou zwaarder",
 };
 
-/** Bars per group: the score from 0 to 100, red above 50; for a team also the spread. */
+/** Bars per group: the score from 0 to 100, red above 50. A team's shows its averages only: no spread,
+ * no count of people (a figure about fewer than the minimum group could point at one). */
 export function balken(data, u) {
   const rijen = data.groepen.map((g) => {
     const score = u.groepen[g.id];
-    const s = u.spreiding ? u.spreiding.groepen[g.id] : null;
-    const extra = s ? `<span class="ww-balk__spreiding">${html(spreidingTekst(s))}</span>` : "";
     const uitleg = BETEKENIS[g.soort] ? `<span class="ww-balk__uitleg">${BETEKENIS[g.soort]}</span>` : "";
-    return `<li><span class="ww-balk__label">${html(g.titel)}${uitleg}${extra}</span><span class="ww-balk__spoor" aria-hidden="true"><span class="ww-balk__vulling${score > HOOG ? " is-hoog" : ""}" style="width:${score ?? 0}%"></span></span><span class="ww-balk__getal">${score ?? "–"}</span></li>`;
+    return `<li><span class="ww-balk__label">${html(g.titel)}${uitleg}</span><span class="ww-balk__spoor" aria-hidden="true"><span class="ww-balk__vulling${score > HOOG ? " is-hoog" : ""}" style="width:${score ?? 0}%"></span></span><span class="ww-balk__getal">${score ?? "–"}</span></li>`;
   });
   return `<ul class="ww-balken">${rijen.join("")}</ul>`;
 }
@@ -107,18 +98,16 @@ export function top3(data, u) {
 
 /** Scores per factor under a row per group (the group's name once, not on every row). */
 export function factorTabel(data, u) {
-  const kop = u.spreiding ? '<th scope="col">Verschillen</th>' : "";
   const rijen = data.groepen.flatMap((g) => [
-    `<tr class="ww-scoretabel__groep"><th scope="rowgroup" colspan="${u.spreiding ? 3 : 2}">${html(g.titel)}</th></tr>`,
+    `<tr class="ww-scoretabel__groep"><th scope="rowgroup" colspan="2">${html(g.titel)}</th></tr>`,
     ...g.factoren.map((f) => {
-      const s = u.spreiding ? `<td>${html(spreidingTekst(u.spreiding.factoren[f.id]))}</td>` : "";
-      return `<tr><td>${link(f)}</td><td class="ww-scoretabel__score">${u.factoren[f.id] ?? "–"}</td>${s}</tr>`;
+      return `<tr><td>${link(f)}</td><td class="ww-scoretabel__score">${u.factoren[f.id] ?? "–"}</td></tr>`;
     }),
   ]);
-  return `<table class="ww-scoretabel"><thead><tr><th scope="col">Factor</th><th scope="col">Druk</th>${kop}</tr></thead><tbody>${rijen.join("")}</tbody></table>`;
+  return `<table class="ww-scoretabel"><thead><tr><th scope="col">Factor</th><th scope="col">Druk</th></tr></thead><tbody>${rijen.join("")}</tbody></table>`;
 }
 
-/** Put the dot in the quadrant chart, show the matching advice, and for a team the count per box. */
+/** Put the dot in the quadrant chart and show the matching advice (a team's too: never a count of people per box). */
 export function zetKwadrant(wortel, u) {
   // Light work on average while some things score high: the box's words ("niet zo zwaar") would
   // contradict the headline, so a note about the averages takes its place.
@@ -138,14 +127,6 @@ export function zetKwadrant(wortel, u) {
     indexen.textContent = `Taakeisen: ${u.kwadrant.eisenIndex} van 100 · Energiebronnen: ${u.kwadrant.bronnenIndex} van 100`;
   } else {
     indexen.textContent = "Beantwoord stellingen over taakeisen én over steun en ruimte om dit te zien.";
-  }
-  for (const vak of wortel.querySelectorAll(".ww-assen__vak")) {
-    const telling = vak.querySelector(".ww-assen__telling");
-    if (telling) telling.remove();
-    if (u.kwadrantTelling) {
-      const n = u.kwadrantTelling[vak.dataset.vak] || 0;
-      vak.insertAdjacentHTML("beforeend", `<span class="ww-assen__telling">${n} ${n === 1 ? "persoon" : "personen"}</span>`);
-    }
   }
 }
 
