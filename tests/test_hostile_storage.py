@@ -21,7 +21,10 @@ from conftest import ROOT
 from test_ranking import full_data
 
 SCRIPTS = ROOT / "plugins" / "wegwijzer" / "theme" / "assets" / "javascripts" / "wegwijzer"
-BLOCKING_MS = 200
+#: A hostile file or stored value must not freeze the page: quadratic work on these inputs takes
+#: seconds. The bound is loose because two test workers share CI's two cores; the times a quiet
+#: machine gives (tens of milliseconds) are measured, not asserted.
+BLOCKING_MS = 1000
 
 #: Every long task (50 ms or more) of the page, from its first script on.
 WATCH_LONG_TASKS = """

@@ -52,7 +52,7 @@ def test_mkb_route_start_to_step_5_with_a_detour_and_back(open_page, server, wid
             actie = stap.mkb.acties[0]
             click(page, f"Lees meer: {actie.meer.titel}")
             expect(heading(page)).to_contain_text(actie.meer.titel)
-            back = page.locator(".md-content").get_by_role("link", name="← Terug naar stap 2 van de korte route")
+            back = page.locator(".md-content").get_by_role("link", name="← Terug naar stap 2 van de korte route").first
             expect(back).to_be_visible()
             page.screenshot(path=ARTIFACTS / f"reis-mkb-omweg-{width}.png")
             back.click()
@@ -65,15 +65,16 @@ def test_mkb_route_start_to_step_5_with_a_detour_and_back(open_page, server, wid
             # the guide's own oplossingen, already filtered, before any outside source
             click(page, "snelle oplossingen met lage kosten")
             expect(heading(page)).to_contain_text("Oplossingen")
-            expect(page.locator(".ww-terug--mkb")).to_have_text("← Terug naar stap 3 van de korte route")
+            expect(page.locator(".ww-terug--route")).to_have_text("← Terug naar stap 3 van de korte route")
             shown = page.locator(".ww-kaart:visible")
             assert shown.count() > 0
             assert shown.count() < page.locator(".ww-kaart").count()  # the filter is set
-            page.locator(".ww-terug--mkb").click()
+            page.locator(".ww-terug--route").click()
             page.wait_for_load_state("networkidle")
             expect(heading(page)).to_contain_text(stap.titel)
         if stap.nummer < 5:
-            click(page, f"Volgende: stap {stap.nummer + 1} →")
+            volgende = catalogus.stappen[stap.nummer]
+            click(page, f"Volgende: stap {stap.nummer + 1} – {volgende.titel} →")
     click(page, "Klaar! Plan een werksessie met je team →")
     expect(heading(page)).to_contain_text("Werksessie")
     page.screenshot(path=ARTIFACTS / f"reis-mkb-einde-{width}.png")

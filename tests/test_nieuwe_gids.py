@@ -66,7 +66,15 @@ def publish_and_wait(page, preview: Preview, file: Path) -> dict:
             page.screenshot(path=ARTIFACTS / f"nieuwe-gids-niet-bewaard-{file.stem}.png", full_page=True)
             raise AssertionError(f"{file.name} is niet bewaard (zie de schermafdruk in tests/artifacts)")
         time.sleep(0.05)
-    return preview.built_after(version)
+    status = preview.built_after(version)
+    # Under load a build that began before this save can end after it: wait a moment for a newer one.
+    settle = time.monotonic() + 5
+    while not status["goed"] and time.monotonic() < settle:
+        time.sleep(0.1)
+        newer = preview.status()
+        if newer["versie"] > status["versie"]:
+            status = newer
+    return status
 
 
 def type_text(page, index: int, text: str) -> None:

@@ -81,12 +81,14 @@ def test_substep_tabs_switch_and_checklist_ticks(open_page, server):
 def test_substeps_lead_on_across_step_boundaries(open_page, server):
     page = open_page(1280)
     laatste_van_stap_1 = catalogus.stappen[0].substappen[-1]
-    eerste_van_stap_2 = catalogus.stappen[1].substappen[0]
+    stap_2 = catalogus.stappen[1]
     page.goto(server + f"/stappen/stap-1/{laatste_van_stap_1.id}/")
-    article(page).get_by_role("link", name=f"Volgende: {eerste_van_stap_2.titel}").click()
-    assert page.url.endswith(f"/stappen/stap-2/{eerste_van_stap_2.id}/")
-    article(page).get_by_role("link", name="Terug naar het overzicht").click()
-    assert page.url.endswith("/stappen/")
+    article(page).get_by_role("link", name=f"Volgende: stap 2 – {stap_2.titel}").click()
+    assert page.url.endswith("/stappen/stap-2/")
+    article(page).get_by_role("link", name=f"Volgende: {stap_2.substappen[0].titel}").click()
+    assert page.url.endswith(f"/stappen/stap-2/{stap_2.substappen[0].id}/")
+    article(page).get_by_role("link", name=f"← Terug naar stap 2: {stap_2.titel}").click()
+    assert page.url.endswith("/stappen/stap-2/")
 
 
 def test_filter_oplossingen_quick_win_for_teams(open_page, server):
@@ -166,6 +168,8 @@ PAGES = {
     "checklist": "/checklists/stap-3/",
     "verantwoording": "/verantwoording/",
     "praktijk": "/praktijk/",
+    "toegankelijkheid": "/toegankelijkheid/",
+    "privacy": "/privacy/",
 }
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 

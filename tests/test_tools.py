@@ -206,7 +206,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from lighthouse import PAGE_TYPES, pick  # noqa: E402
 
 #: The most a phone downloads (gzip) for the first view of any page type, empty cache.
-FIRST_VIEW_BUDGET_KB = 90
+#: 90 until issue 29; the keyboard menu (menu.js), the reading routes and the footer's
+#: statements, contact and date added about 4.5 KB to the heaviest page (the team scan).
+FIRST_VIEW_BUDGET_KB = 96
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)

@@ -46,14 +46,14 @@ REMOVED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "embe
 #: Not a prefix: data-pagefind-meta or data-pagefind-body in a text would rewrite the search results.
 DATA = {
     "data-aanpak", "data-actie", "data-alle", "data-checklist", "data-deel", "data-een", "data-eenheid",
-    "data-eisen", "data-factor", "data-filter", "data-groep", "data-hulpbronnen", "data-kosten", "data-leeg",
+    "data-eisen", "data-factor", "data-filter", "data-groep", "data-huidig", "data-hulpbronnen", "data-kosten", "data-leeg", "data-leesroute",
     "data-minimum", "data-minuut", "data-mkb-stap", "data-niveau", "data-pagefind-filter", "data-pagefind-ignore",
     "data-soort", "data-stap", "data-tabs", "data-telt-checklists", "data-termijn", "data-totaal", "data-vak",
-    "data-veld", "data-vraag",
+    "data-van", "data-veld", "data-vraag", "data-ww-zoek-open",
 }
 _EVERYWHERE = {"class", "id", "title", "lang", "dir", "hidden", "role", "tabindex", "style"} | DATA
 _ATTRIBUTES = {
-    "a": {"href", "hreflang", "download"},
+    "a": {"href", "hreflang", "download", "rel"},
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},

@@ -27,6 +27,11 @@ from .yaml_source import read_yaml
 #: MkDocs' own default is `docs`; every Wegwijzer project uses `content`.
 DEFAULT_DOCS_DIR = "content"
 
+#: Pages the catalogus becomes that an organisation may replace with its own page of the
+#: same name, in content/ or in a catalogus' paginas/, as it replaces a page of the base:
+#: what it says about accessibility and privacy is the organisation's to say.
+EIGEN_VERSIE_MOGELIJK = frozenset({"toegankelijkheid.md", "privacy.md"})
+
 
 class _LenientLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without running anything: tags such as !ENV or !!python/name become None."""
@@ -96,6 +101,11 @@ def docs_pages(docs_dir: Path) -> dict[str, Path]:
     return found
 
 
+def replaced(catalogus: Catalogus, own: Iterable[str]) -> set[str]:
+    """The pages of EIGEN_VERSIE_MOGELIJK the organisation wrote itself (docs folder or a layer's paginas/)."""
+    return EIGEN_VERSIE_MOGELIJK & (set(own) | set(catalogus.paginas))
+
+
 def base_pages(catalogus: Catalogus, own: Iterable[str]) -> dict[str, Path]:
     """The catalogus' `paginas/` that the docs folder does not replace, by their path in the site."""
     own = set(own)
@@ -142,7 +152,7 @@ def page_problems(
         for unsafe in unsafe_targets(text):
             line, column = position(text, unsafe.offset)
             problems.append(Problem(Mark(where, line + 1, column + 1), "", unsafe.message, unsafe.hint))
-    for uri in sorted(set(generated) & set(own)):
+    for uri in sorted(set(generated) & set(own) - EIGEN_VERSIE_MOGELIJK):
         problems.append(Problem(Mark(display(own[uri])), "", "deze pagina botst met een pagina die uit de catalogus wordt gemaakt", "geef het bestand een andere naam"))
     problems += logo_problems(catalogus, docs_dir, display)
     return problems

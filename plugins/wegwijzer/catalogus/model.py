@@ -345,6 +345,21 @@ class Deel:
     werkvormen: list[Werkvorm]
     leiding: Optional[str] = None
     doel: Optional[str] = None
+    pauze: int = 0  # minutes of break after this part, a row of its own in the schedule
+
+    is_pauze = False  # a part of the session, not a break (Pauze)
+
+
+@dataclass(frozen=True)
+class Pauze:
+    """A break between two parts of the session: a row of the schedule, so its times add up."""
+
+    minuten: int
+    titel: str = "Pauze"
+    leiding = None
+    doel = None
+    werkvormen = ()
+    is_pauze = True
 
 
 @dataclass
@@ -371,16 +386,21 @@ class Werksessie:
 
     @property
     def minuten(self) -> int:
-        return sum(deel.minuten for deel in self.delen)
+        """The whole session, breaks included."""
+        return sum(deel.minuten for deel in self.delen) + sum(deel.pauze for deel in self.delen[:-1])
 
-    def rooster(self, starttijd: Optional[str] = None) -> list[tuple[Deel, str, str]]:
-        """Each part with its clock times, from `starttijd` (default: the catalogus's)."""
+    def rooster(self, starttijd: Optional[str] = None) -> list[tuple[Deel | Pauze, str, str]]:
+        """Each part, and each break after a part (`pauze`), with its clock times, from `starttijd`
+        (default: the catalogus's). A break is a `Pauze` (`is_pauze`); each row starts where the last ended."""
         hours, minutes = map(int, (starttijd or self.starttijd).split(":"))
         clock = hours * 60 + minutes
         schedule = []
-        for deel in self.delen:
+        for i, deel in enumerate(self.delen):
             schedule.append((deel, _clock(clock), _clock(clock + deel.minuten)))
             clock += deel.minuten
+            if deel.pauze and i + 1 < len(self.delen):  # a break after the last part is the end of the session
+                schedule.append((Pauze(deel.pauze), _clock(clock), _clock(clock + deel.pauze)))
+                clock += deel.pauze
         return schedule
 
 

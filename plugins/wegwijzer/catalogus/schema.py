@@ -659,6 +659,7 @@ WERKSESSIE = Record(
             leiding=Field(_text, False),
             doel=Field(_md, False),
             werkvormen=ListOf(Record(model.Werkvorm, titel=_text, instructie=_md), min_items=1),
+            pauze=Field(Integer(1, 120), False, "Minuten pauze na dit deel. De pauze staat als eigen regel in het tijdschema."),
         ),
         min_items=1,
     ),

@@ -18,7 +18,8 @@ import material
 from markupsafe import Markup, escape
 
 from ...catalogus import dossier, model
-from ...catalogus.leestijd import mkb_leestijd
+from ...catalogus.leestijd import teken
+from ...catalogus.paginainfo import contact_van
 from ..jinja_cache import CompiledTemplates
 from .routes import mkb_path_of, path_of, relative
 
@@ -61,11 +62,11 @@ def _list_pages(kind: str, kaarten: list) -> Iterator[PageSpec]:
 
 def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
     """Every generated page, in reading order."""
-    woorden, minuten = mkb_leestijd(catalogus)
-    yield PageSpec("mkb/index.md", "mkb.md", {"woorden": woorden, "minuten": minuten})
+    # The reading time is counted from the step pages once they are rendered: placeholders here (plugin.on_env).
+    yield PageSpec("mkb/index.md", "mkb.md", {"woorden": teken("woorden_korte_route"), "minuten": teken("minuten_korte_route")})
     for stap in catalogus.stappen:
         yield PageSpec(mkb_path_of(stap), "mkb-stap.md", {"stap": stap})
-    yield PageSpec("stappen/index.md", "stappen.md", {})
+    yield PageSpec("stappen/index.md", "stappen.md", {"minuten": teken("minuten_korte_route")})
     substappen = catalogus.substappen
     for stap in catalogus.stappen:
         yield PageSpec(path_of("stap", stap), "stap.md", {"stap": stap})
@@ -92,6 +93,9 @@ def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
         "bronnen": dossier.alle_bronnen(catalogus),
         "csv": relative(DOSSIER_CSV, "verantwoording.md"),
     })
+    # An organisation replaces these with a page of the same name (handpaginas.EIGEN_VERSIE_MOGELIJK).
+    yield PageSpec("toegankelijkheid.md", "toegankelijkheid.md", {})
+    yield PageSpec("privacy.md", "privacy.md", {})
 
 
 @functools.lru_cache(maxsize=None)
@@ -116,6 +120,7 @@ def environment(*folders: Path) -> jinja2.Environment:
     env.filters["labels"] = lambda values, labels: ", ".join(labels[v] for v in values)
     env.filters["eerste_zin"] = _first_sentence
     env.filters["link"] = web_link
+    env.filters["contact"] = contact_link
     env.globals.update(
         AANPAK=model.AANPAK,
         NIVEAU=model.NIVEAU,
@@ -144,6 +149,16 @@ def web_link(text: str, url: str | None) -> Markup:
     if not url or not _WEB.match(url):
         return escape(text)
     return Markup('<a href="{}">{}</a>').format(url, text)
+
+
+def contact_link(contact: str | None) -> Markup:
+    """`contact` of catalogus.yml as a link when it is an e-mail address or website, else as text (paginainfo.py)."""
+    found = contact_van(contact)
+    if found is None:
+        return Markup("")
+    if found.href is None:
+        return escape(found.tekst)
+    return Markup('<a href="{}">{}</a>').format(found.href, found.tekst)
 
 
 def _first_sentence(text: str) -> str:

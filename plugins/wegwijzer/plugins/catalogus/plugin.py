@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import posixpath
 import re
 import time
 from pathlib import Path
@@ -44,8 +45,10 @@ from mkdocs.structure.pages import Page
 
 from ...catalogus import CatalogusError, load_catalogus
 from ...catalogus.json_schema import json_schemas
-from ...catalogus.leestijd import WOORDEN_PER_MINUUT, mkb_leestijd
-from ...catalogus.handpaginas import base_pages, page_problems, settings_problems
+from ...catalogus.leestijd import WOORDEN_PER_MINUUT, heeft_leestijd, minuten, mkb_leestijd, vul_leestijd_in, woorden_in_html
+from ...catalogus.handpaginas import EIGEN_VERSIE_MOGELIJK, base_pages, page_problems, replaced, settings_problems
+from ...catalogus.model import datum_nl
+from ...catalogus.paginainfo import Bronbestanden, Gewijzigd, contact_van
 from ...catalogus.links import expand_links, find_links
 from ...catalogus.loader import display_path
 from ...catalogus.dossier import to_csv as dossier_csv
@@ -54,6 +57,7 @@ from ...catalogus.open_data import to_json
 from ...preview_server import guard
 from ..css import css_string
 from ..csp import with_policy
+from ..material_markup import without_autocomplete
 from ..patches import live_reload_under_policy
 from ..jinja_cache import CompiledTemplates
 from ..kept_nav import keep_menu
@@ -62,7 +66,8 @@ from .page_safety import CleanPages, page_templates, safe_meta
 from .config import CatalogusConfig
 from .preview import Preview
 from .pages import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
-from .routes import markdown_link
+from .leesroutes import leesroutes, plekken, voor_javascript, weergave
+from .routes import markdown_link, site_url
 from .theme_assets import minify_theme_css
 
 log = get_plugin_logger(__name__)
@@ -165,6 +170,9 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         config.extra_css.append(HUISSTIJL_CSS)
         # Every page tells the browser tools under which guide and version to keep a visitor's work.
         config.extra["wegwijzer_opslag"] = info.opslag
+        # The footer's "Vraag of opmerking?": a link only for an e-mail address or website (paginainfo.py).
+        contact = contact_van(info.contact)
+        config.extra["wegwijzer_contact"] = None if contact is None else {"soort": contact.soort, "tekst": contact.tekst, "href": contact.href}
         # The Wegwijzer's templates, styles and scripts: after the project's own overrides, before material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         self._check_reading_time()
@@ -208,7 +216,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.pages = {uri: str(path) for uri, path in base_pages(self.catalogus, own).items()}
         for uri, path in self.pages.items():
             files.append(File.generated(config, uri, abs_src_path=path))
-        generated = {spec.src_uri: spec for spec in page_specs(self.catalogus)}
+        own_versions = replaced(self.catalogus, own)  # the organisation's own accessibility or privacy statement
+        generated = {spec.src_uri: spec for spec in page_specs(self.catalogus) if spec.src_uri not in own_versions}
         # One implementation for the build and `wegwijzer check`: links, unsafe targets, clashes, logo.
         # Reads each page itself, after making sure it can be read (not UTF-8, unreadable, a pipe, a link out).
         problems = page_problems(self.catalogus, Path(config.docs_dir), generated, display_path)
@@ -218,9 +227,13 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.hand_written = [] if in_nav is None else [
             file for file in files.documentation_pages()
             if (not file.generated_by or file.src_uri in self.pages) and file.src_uri not in in_nav
+            and file.src_uri not in EIGEN_VERSIE_MOGELIJK  # linked from the footer, like the generated ones
         ]
         for file in self.hand_written:  # added to the navigation in on_nav, without MkDocs' English notice
             file.inclusion = InclusionLevel.NOT_IN_NAV
+        for uri in own_versions:  # reached from the footer on every page, not the menu
+            if files.get_file_from_path(uri) is not None and uri not in (in_nav or ()):
+                files.get_file_from_path(uri).inclusion = InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, HUISSTIJL_CSS, content=_huisstijl_css(self.catalogus.info)))
         if config.theme["favicon"] == FAVICON:
             files.append(File.generated(config, FAVICON, content=_favicon(self.catalogus.info.huisstijl.kleur)))
@@ -242,7 +255,34 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         if self.preview:
             self.preview.new_build(files)
         self.nav, self.files = nav, files
+        self.routes = leesroutes(self.catalogus, lambda pad: files.get_file_from_path(pad) is not None)
+        self.menu_pages = {page.file.src_uri: page for page in nav.pages}
+        self.routes_json = None
         return nav
+
+    def on_page_context(self, context, page, config, nav):
+        """The reading route a page is on (leesroutes.py), and the menu item it belongs under."""
+        url = lambda pad: site_url(pad, config.use_directory_urls)
+        context["ww_leesroutes"] = [weergave(plek, url) for plek in plekken(self.routes, page.file.src_uri)]
+        if self.routes_json is None:  # the same on every page: made once a build
+            self.routes_json = json.dumps(voor_javascript(self.routes, url), ensure_ascii=False).replace("<", "\\u003c")
+        context["ww_leesroutes_json"] = self.routes_json
+        self.marked = None if page.file.src_uri in self.menu_pages else self._menu_parent(page.file.src_uri)
+        if self.marked is not None:
+            self.marked.active = True  # opens its section and marks it, as for the page itself
+        return context
+
+    def _menu_parent(self, src_uri: str):
+        """The menu page a page outside the menu lies under: its nearest folder's index in the menu.
+
+        The menu of such pages is rendered once per folder (kept_nav.py): this is the same for all of a folder."""
+        folder = posixpath.dirname(src_uri)
+        while folder:
+            found = self.menu_pages.get(f"{folder}/index.md")
+            if found is not None:
+                return found
+            folder = posixpath.dirname(folder)
+        return None
 
     def on_pre_page(self, page, config, files):
         if self.preview:
@@ -252,9 +292,45 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     def on_env(self, env, config, files):
         env.bytecode_cache = THEME_COMPILED  # MkDocs makes a new environment every build
         keep_menu(env, self.nav)
+        # Every page is rendered to HTML by now, none written yet: fill in what is counted from pages.
+        self._fill_in_reading_time(files)
+        self._last_changed(files)
         if self.preview:
             self.preview.start_writing(self.nav, config)
         return env
+
+    def _fill_in_reading_time(self, files) -> None:
+        """The short route's reading time, counted from its five step pages as rendered, in every page that states it."""
+        pages = [file.page for file in files.documentation_pages() if file.page is not None and file.page.content is not None]
+        steps = [page for page in pages if re.fullmatch(r"mkb/stap-\d+\.md", page.file.src_uri)]
+        words = sum(woorden_in_html(page.content) for page in steps)
+        limit = self.catalogus.info.mkb_leestijd_max
+        if minuten(words) > limit and mkb_leestijd(self.catalogus)[1] <= limit:  # else on_config said it already
+            log.warning(
+                f"de pagina's van de MKB-route kosten ongeveer {minuten(words)} minuten om te lezen ({words} woorden, "
+                f"{WOORDEN_PER_MINUUT} per minuut); de belofte is hoogstens {limit} minuten "
+                "(mkb_leestijd_max in catalogus.yml). Maak de MKB-teksten in stappen/*.yml korter."
+            )
+        for page in pages:
+            if heeft_leestijd(page.content):
+                page.content = vul_leestijd_in(page.content, words)
+
+    def _last_changed(self, files) -> None:
+        """Each page's "Laatst gewijzigd": the newest last commit (or save) of the files it is made of (paginainfo.py)."""
+        sources = Bronbestanden(self.catalogus)
+        by_page = []
+        for file in files.documentation_pages():
+            if file.page is None:
+                continue
+            if not file.generated_by and file.abs_src_path:  # the organisation's own page in content/
+                by_page.append((file.page, [Path(file.abs_src_path)]))
+            else:
+                by_page.append((file.page, sources.voor(file.src_uri)))
+        dates = Gewijzigd(path for _, paths in by_page for path in paths)
+        for page, paths in by_page:
+            day = dates.dag(paths)
+            if day is not None:  # shown by partials/source-file.html, under the page's text
+                page.meta["ww_gewijzigd"] = {"datum": day.isoformat(), "tekst": datum_nl(day)}
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         uri = page.file.src_uri
@@ -278,11 +354,18 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
 
     @event_priority(-100)
     def on_post_page(self, output: str, page, config) -> str:
+        if getattr(self, "marked", None) is not None:
+            self.marked.active = False
+            self.marked = None
+        output = without_autocomplete(output)
         return with_policy(output) if self.policy else output
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
-        return with_policy(output_content) if self.policy and template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        output_content = without_autocomplete(output_content)
+        return with_policy(output_content) if self.policy else output_content
 
     def _quotes_as_blocks(self, markdown: str) -> str:
         """`[[praktijk:id]]` on a line of its own shows the quote itself; in a sentence it stays a link."""

@@ -100,6 +100,8 @@ def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str
     text = str(escape(text)).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     if entry is None:  # left out of the base: there is no page, the words remain
         return text
+    if link.kind == "stap" and from_page.startswith("mkb/"):  # the short route stays in the short route
+        return f"[{text}]({relative(mkb_path_of(entry), from_page)})"
     return f"[{text}]({relative(path_of(link.kind, entry), from_page)})"
 
 

@@ -74,6 +74,8 @@ class PrintPage:
 
     `pdfs` are slugs of Documents: the first holds just what the page shows,
     any others hold more (the whole kit, all checklists).
+    `print_knop`: the words on a button that prints the page as the visitor filled it in
+    (the ticks they made, which no PDF has); none when empty.
     """
 
     src_uri: str
@@ -81,6 +83,7 @@ class PrintPage:
     parts: list[Part]
     pdfs: tuple[str, ...]
     intro: str = ""
+    print_knop: str = ""
 
 
 def werksessie_parts(catalogus: model.Catalogus, poster_formaat: str = "A4") -> dict[str, Part]:
@@ -98,6 +101,14 @@ def werksessie_parts(catalogus: model.Catalogus, poster_formaat: str = "A4") -> 
 
 def checklists_titel(stap: model.Stap) -> str:
     return f"Checklists stap {stap.nummer}: {stap.titel}"
+
+
+#: Above each step's checklists: the ticks stay on this device, the button prints them, the PDF is blank.
+CHECKLIST_INTRO = (
+    "Vink aan wat je al gedaan hebt. Je vinkjes blijven alleen in deze browser op dit apparaat. "
+    "Met de knop **Print je checklist** print je de lijst met jouw vinkjes. "
+    "De PDF is een lege checklist, om op papier in te vullen."
+)
 
 
 def print_pages(catalogus: model.Catalogus) -> list[PrintPage]:
@@ -121,7 +132,8 @@ def print_pages(catalogus: model.Catalogus) -> list[PrintPage]:
         ]
     for stap in catalogus.stappen:
         pages.append(PrintPage(f"checklists/stap-{stap.nummer}.md", checklists_titel(stap),
-                               [Part("checklists.html", {"stappen": [stap]})], (f"checklists-stap-{stap.nummer}", "checklists")))
+                               [Part("checklists.html", {"stappen": [stap]})], (f"checklists-stap-{stap.nummer}", "checklists"),
+                               CHECKLIST_INTRO, print_knop="Print je checklist"))
     return pages
 
 
@@ -140,10 +152,12 @@ def documents(catalogus: model.Catalogus) -> list[Document]:
             Document("werksessie-prioriteren", "Prioriteren: knelpunten en criteria", [kit["prioriteren"]], titelblad=False),
             Document("werksessie-plan-van-aanpak", "Invulblad plan van aanpak", [kit["plan"]], titelblad=False),
         ]
+    # The checklist PDFs are blank forms: the visitor's ticks live in their browser (`print_knop` prints those).
     docs.append(Document("checklists", "Alle checklists", [Part("checklists.html", {"stappen": catalogus.stappen})],
-                         knop="Download alle checklists als PDF"))
+                         knop="Download alle lege checklists (PDF)"))
     for stap in catalogus.stappen:
-        docs.append(Document(f"checklists-stap-{stap.nummer}", checklists_titel(stap), [Part("checklists.html", {"stappen": [stap]})]))
+        docs.append(Document(f"checklists-stap-{stap.nummer}", checklists_titel(stap), [Part("checklists.html", {"stappen": [stap]})],
+                             knop="Download lege checklist (PDF)"))
     docs.append(Document("hr-route", "De uitgebreide route", [Part("hr-route.html", {"stappen": catalogus.stappen})], toc=True))
     docs.append(toetsingsdossier(catalogus))
     return docs

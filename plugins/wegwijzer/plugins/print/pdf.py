@@ -67,6 +67,12 @@ def pdf_link(in_document: set[str]):
     return render
 
 
+#: How every PDF is written: tagged as PDF/UA-1 (a structure tree of headings, lists and tables in
+#: reading order, the language, the title shown instead of the file name, headings as bookmarks),
+#: so a screen reader and a PDF reader's outline follow the document. Part of the cache key.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
 def weasyprint_version() -> str:
     """WeasyPrint's version without importing it (the import alone takes a second)."""
     try:
@@ -79,7 +85,8 @@ class PdfSource:
     """What goes into WeasyPrint for one document, and where its PDF is kept once made.
 
     Making a PDF takes seconds; a cached one milliseconds. The key is the whole HTML
-    that goes into WeasyPrint, plus WeasyPrint's version, so any change makes a new one.
+    that goes into WeasyPrint, plus WeasyPrint's version and `PDF_OPTIONS`, so any change
+    makes a new one (an untagged PDF from before tagging is never reused).
     """
 
     def __init__(self, document: Document, catalogus: model.Catalogus, cache: Path | None = None):
@@ -88,7 +95,7 @@ class PdfSource:
             anchors = {f"stap-{s.nummer}" for s in catalogus.stappen} | {f"substap-{s.id}" for s in catalogus.substappen}
         self.slug = document.slug
         self.html = document_html(document, catalogus, Renderer(catalogus, pdf_link(anchors)))
-        key = hashlib.sha256(f"{weasyprint_version()}\0{self.html}".encode("utf-8", "surrogatepass")).hexdigest()
+        key = hashlib.sha256(f"{weasyprint_version()}\0{sorted(PDF_OPTIONS.items())}\0{self.html}".encode("utf-8", "surrogatepass")).hexdigest()
         self.cache = cache
         self.cached = cache / f"{self.slug}-{key[:20]}.pdf" if cache else None
 
@@ -119,7 +126,7 @@ def make_pdf(html: str) -> bytes:
     weasyprint, reason = load_weasyprint()
     if weasyprint is None:
         raise PdfToolMissing(reason)
-    return weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_refusing_fetcher(weasyprint)).write_pdf()
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_refusing_fetcher(weasyprint)).write_pdf(**PDF_OPTIONS)
 
 
 def refuse_fetch(url: str, *args, **kwargs):

@@ -105,6 +105,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         renderer = Renderer(self.catalogus, site_link)
         html = "\n".join(renderer.render(part, pdf=False) for part in page.parts)
         download = " ".join(self._download(slug, page.src_uri) for slug in page.pdfs if slug in self.pdfs)
+        if page.print_knop:  # shown and wired by checklists.js: without a script it could not print
+            download = f'<button type="button" class="md-button md-button--primary ww-print-knop" hidden>{escape(page.print_knop)}</button> {download}'
         titel = escape(page.titel)  # catalogus text: never markup
         return f'---\ntitle: {json.dumps(str(titel))}\n---\n\n# {titel}\n\n{page.intro}\n\n{download}\n\n<div class="ww-afdruk">\n{html}\n</div>\n'
 

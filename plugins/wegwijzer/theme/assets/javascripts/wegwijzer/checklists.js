@@ -4,6 +4,10 @@
  * question still exists. Overview pages count the ticks per step. Without
  * JavaScript the checklists are plain lists.
  *
+ * "Print je checklist" prints the ticks as they are on this device: on a step's
+ * checklist page the whole page, on a substep only its checklist. Nothing leaves
+ * the browser; the PDFs of the checklists are blank forms.
+ *
  * Loaded on every page, so it also tells the visitor, once, what a new version
  * of the guide did to their work. */
 import { bijWijziging, leesVinkjes, wijzigVinkjes } from "./opslag.js";
@@ -24,6 +28,36 @@ function herstel(lijst, aangevinkt) {
 function wijzig(lijst, aan, uit) {
   if (!wijzigVinkjes(lijst.dataset.checklist, aan, uit)) waarschuwAlsNietBewaard(lijst.parentElement, "Print de checklist als je je vinkjes wilt houden.");
   herstel(lijst, vakjes(lijst).filter((v) => v.checked).map((v) => v.dataset.vraag));
+}
+
+/** Print the page; with `lijst`, only that checklist and the page's title (the print styles read the classes). */
+function print(lijst) {
+  if (lijst) {
+    lijst.classList.add("ww-print-doel");
+    document.body.classList.add("ww-print-checklist");
+    window.addEventListener("afterprint", () => {
+      lijst.classList.remove("ww-print-doel");
+      document.body.classList.remove("ww-print-checklist");
+    }, { once: true });
+  }
+  window.print();
+}
+
+/** The print button the checklist pages carry (hidden until this script can make it work), and one per substep checklist. */
+function printKnoppen(lijsten) {
+  for (const knop of document.querySelectorAll(".ww-print-knop")) {
+    knop.hidden = false;
+    knop.addEventListener("click", () => print(null));
+  }
+  for (const lijst of lijsten) {
+    if (lijst.closest(".ww-afdruk")) continue; // a checklist page: its own button prints it all
+    const knop = document.createElement("button");
+    knop.type = "button";
+    knop.className = "md-button ww-print-knop";
+    knop.textContent = "Print je checklist";
+    knop.addEventListener("click", () => print(lijst));
+    lijst.after(knop);
+  }
 }
 
 /** "3 van 27 afgevinkt" per step, on the overview pages. */
@@ -57,6 +91,7 @@ async function start() {
     lijst.after(knop);
     herstel(lijst, leesVinkjes(lijst.dataset.checklist));
   }
+  printKnoppen(lijsten);
   tel();
   // Ticks made in another tab show here at once, so neither tab undoes the other's.
   bijWijziging(() => {

@@ -13,6 +13,14 @@ const resultaat = document.getElementById("ww-uitslag");
 const knoppen = form.querySelector(".ww-scan__knoppen");
 const melding = form.querySelector(".ww-scan__melding");
 const aantalStellingen = Number(form.querySelector("progress").max);
+melding.tabIndex = -1; // a message about a file takes focus: in view on a phone, and read out
+
+/** Say `tekst` where the visitor looks: the message takes focus (and scrolls into view), so a screen
+ * reader reads it and a phone shows it, with the result right under it. It stays until the next action. */
+function meld(tekst) {
+  melding.textContent = tekst;
+  melding.focus();
+}
 
 /** A random id for a new scan, so a team page sees a file dropped in twice. */
 function nieuwId() {
@@ -66,6 +74,7 @@ async function toon(antw, datum) {
 
 form.addEventListener("change", (e) => {
   if (e.target.type !== "radio") return;
+  melding.textContent = ""; // the next action: what was said about a file or an empty scan is past
   onthoud(antwoorden());
   voortgang();
 });
@@ -95,7 +104,7 @@ form.querySelector("[data-actie=openen]").addEventListener("change", async (e) =
   const { data, openUitslagbestand } = await uitslagDelen();
   const gelezen = await openUitslagbestand(data, bestand); // checked (size, kind, every value) before it replaces anything
   if (gelezen.fout) {
-    melding.textContent = gelezen.fout;
+    meld(gelezen.fout);
     return;
   }
   const waren = opgeslagen();
@@ -109,8 +118,9 @@ form.querySelector("[data-actie=openen]").addEventListener("change", async (e) =
     });
   }
   await toon(gelezen.uitslag.antwoorden, gelezen.uitslag.datum);
-  melding.textContent = `Uitslag van ${datumNl(gelezen.uitslag.datum) || "eerder"} geopend. ${gelezen.opmerking}`.trim(); // after toon(), which clears it
-  resultaat.focus();
+  // After toon(), which clears it. Not followed by moving focus to the result: that took the message
+  // out of sight on a phone (the result starts below it) and cut it off for a screen reader.
+  meld(`Uitslag van ${datumNl(gelezen.uitslag.datum) || "eerder"} geopend. ${gelezen.opmerking}`.trim());
 });
 
 resultaat.querySelector("[data-actie=printen]").addEventListener("click", () => window.print());

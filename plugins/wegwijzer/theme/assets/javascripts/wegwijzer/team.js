@@ -173,6 +173,7 @@ stembus.addEventListener("submit", async (e) => {
   const gekozen = [...stembus.querySelectorAll("input[type=radio]:checked")];
   if (!gekozen.length) {
     fout.textContent = "Je hebt nog geen stelling ingevuld. Kies bij minstens één stelling een antwoord, en kies dan Stem uitbrengen.";
+    fout.scrollIntoView({ block: "nearest" }); // under the button, which may be at the bottom of a phone's screen
     return;
   }
   let delen;

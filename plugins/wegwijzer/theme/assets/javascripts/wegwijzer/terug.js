@@ -1,33 +1,67 @@
-/* The way back into the short route. A reader who leaves an MKB step for more
- * detail (a substep, the scan, the oplossingen) finds, on the page they land on,
- * one link back to that step, where GOV.UK puts its back link: above the title.
- * Without JavaScript the browser's own back button does the same. */
+/* The reading routes (plugins/catalogus/leesroutes.py). A page on a route shows that
+ * route from the build. A link from a route page to a page off the route (a "Lees meer",
+ * the scan, an oplossing) carries ?van=<route>-<n>: the page it lands on hides its own
+ * route and offers the way back to halte n, above the title (where GOV.UK puts its back
+ * link) and below the text, and its own links keep that way back. A shared page on the
+ * route (the scan on the werknemer route) shows that route when `van` names it.
+ * Without JavaScript every page shows its own route, and the browser's back button
+ * does the rest. */
 import { siteUrl } from "./opslag.js";
 
 const PARAMETER = "van";
+const routes = JSON.parse(document.getElementById("ww-leesroutes")?.textContent || "{}");
+const inhoud = document.querySelector(".md-content__inner");
+const routeDelen = [...document.querySelectorAll("[data-leesroute]")];
+const pad = (url) => new URL(siteUrl(url)).pathname;
+/** The page's own back link, not one inside a route it does not show. */
+const eigenTerug = () => [...(inhoud?.querySelectorAll(".ww-terug") || [])].find((a) => !a.closest("[hidden]")) || null;
+const van = /^(mkb|hr|werknemer)-([0-9]{1,3})$/.exec(new URLSearchParams(location.search).get(PARAMETER) || "");
+const route = van && Object.hasOwn(routes, van[1]) ? routes[van[1]] : null;
+const halte = route ? route.haltes[Number(van[2])] : null;
 
-// On an MKB step: every link in the text that leaves the short route says where it came from.
-const mkbStap = document.querySelector("[data-mkb-stap]")?.dataset.mkbStap;
-if (mkbStap) {
-  for (const a of document.querySelectorAll(".md-content a[href]")) {
-    const doel = new URL(a.href, location.href);
-    if (doel.origin !== location.origin || doel.pathname.includes("/mkb/")) continue;
-    const [pad, anker] = a.getAttribute("href").split("#");
-    a.setAttribute("href", `${pad}${pad.includes("?") ? "&" : "?"}${PARAMETER}=mkb-${mkbStap}${anker ? `#${anker}` : ""}`);
-  }
+/** The position links from this page carry: the route it shows, or the detour's way back. */
+let hier = document.querySelector(".ww-leesroute:not([hidden])")?.dataset.van || "";
+if (halte && routeDelen.some((e) => e.dataset.leesroute === van[1])) {
+  for (const e of routeDelen) e.hidden = e.dataset.leesroute !== van[1];
+  hier = routeDelen.find((e) => e.dataset.leesroute === van[1] && e.dataset.van).dataset.van;
+} else if (halte && inhoud) {
+  for (const e of routeDelen) e.hidden = true;
+  hier = van[0];
+  const stap = /^Stap ([1-9])/.exec(halte.titel);
+  const tekst = `← Terug naar ${stap ? `stap ${stap[1]} van ${route.naam}` : `‘${halte.titel}’`}`;
+  const terug = (klasse) => Object.assign(document.createElement("a"), { className: klasse, href: pad(halte.url), textContent: tekst });
+  const eigen = eigenTerug();
+  if (eigen) eigen.replaceWith(terug("ww-terug ww-terug--route"));
+  else inhoud.prepend(terug("ww-terug ww-terug--route"));
+  const onder = document.createElement("nav");
+  onder.className = "ww-bladeren ww-bladeren--terug";
+  onder.setAttribute("aria-label", "Terug naar je route");
+  onder.append(terug("ww-terug--onder"));
+  inhoud.append(onder);
 }
 
-// On the page they land on: one link back, replacing the page's own "back" link if it has one.
-const van = /^mkb-([1-9])$/.exec(new URLSearchParams(location.search).get(PARAMETER) || "");
-const inhoud = document.querySelector(".md-content__inner");
-if (van && inhoud) {
-  const terug = document.createElement("a");
-  terug.className = "ww-terug ww-terug--mkb";
-  terug.href = new URL(siteUrl(`mkb/stap-${van[1]}/`)).pathname;
-  terug.textContent = `← Terug naar stap ${van[1]} van de korte route`;
-  const eigen = inhoud.querySelector(".ww-terug");
-  if (eigen) eigen.replaceWith(terug);
-  else inhoud.prepend(terug);
+// Links that leave the route say where they came from; on the short route a step of the
+// long route is the same step of the short one.
+if (hier) {
+  const [routeId] = hier.split("-");
+  const eigenRoute = routes[routeId];
+  const opRoute = new Map((eigenRoute?.haltes || []).map((h) => [pad(h.url), h]));
+  const korteStap = new Map((routes.mkb?.haltes || []).filter((h) => h.stap).map((h) => [h.stap, h]));
+  const langeStap = new Map((routes.hr?.haltes || []).filter((h) => h.stap).map((h) => [pad(h.url), h.stap]));
+  for (const a of document.querySelectorAll(".md-content a[href]")) {
+    if (a.closest("[data-leesroute], .ww-bladeren--terug, .ww-terug")) continue;
+    const doel = new URL(a.href, location.href);
+    if (doel.origin !== location.origin || doel.searchParams.has(PARAMETER) || /\.[a-z0-9]+$/i.test(doel.pathname)) continue;
+    if (doel.pathname === location.pathname) continue; // a place on this page
+    if (routeId === "mkb" && langeStap.has(doel.pathname) && korteStap.has(langeStap.get(doel.pathname))) {
+      a.setAttribute("href", pad(korteStap.get(langeStap.get(doel.pathname)).url) + doel.hash);
+      continue;
+    }
+    const opDeRoute = opRoute.get(doel.pathname);
+    if (opDeRoute && !opDeRoute.gedeeld) continue; // that page shows this route itself
+    doel.searchParams.set(PARAMETER, hier);
+    a.setAttribute("href", doel.pathname + doel.search + doel.hash);
+  }
 }
 
 /* The way back into a scan result, and from an oplossing straight into the plan. A reader who
@@ -56,7 +90,7 @@ if (inhoud && !van && (vanUitslag === "uitslag" || vanUitslag === "teamuitslag")
   terug.className = "ww-terug ww-terug--mkb";
   terug.href = `${new URL(siteUrl(team ? "scan/team/" : "scan/")).pathname}#${team ? "ww-teamuitslag" : "ww-uitslag"}`;
   terug.textContent = team ? "← Terug naar de teamuitslag" : "← Terug naar je uitslag";
-  const eigen = inhoud.querySelector(".ww-terug");
+  const eigen = eigenTerug();
   if (eigen) eigen.replaceWith(terug);
   else inhoud.prepend(terug);
   const knelpunt = new URLSearchParams(location.search).get("knelpunt");

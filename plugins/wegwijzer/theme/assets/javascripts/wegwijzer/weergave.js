@@ -79,14 +79,20 @@ export function topLijst(data, u, team) {
   return `<ol class="ww-top">${items.join("")}</ol>${noot}`;
 }
 
+/** How many oplossingen a card on a slide shows (wegwijzer.css hides the rest there), so it fits at projector size. */
+const OP_DIA = 3;
+
 /** The top 3 with the oplossingen that belong to each; a tie at place 3 is said out loud. */
 export function top3(data, u) {
   const oplossing = new Map(data.oplossingen.map((o) => [o.id, o]));
   const kaarten = u.topMetOplossingen.map((r, i) => {
     const ids = [...new Set([r.knelpunt, ...(r.ook || [])].flatMap((k) => k.oplossingen || []))].filter((id) => oplossing.has(id));
+    // A slide shows the first OP_DIA (CSS); it says how many more the knelpunt's page has.
+    const meer = ids.length - OP_DIA;
+    const nog = meer > 0 ? `<p class="ww-kaart__meer">En nog ${meer === 1 ? "1 oplossing" : `${meer} oplossingen`} bij dit knelpunt.</p>` : "";
     return `<section class="ww-kaart"><h4 class="ww-kaart__titel">${i + 1}. ${link(r.knelpunt)}</h4>${samen(r)}<ul>${ids
       .map((id) => `<li>${link(oplossing.get(id))}</li>`)
-      .join("")}</ul></section>`;
+      .join("")}</ul>${nog}</section>`;
   });
   let noot = "";
   if (u.gelijkMetDerde.length) {

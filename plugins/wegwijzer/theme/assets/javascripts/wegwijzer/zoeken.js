@@ -48,7 +48,10 @@ if (knop && dialoog) {
     return geladen;
   }
 
-  async function open() {
+  let opener = knop; // where focus goes back to when the dialog closes
+
+  async function open(event) {
+    opener = event?.currentTarget instanceof HTMLElement ? event.currentTarget : knop;
     dialoog.showModal();
     try {
       await laad();
@@ -61,16 +64,21 @@ if (knop && dialoog) {
 
   knop.addEventListener("click", open);
   knop.hidden = false;
+  // another way in on a page (the 404 page): a button inside [data-ww-zoek-open], hidden until this runs
+  for (const plek of document.querySelectorAll("[data-ww-zoek-open]")) {
+    plek.querySelector("button")?.addEventListener("click", open);
+    plek.hidden = false;
+  }
   dialoog.querySelector("[data-sluit]").addEventListener("click", () => dialoog.close());
   dialoog.addEventListener("click", (event) => {
     if (event.target === dialoog) dialoog.close(); // a click on the backdrop
   });
-  dialoog.addEventListener("close", () => setTimeout(() => knop.focus())); // after the browser's own focus handling
+  dialoog.addEventListener("close", () => setTimeout(() => opener.focus())); // after the browser's own focus handling
   document.addEventListener("keydown", (event) => {
     const veld = event.target.closest?.("input, textarea, select, [contenteditable]");
     if (event.key === "/" && !veld && !dialoog.open && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
-      open();
+      open(); // from the keyboard: focus goes back to the header's button
     }
   });
 }

@@ -1,0 +1,224 @@
+"""What every page says about itself: whom to ask, and when its content last changed.
+
+Free of MkDocs, like the rest of the model layer; the site plugin shows both.
+
+- `contact_van`: `contact` in catalogus.yml may hold an e-mail address, a website
+  or any other text (schema.py: "E-mailadres of website"). Only a plain address
+  becomes a `mailto:` link and only an http(s) address a web link; anything else
+  (`javascript:…`, markup, a phone number) is text, escaped where it is shown.
+- `Gewijzigd`: the day a page's content last changed, from the source files the
+  page is made of (`bronbestanden`): the date of each file's last commit, read
+  with one `git log` per repository for the whole build, or the file's mtime where
+  there is no git (a folder outside any repository, a file never committed, no
+  git installed). A page made of several files shows the newest. Committer dates
+  in the committer's own time zone, so the same commit gives the same dates on any
+  computer.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Optional
+from urllib.parse import urlsplit
+
+from .model import Catalogus
+
+# -- contact ---------------------------------------------------------------------
+
+#: An e-mail address without anything a `mailto:` URL or HTML would read as more than an address.
+_EMAIL = re.compile(r"^[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+#: Characters that never belong in a web address written in a YAML field.
+_NOT_IN_URL = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """How a reader reaches the organisation: `href` is None when the contact is plain text."""
+
+    soort: str  # "e-mail" | "website" | "tekst"
+    tekst: str  # what the reader sees (to be escaped where it is shown)
+    href: Optional[str] = None  # mailto:… or http(s)://…, already safe to put in an attribute once escaped
+
+
+def contact_van(waarde: Optional[str]) -> Optional[Contact]:
+    """`info.contact` as a link where it is an e-mail address or website, else as text; None when empty."""
+    if not waarde or not waarde.strip():
+        return None
+    tekst = " ".join(waarde.split())
+    adres = tekst[len("mailto:"):] if tekst.lower().startswith("mailto:") else tekst
+    if _EMAIL.match(adres):
+        return Contact("e-mail", adres, "mailto:" + adres)
+    if not _NOT_IN_URL.search(tekst):
+        parts = urlsplit(tekst)
+        if parts.scheme.lower() in ("http", "https") and parts.hostname:
+            return Contact("website", tekst, tekst)
+    return Contact("tekst", tekst)
+
+
+# -- the source files of a page --------------------------------------------------
+
+
+class Bronbestanden:
+    """Which files of the catalogus a generated page is made of, for one build."""
+
+    def __init__(self, catalogus: Catalogus, paginas: dict[str, str] | None = None) -> None:
+        self.catalogus = catalogus
+        self.lagen = [Path(laag) for laag in reversed(catalogus.lagen)]  # the sector first: its file wins
+        self.paginas = catalogus.paginas if paginas is None else paginas
+        self._gevonden: dict[str, Optional[Path]] = {}
+
+    def bestand(self, naam: str) -> Optional[Path]:
+        """`naam` (as in a catalogus folder: `knelpunten/x.yml`) in the layer that supplies it."""
+        if naam not in self._gevonden:
+            self._gevonden[naam] = next((laag / naam for laag in self.lagen if (laag / naam).is_file()), None)
+        return self._gevonden[naam]
+
+    def _stap(self, stap) -> list[str]:
+        return [f"stappen/{Path(stap.origin.path).name}"] if stap.origin else []
+
+    def _stappen(self) -> list[str]:
+        return [naam for stap in self.catalogus.stappen for naam in self._stap(stap)]
+
+    def namen(self, src_uri: str) -> list[str]:
+        """The catalogus files page `src_uri` shows, by their name in a catalogus folder."""
+        c = self.catalogus
+        delen = src_uri.removesuffix(".md").removesuffix("/index").split("/")
+        soort, rest = delen[0], delen[1:]
+        praktijk = lambda entry: [f"praktijk/{v.id}.yml" for v in getattr(entry, "praktijk", None) or []]  # noqa: E731
+        if src_uri in ("toegankelijkheid.md", "privacy.md"):
+            return ["catalogus.yml"]
+        if src_uri == "verantwoording.md":
+            return ["catalogus.yml", "normen.yml", *(f"{k}/{i}.yml" for k, d in (("knelpunten", c.knelpunten), ("oplossingen", c.oplossingen), ("instrumenten", c.instrumenten)) for i in d)]
+        if soort in ("mkb", "stappen", "checklists"):
+            nummer = rest[0].removeprefix("stap-") if rest else None
+            stap = next((s for s in c.stappen if str(s.nummer) == nummer), None)
+            if stap is None:
+                return self._stappen() if not rest else []
+            if len(rest) == 2:  # a substep: its quotes and the instruments on its cards too
+                substap = next((s for s in stap.substappen if s.id == rest[1]), None)
+                if substap is None:
+                    return []
+                return [*self._stap(stap), *praktijk(substap), *(f"instrumenten/{i.id}.yml" for i in substap.instrumenten)]
+            return self._stap(stap)
+        if soort == "werkdrukmodel":
+            if not rest:
+                return ["werkdrukmodel.yml"]
+            factor = next((f for f in c.factoren if f.id == rest[0]), None)
+            return ["werkdrukmodel.yml", *(f"knelpunten/{k.id}.yml" for k in factor.knelpunten)] if factor else []
+        if soort in ("knelpunten", "oplossingen"):
+            entries = c.knelpunten if soort == "knelpunten" else c.oplossingen
+            if not rest or rest == ["alle"]:
+                return [*(["werkdrukmodel.yml"] if soort == "knelpunten" else []), *(f"{soort}/{i}.yml" for i in entries)]
+            entry = entries.get(rest[0])
+            return [f"{soort}/{entry.id}.yml", *praktijk(entry)] if entry else []
+        if soort in ("instrumenten", "praktijk") and not rest:
+            return [f"{soort}/{i}.yml" for i in c.entries("instrument" if soort == "instrumenten" else "praktijk")]
+        if soort == "scan":
+            return ["scan.yml"]
+        if soort == "werksessie":
+            return {
+                "werksessie": ["werksessie.yml"],
+                "wereldcafe": ["werksessie.yml"],
+                "posters": ["werkdrukmodel.yml"],
+                "prioriteren": ["werkdrukmodel.yml", "criteria.yml", *(f"knelpunten/{i}.yml" for i in c.knelpunten)],
+            }.get(rest[0] if rest else "werksessie", [])
+        return []
+
+    def voor(self, src_uri: str) -> list[Path]:
+        """The files page `src_uri` is made of: a page of the layers' `paginas/`, or one the catalogus becomes."""
+        if src_uri in self.paginas:
+            extra = ["catalogus.yml"] if src_uri == "index.md" and self.catalogus.info.inleiding else []
+            return [Path(self.paginas[src_uri]), *filter(None, map(self.bestand, extra))]
+        return [path for path in map(self.bestand, self.namen(src_uri)) if path is not None]
+
+
+# -- when a file last changed ------------------------------------------------------
+
+
+def _repository(folder: str, cache: dict[str, Optional[str]]) -> Optional[str]:
+    """The top folder of the git repository `folder` lies in (a `.git` folder or file), without running git."""
+    seen = []
+    while folder not in cache:
+        seen.append(folder)
+        if os.path.exists(os.path.join(folder, ".git")):
+            cache[folder] = folder
+            break
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            cache[folder] = None
+            break
+        folder = parent
+    for path in seen:
+        cache[path] = cache[folder]
+    return cache[folder]
+
+
+def _git_dates(top: str, folders: Iterable[str]) -> dict[str, date]:
+    """Every file under `folders` (relative to `top`) by its path in the repository: the day of its last commit.
+
+    One `git log` for all of them: newest commit first, so a file's first mention is its last change.
+    """
+    try:
+        result = subprocess.run(
+            ["git", "-C", top, "log", "-z", "--format=%x01%cs", "--name-only", "--no-renames", "--", *sorted(set(folders))],
+            capture_output=True, timeout=60, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if result.returncode != 0:
+        return {}
+    dates: dict[str, date] = {}
+    for record in result.stdout.decode("utf-8", "surrogateescape").split("\x01")[1:]:
+        day, *names = record.split("\0")
+        try:
+            when = date.fromisoformat(day.strip())
+        except ValueError:
+            continue
+        for name in names:
+            name = name.strip("\n")
+            if name and name not in dates:
+                dates[name] = when
+    return dates
+
+
+class Gewijzigd:
+    """The day each file last changed; git is asked once per repository, for every file asked about at once."""
+
+    def __init__(self, paden: Iterable[Path]) -> None:
+        self.dagen: dict[str, date] = {}
+        self._echt: dict[str, str] = {}  # a path as asked -> the file it is (realpath is slow, pages share files)
+        repositories: dict[str, list[str]] = {}
+        cache: dict[str, Optional[str]] = {}
+        paden = {self._echt_pad(p) for p in paden}
+        for pad in paden:
+            top = _repository(os.path.dirname(pad), cache)
+            if top is not None:
+                repositories.setdefault(top, []).append(pad)
+        for top, files in repositories.items():
+            folders = {os.path.relpath(os.path.dirname(f), top).replace(os.sep, "/") for f in files}
+            dates = _git_dates(top, folders)
+            for f in files:
+                day = dates.get(os.path.relpath(f, top).replace(os.sep, "/"))
+                if day is not None:
+                    self.dagen[f] = day
+        for pad in paden - self.dagen.keys():  # no git, or never committed: when the file was last saved
+            try:
+                self.dagen[pad] = date.fromtimestamp(os.stat(pad).st_mtime)
+            except OSError:
+                pass
+
+    def _echt_pad(self, pad) -> str:
+        key = os.fspath(pad)
+        if key not in self._echt:
+            self._echt[key] = os.path.realpath(key)
+        return self._echt[key]
+
+    def dag(self, paden: Iterable[Path]) -> Optional[date]:
+        """The newest day of `paden`; None when none of them is known."""
+        found = [self.dagen.get(self._echt_pad(p)) for p in paden]
+        return max((d for d in found if d is not None), default=None)

@@ -1,0 +1,61 @@
+/* The menu drawer (phone, zoom) for keyboard users; why: tests/test_keyboard.py.
+ * Closed it is inert (wegwijzer.css also hides it); its button is a button
+ * (Enter/Space, aria-expanded); opening moves focus in, Escape closes and returns
+ * focus. pageshow unticks the toggles (Material's autocomplete=off: material_markup.py). */
+const lade = document.getElementById("__drawer");
+const knop = document.querySelector('.md-header__button[for="__drawer"]');
+const menu = document.querySelector(".md-sidebar--primary");
+const alsLade = matchMedia("(max-width: 76.234375em)"); // Material's breakpoint
+
+function zet() {
+  menu.inert = alsLade.matches && !lade.checked;
+  knop.setAttribute("aria-expanded", String(lade.checked && alsLade.matches));
+}
+
+function alsKnop(label) {
+  label.setAttribute("role", "button");
+  if (!label.getAttribute("tabindex")) label.tabIndex = 0;
+  const sectie = !label.textContent.trim() && label.closest(".md-nav__container")?.querySelector("a")?.textContent.trim();
+  if (sectie) label.setAttribute("aria-label", `Onderdelen van ${sectie}`);
+  label.addEventListener("keydown", (e) => {
+    if ((e.key !== "Enter" && e.key !== " ") || e.target !== label) return;
+    e.preventDefault(); // no scrolling on Space
+    e.stopPropagation(); // Material clicks a label on Enter too
+    label.click();
+  });
+}
+
+if (lade && knop && menu) {
+  menu.id ||= "ww-menu";
+  alsKnop(knop);
+  knop.setAttribute("aria-controls", menu.id);
+  knop.setAttribute("aria-label", "Menu");
+  for (const label of menu.querySelectorAll("label.md-nav__title[for], label.md-nav__link[for]")) {
+    if (label.htmlFor !== "__drawer") alsKnop(label);
+  }
+  lade.addEventListener("change", () => {
+    zet();
+    if (lade.checked && alsLade.matches && document.activeElement === knop) {
+      requestAnimationFrame(() => [...menu.querySelectorAll("a[href], [role=button]")].find((el) => el.checkVisibility({ visibilityProperty: true }))?.focus());
+    }
+  });
+  alsLade.addEventListener("change", zet);
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape" || !lade.checked || !alsLade.matches || document.querySelector("dialog[open]")) return;
+    lade.checked = false;
+    zet();
+    knop.focus();
+  });
+  // Tab past the drawer's last link closes it: the page is under its overlay
+  menu.addEventListener("focusout", (e) => {
+    if (lade.checked && alsLade.matches && e.relatedTarget && !menu.contains(e.relatedTarget) && e.relatedTarget !== knop) {
+      lade.checked = false;
+      zet();
+    }
+  });
+  addEventListener("pageshow", () => {
+    for (const toggle of document.querySelectorAll("[data-md-toggle]")) toggle.checked = false;
+    zet();
+  });
+  zet();
+}
