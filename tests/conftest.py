@@ -169,6 +169,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(scope="session", autouse=True)
+def artifacts_folder():
+    """Screenshots for review land in tests/artifacts/."""
+    ARTIFACTS.mkdir(exist_ok=True)
+
+
+@pytest.fixture(scope="module")
+def data(example_site):
+    """The scan's data of the example, whole (test_ranking.full_data)."""
+    from test_ranking import full_data
+    return full_data(example_site)
+
+
 @contextlib.contextmanager
 def serve_folder(folder: Path):
     """A built site on a local port, as a static web host would serve it; yields its base URL."""

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ARTIFACTS
-from test_ranking import every, full_data
+from test_ranking import every
 from test_tools import fill_scan, save_scan, settled
 
 PAGES = ["/", "/werkdrukmodel/", "/knelpunten/", "/oplossingen/", "/mkb/stap-2/", "/knelpunten/agressie-van-klanten/", "/scan/"]
@@ -97,16 +97,6 @@ TARGETS = r"""() => {
   return { aantal: doelen.length, klein: doelen.filter((d) => d.klein).length, fout };
 }
 """
-
-
-@pytest.fixture(scope="module")
-def data(example_site):
-    return full_data(example_site)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def artifacts():
-    ARTIFACTS.mkdir(exist_ok=True)
 
 
 @pytest.mark.parametrize("width", [360, 1280])

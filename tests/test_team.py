@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ARTIFACTS
-from test_ranking import every, full_data
+from test_ranking import every
 from test_tools import axe_violations, only_own_origin, pdf_pages, pdf_size, pdf_text, settled, titles_of
 
 SLEUTEL = "wegwijzer:werkdruk-kinderopvang"
@@ -38,16 +38,6 @@ TEAM_TOP7 = ["zware-gebeurtenissen-niet-besproken", "inzet-wordt-niet-gezien", "
              "vakantie-niet-opgenomen", "besluiten-boven-de-hoofden", "ieder-op-eigen-eiland", "eentonig-werk"]
 # The stored sum on haasten after each vote: 100, +75, +75, +0, +25.
 HAASTEN_SOM = [100, 175, 250, 250, 275]
-
-
-@pytest.fixture(scope="module")
-def data(example_site):
-    return full_data(example_site)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def artifacts():
-    ARTIFACTS.mkdir(exist_ok=True)
 
 
 def stored(page, deel="stembus"):

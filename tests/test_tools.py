@@ -19,21 +19,11 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, ROOT, copy_project, mkdocs_build, serve_folder
-from test_ranking import CASES, every, full_data
+from test_ranking import CASES, every
 from wegwijzer.catalogus import load_catalogus
 
 catalogus = load_catalogus(ROOT / "catalogus")
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-@pytest.fixture(scope="module")
-def data(example_site):
-    return full_data(example_site)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def artifacts():
-    ARTIFACTS.mkdir(exist_ok=True)
 
 
 def only_own_origin(page, server):
