@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import textwrap
@@ -14,6 +15,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+#: Fixtures that put a test in the full tier: Chromium, and the generated large guides.
+#: `scripts/test snel` runs the rest (unit, model, CLI and the shared example build), in a few minutes.
+FULL_TIER_FIXTURES = frozenset({"browser", "open_page", "long_guide"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test of the full tier `volledig`: by the fixtures it uses, or marked in its file
+    (PDFs, the release, the large sites)."""
+    for item in items:
+        if FULL_TIER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.volledig)
 
 
 def _stap(n: int) -> str:
@@ -126,12 +139,13 @@ def mkdocs_build(config: Path, site: Path, *extra: str, env: dict | None = None)
         cwd=config.parent,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(env or {})},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"], **(env or {})},
     )
 
 
-def copy_project(tmp_path: Path) -> Path:
-    """A copy of the example project to change and build."""
+def copy_project(tmp_path: Path, pdfs: bool = False) -> Path:
+    """A copy of the example project to change and build; with its PDFs only for a test that looks at them
+    (making them is most of a build: 13.5 s against 2 to 4.6 s)."""
     import shutil
 
     project = tmp_path / "project"
@@ -139,13 +153,15 @@ def copy_project(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / name, project / name)
     # the repository's mkdocs.yml inherits the template a sector project gets as its own
     shutil.copy(ROOT / "plugins" / "wegwijzer" / "start" / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+    return project if pdfs else without_pdfs(project)
 
 
 def without_pdfs(project: Path) -> Path:
     """A generated guide for a test that looks at pages only: its toetsingsdossier alone is a minute of WeasyPrint."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
+    if "      pdf: false\n" in text:
+        return project
     assert "  - wegwijzer/print " in text
     config.write_text(text.replace("  - wegwijzer/print ", "  - wegwijzer/print:\n      pdf: false\n   ", 1), encoding="utf-8")
     return project
@@ -167,6 +183,13 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache(tmp_path_factory):
+    """The test session keeps what builds make (`wegwijzer/cache.py`) in a folder of its own, one per
+    xdist worker, so no test reads the user's cache or leaves its projects' PDFs there."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.getbasetemp() / "cache")
 
 
 @pytest.fixture(scope="session", autouse=True)

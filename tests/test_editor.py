@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ARTIFACTS, copy_project, mkdocs_build, serve_folder, without_pdfs
+from conftest import ARTIFACTS, copy_project, mkdocs_build, serve_folder
 from wegwijzer.catalogus import load_catalogus
 from wegwijzer.plugins.editor.local_backend import LocalBackend, Refused
 from wegwijzer.preview_server import API_PATH, STATUS_PATH
@@ -114,7 +114,7 @@ class Preview:
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     """The preview with its editor on a copy of the example (its PDFs left out: this is about pages)."""
-    project = without_pdfs(copy_project(tmp_path_factory.mktemp("editor")))
+    project = copy_project(tmp_path_factory.mktemp("editor"))
     running = Preview(project)
     try:
         yield running
@@ -290,7 +290,7 @@ def test_the_preview_says_before_publishing_that_the_online_editor_lacks_its_git
 
 
 def test_the_preview_starts_with_a_broken_catalogus_and_shows_the_repair(tmp_path):
-    project = without_pdfs(copy_project(tmp_path))
+    project = copy_project(tmp_path)
     info = project / "catalogus" / "knelpunten" / "groep-onder-de-bkr.yml"
     good = info.read_text(encoding="utf-8")
     info.write_text(re.sub(r"^factor: .*$", "factor: bestaat-niet", good, count=1, flags=re.M), encoding="utf-8")
@@ -402,7 +402,7 @@ def test_a_link_the_rich_text_editor_escaped_is_saved_as_typed(tmp_path):
 
 
 def test_a_published_editor_never_calls_this_computer_and_never_falls_back_to_netlify(tmp_path, open_page):
-    project = without_pdfs(copy_project(tmp_path))
+    project = copy_project(tmp_path)
     info = project / "catalogus" / "catalogus.yml"
     (project / "content" / "assets").mkdir()
     (project / "content" / "assets" / "logo.png").write_bytes(PNG)

@@ -21,7 +21,7 @@ from wegwijzer.catalogus.editor_config import decap_config
 from wegwijzer.catalogus.handpaginas import logo_problems
 from wegwijzer.catalogus.links import expand_links, find_links
 from wegwijzer.catalogus.model import Editor
-from wegwijzer.plugins.catalogus.routes import markdown_link
+from wegwijzer.pages.routes import markdown_link
 from wegwijzer.plugins.editor.plugin import decap_folder
 from wegwijzer.sanitize import clean_html
 

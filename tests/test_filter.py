@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, DRUKKE_FACTOR, ROOT, serve_folder
 from wegwijzer.catalogus import load_catalogus, model
-from wegwijzer.plugins.catalogus.pages import LIJST_MAX
+from wegwijzer.pages.generated import LIJST_MAX
 
 catalogus = load_catalogus(ROOT / "catalogus")
 OPLOSSINGEN = list(catalogus.oplossingen.values())

@@ -227,7 +227,7 @@ def _block(names) -> str:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("vijandig")
-    project = copy_project(work)
+    project = copy_project(work, pdfs=True)  # its PDFs are checked too
     catalogus = project / "catalogus"
     outside = work / "buiten"
     outside.mkdir()

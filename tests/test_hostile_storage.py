@@ -464,6 +464,7 @@ def node(code: str):
     script = f"""
         import * as vorm from "{(SCRIPTS / 'vorm.js').as_uri()}";
         import * as versies from "{(SCRIPTS / 'versies.js').as_uri()}";
+        import * as samenvoegen from "{(SCRIPTS / 'samenvoegen.js').as_uri()}";
         const uit = (() => {{ {code} }})();
         process.stdout.write(JSON.stringify(uit));
     """
@@ -493,7 +494,7 @@ def test_merging_two_tabs_plans_keeps_each_change():
         const mijn = p({knelpunten: [{id: "a", oplossingen: ["x", "y"]}, {id: "c", oplossingen: []}], afspraken: {x: {wie: "Sanne", hoe: "H"}}});
         const hun = p({knelpunten: [{id: "a", oplossingen: []}, {id: "b", oplossingen: ["z"]}, {id: "d", oplossingen: []}],
                        scores: {constructor: ["effect"]}, afspraken: {x: {wie: "S", hoe: "Hoe"}}});
-        return vorm.voegPlanSamen(basis, mijn, hun);
+        return samenvoegen.voegPlanSamen(basis, mijn, hun);
     """)
     # A removed x and b stays removed by me; my y, c and my text are added; their d, score and text stay
     assert got == {"knelpunten": [{"id": "a", "oplossingen": ["y"]}, {"id": "d", "oplossingen": []}, {"id": "c", "oplossingen": []}],

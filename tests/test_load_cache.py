@@ -1,5 +1,6 @@
-"""What loading keeps between runs – each checked file, and the whole model – is never stale,
-never gives a cross-link twice and never changes an editor's error messages."""
+"""What the program keeps between runs (`wegwijzer/cache.py`): each checked file and the whole
+model are never stale, never give a cross-link twice and never change an editor's error messages;
+every store stays within its bound, and `cache: false` keeps nothing."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ import shutil
 
 import pytest
 
-from conftest import copy_project
-from wegwijzer.catalogus import CatalogusError, file_cache, load_catalogus
-from wegwijzer.catalogus.model_cache import cache_folder
+from conftest import copy_project, mkdocs_build
+from wegwijzer import cache
+from wegwijzer.catalogus import CatalogusError, load_catalogus
 from wegwijzer.catalogus.open_data import to_json
-from wegwijzer.user_cache import user_cache
+from wegwijzer.plugins.print.pdf import pdf_name
 
 
 @pytest.fixture(autouse=True)
@@ -21,27 +22,18 @@ def own_cache(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
 
-def kept() -> list:
-    return sorted(cache_folder().glob("*.pickle"))
-
-
-def new_process() -> None:
-    """Forget what this process holds, as a new `mkdocs build` or `wegwijzer` command starts."""
-    file_cache._MEMORY.clear()
+def kept(store: str = "catalogus") -> list:
+    return sorted(cache.path(store).glob("*.pickle"))
 
 
 def fresh_load(root, tmp_path):
     """The catalogus as a first load on a new machine sees it: nothing kept anywhere."""
-    held = dict(file_cache._MEMORY)
-    new_process()
-    cache = os.environ["XDG_CACHE_HOME"]
+    folder = os.environ["XDG_CACHE_HOME"]
     os.environ["XDG_CACHE_HOME"] = str(tmp_path / f"leeg-{len(list(tmp_path.glob('leeg-*')))}")
     try:
         return load_catalogus(root)
     finally:
-        os.environ["XDG_CACHE_HOME"] = cache
-        file_cache._MEMORY.clear()
-        file_cache._MEMORY.update(held)
+        os.environ["XDG_CACHE_HOME"] = folder
 
 
 def every_link(catalogus) -> dict:
@@ -63,7 +55,6 @@ def test_an_unchanged_catalogus_comes_back_whole_from_the_cache(make_catalogus):
     root = make_catalogus()
     first = load_catalogus(root)
     assert kept() == []  # a first load is not worth writing as a whole: the next save would make it stale
-    new_process()
     again = load_catalogus(root)
     assert len(kept()) == 1  # asked for twice: now it is
     assert again is not first  # a model of its own: what one build changes does not reach the next
@@ -74,8 +65,7 @@ def test_an_unchanged_catalogus_comes_back_whole_from_the_cache(make_catalogus):
     assert third is not again and every_link(third) == every_link(first)
 
 
-@pytest.mark.parametrize("process", ["preview", "new"])
-def test_after_changes_every_cross_link_is_as_a_fresh_load_makes_it(tmp_path, process):
+def test_after_changes_every_cross_link_is_as_a_fresh_load_makes_it(tmp_path):
     """Kept files give their entries anew on every load: linking never reaches the kept ones,
     so no knelpunt is listed twice under its oplossing, and a removed link is gone."""
     root = copy_project(tmp_path) / "catalogus"
@@ -92,8 +82,6 @@ def test_after_changes_every_cross_link_is_as_a_fresh_load_makes_it(tmp_path, pr
         text = path.read_text(encoding="utf-8")
         assert old in text
         path.write_text(text.replace(old, new, 1) if old else text + new, encoding="utf-8")
-        if process == "new":
-            new_process()
         for _ in range(3):  # the first load reads the file again; the next ones keep it all, then the model
             loaded = load_catalogus(root)
             assert every_link(loaded) == every_link(fresh_load(root, tmp_path))
@@ -111,7 +99,6 @@ def test_a_link_broken_in_a_kept_file_is_reported_at_its_place(tmp_path):
     verwijzer.write_text(verwijzer.read_text(encoding="utf-8").replace("[[oplossing:flexibele-schil]]", "[[oplossing:zachte-vloer]]"), encoding="utf-8")
     load_catalogus(root)
     load_catalogus(root)
-    new_process()
     nieuw.unlink()
     with pytest.raises(CatalogusError) as kept_files:
         load_catalogus(root)
@@ -131,7 +118,6 @@ def test_a_files_own_mistakes_are_reported_alike_when_it_is_kept(tmp_path):
     path.write_text(text + "onbekend: ja\n", encoding="utf-8")
     reports = []
     for _ in range(2):
-        new_process()
         with pytest.raises(CatalogusError) as raised:
             load_catalogus(root)
         reports.append([str(p) for p in raised.value.problems])
@@ -186,13 +172,51 @@ def test_a_damaged_or_unwritable_cache_only_costs_time(make_catalogus, tmp_path)
     root = make_catalogus()
     load_catalogus(root)
     load_catalogus(root)
-    kept_files = sorted(user_cache("bestanden").glob("*.pickle"))
-    assert len(kept()) == len(kept_files) == 1
-    for file in kept() + kept_files:
+    assert len(kept()) == len(kept("bestanden")) == 1
+    for file in kept() + kept("bestanden"):
         file.write_bytes(file.read_bytes()[:100])  # cut off, as by a full disk or a crash
-    new_process()
     assert load_catalogus(root).knelpunten["piekdrukte"].titel == "Piekdrukte"
     blocked = tmp_path / "geen-map"
     blocked.write_text("een bestand waar de cachemap zou komen", encoding="utf-8")
     os.environ["XDG_CACHE_HOME"] = str(blocked)
     assert load_catalogus(root).knelpunten["piekdrukte"].titel == "Piekdrukte"
+
+
+@pytest.mark.parametrize("store", sorted(cache.KEEP))
+def test_every_store_keeps_only_its_newest_entries(store, monkeypatch):
+    """Writing more than a store's bound removes the oldest; a project's PDFs go as one folder,
+    and within a project each document has one PDF ("checklists" is no "checklists-stap-1")."""
+    monkeypatch.setitem(cache.KEEP, store, 3)
+    written = []
+    for n in range(5):
+        entry = cache.path(store, f"project-{n}" if store == "pdf" else f"entry-{n}")
+        place = entry / "checklists-stap-1-0123456789abcdef0123.pdf" if store == "pdf" else entry
+        assert cache.write(place, b"kept")
+        os.utime(entry, ns=(n * 10**9, n * 10**9))  # written in this order, a second apart
+        written.append(entry.name)
+    assert sorted(p.name for p in cache.path(store).iterdir()) == written[2:]
+    if store == "pdf":
+        project = cache.path(store, "project-4")
+        for key in ("a" * 20, "b" * 20):
+            cache.write(project / f"checklists-{key}.pdf", b"pdf", replaces=pdf_name("checklists"))
+        assert sorted(p.name for p in project.iterdir()) == ["checklists-" + "b" * 20 + ".pdf", "checklists-stap-1-0123456789abcdef0123.pdf"]
+
+
+@pytest.mark.parametrize("plugins", [
+    "  - wegwijzer/catalogus:\n      catalogus: catalogus\n      cache: false\n",
+    "  - wegwijzer/print:\n      pdf: false\n      cache_dir: geen\n",  # as guides for earlier releases turned it off
+    "  - wegwijzer/print:\n      pdf: false\n      cache_dir: bewaard\n",  # and chose a folder in the project
+])
+def test_cache_off_or_elsewhere_writes_nothing_in_the_cache_folder(tmp_path, plugins):
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    before = "  - wegwijzer/print:\n      pdf: false\n" if "print" in plugins else "  - wegwijzer/catalogus:\n      catalogus: catalogus\n"
+    text = config.read_text(encoding="utf-8")
+    assert before in text
+    config.write_text(text.replace(before, plugins, 1), encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site", env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "cache").exists()
+    if "bewaard" in plugins:
+        assert list((project / "bewaard" / "bestanden").glob("*.pickle")) and list((project / "bewaard" / "templates").iterdir())
+        assert "'cache_dir' bij wegwijzer/print is verouderd" in result.stderr

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ROOT
 from wegwijzer.catalogus import load_catalogus
-from wegwijzer.plugins.catalogus.routes import mkb_path_of, path_of
+from wegwijzer.pages.routes import mkb_path_of, path_of
 
 catalogus = load_catalogus(ROOT / "catalogus")
 

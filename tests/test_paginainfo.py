@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, mkdocs_build, without_pdfs
+from conftest import ROOT, copy_project, mkdocs_build
 from wegwijzer.catalogus import load_catalogus
 from wegwijzer.catalogus.leestijd import WOORDEN_PER_MINUUT, woorden
 from wegwijzer.catalogus.model import datum_nl
@@ -178,7 +178,7 @@ def test_privacy_statement_matches_what_the_tools_do(example_site):
 
 
 def test_a_sector_page_replaces_a_statement_and_a_hostile_contact_stays_text(tmp_path):
-    project = without_pdfs(copy_project(tmp_path))
+    project = copy_project(tmp_path)
     (project / "content").mkdir(exist_ok=True)
     (project / "content" / "privacy.md").write_text("# Onze eigen privacyverklaring\n\nWij bewaren niets.\n", encoding="utf-8")
     hostile = 'javascript:alert(1)//"><script>alert(2)</script><img src=x onerror=alert(3)>'
@@ -331,7 +331,7 @@ def test_instrument_facts_each_on_a_line_and_every_instrument_has_a_link(example
 @pytest.mark.parametrize("uri", ["toegankelijkheid.md", "privacy.md"])
 def test_check_accepts_an_own_statement_page(tmp_path, uri):
     from wegwijzer.catalogus.handpaginas import page_problems
-    from wegwijzer.plugins.catalogus.pages import page_specs
+    from wegwijzer.pages.generated import page_specs
 
     docs = tmp_path / "content"
     docs.mkdir()

@@ -11,7 +11,12 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+import pytest
+
 from conftest import ROOT
+
+#: The full tier (tests/conftest.py): PDFs, the release or the large sites.
+pytestmark = pytest.mark.volledig
 from wegwijzer.catalogus import load_catalogus
 from wegwijzer.plugins.print import pdf as pdf_module
 from wegwijzer.plugins.print.documents import documents

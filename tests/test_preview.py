@@ -51,7 +51,16 @@ class Serve:
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    project = copy_project(tmp_path)
+    return _project(tmp_path, monkeypatch, pdfs=False)
+
+
+@pytest.fixture
+def project_with_pdfs(tmp_path, monkeypatch):
+    return _project(tmp_path, monkeypatch, pdfs=True)
+
+
+def _project(tmp_path, monkeypatch, pdfs: bool):
+    project = copy_project(tmp_path, pdfs=pdfs)
     monkeypatch.chdir(project)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # PDFs made here, not in the user's cache
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -147,7 +156,8 @@ def pdf_text(pdf: Path) -> str:
     return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
 
 
-def test_pdfs_follow_in_the_background_and_the_old_one_is_offered_meanwhile(project, tmp_path):
+def test_pdfs_follow_in_the_background_and_the_old_one_is_offered_meanwhile(project_with_pdfs, tmp_path):
+    project = project_with_pdfs
     serve = Serve(project, tmp_path / "preview")
     dossier = serve.site / "pdf" / "toetsingsdossier.pdf"
     try:

@@ -8,7 +8,12 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+import pytest
+
 from conftest import ARTIFACTS, ROOT, copy_project, mkdocs_build
+
+#: The full tier (tests/conftest.py): PDFs, the release or the large sites.
+pytestmark = pytest.mark.volledig
 from wegwijzer.catalogus import load_catalogus
 
 catalogus = load_catalogus(ROOT / "catalogus")
@@ -173,7 +178,7 @@ def test_checklist_page_gives_its_step_and_all_steps(example_site):
 
 
 def test_schedule_follows_another_start_time(tmp_path):
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path, pdfs=True)
     # the sector replaces the base's werksessie.yml with its own copy, starting at 13:30
     base = ROOT / "plugins" / "wegwijzer" / "basis" / "werkdruk" / "werksessie.yml"
     (project / "catalogus" / "werksessie.yml").write_text(base.read_text(encoding="utf-8") + "\nstarttijd: '13:30'\n", encoding="utf-8")
@@ -199,7 +204,7 @@ def test_start_time_chosen_on_the_page(open_page, server):
 
 
 def test_missing_weasyprint_is_explained_and_the_rest_is_built(tmp_path):
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path, pdfs=True)
     fake = tmp_path / "fake"
     fake.mkdir()
     (fake / "weasyprint.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0'\")\n")

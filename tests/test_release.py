@@ -13,7 +13,12 @@ from pathlib import Path
 
 import yaml
 
+import pytest
+
 from conftest import ROOT
+
+#: The full tier (tests/conftest.py): PDFs, the release or the large sites.
+pytestmark = pytest.mark.volledig
 
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 RELEASE = ROOT / ".github" / "workflows" / "release.yml"
@@ -98,7 +103,7 @@ def test_the_release_installs_and_the_generated_workflows_publish(tmp_path):
         "wegwijzer/basis/werkdruk/catalogus.yml", "wegwijzer/basis/werkdruk/stappen/1-signalen.yml",
         "wegwijzer/register/normen.yml", "wegwijzer/schema/knelpunt.json", "wegwijzer/start/publiceren.yml",
         "wegwijzer/start/gitlab-ci.yml", "wegwijzer/start/gitignore",
-        "wegwijzer/theme/main.html", "wegwijzer/plugins/catalogus/templates/knelpunt.md",
+        "wegwijzer/theme/main.html", "wegwijzer/pages/templates/knelpunt.md",
         "wegwijzer/plugins/print/templates/pdf.css", "wegwijzer/plugins/tools/templates/scan.md",
         "wegwijzer/plugins/editor/npm/package-lock.json", "wegwijzer/plugins/print/pdf_worker.py",
         f"{DECAP}decap-cms.js", f"{DECAP}LICENSE",

@@ -85,7 +85,7 @@ grondslag: [arbowet 3 lid 2]
 
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("injectie"))
+    project = copy_project(tmp_path_factory.mktemp("injectie"), pdfs=True)  # its PDFs are checked too
     for name, text in INJECTIE.items():
         (project / "catalogus" / name).write_text(text, encoding="utf-8")
     info = project / "catalogus" / "catalogus.yml"

@@ -15,6 +15,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_build, serve_folder, without_pdfs
+
+#: The full tier (tests/conftest.py): PDFs, the release or the large sites.
+pytestmark = pytest.mark.volledig
 from test_filter import axe_violations
 
 sys.path.insert(0, str(ROOT / "bench"))

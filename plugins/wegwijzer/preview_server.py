@@ -25,6 +25,10 @@ The first build may fail too (a catalogus broken in a text editor): the preview
 then still starts, shows the problems on every page, and builds again at the
 next save. `mkdocs serve` gets the same guard through the catalogus plugin's
 `on_serve` (`guard`), only without that first-build tolerance.
+
+With `WEGWIJZER_MOTOR=properdocs` the same runs on ProperDocs (`engine.py`):
+its `mkdocs.*` aliases make every import here load ProperDocs' modules, and
+`engine.logger()` is the logger its messages reach.
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from . import engine
 
 #: Where the editor's local backend and the build's status are answered; never a page of the guide.
 API_PATH = "/_wegwijzer/api/v1"
@@ -69,7 +75,7 @@ class BuildStatus:
 
         def guarded(*args, **kwargs):
             capture = _Capture()
-            logger = logging.getLogger("mkdocs")
+            logger = engine.logger()
             logger.addHandler(capture)
             failed = None
             try:
@@ -317,7 +323,7 @@ def _log_to_terminal() -> None:
     """MkDocs' messages in the terminal, as its own command line shows them (it is not used here)."""
     from mkdocs.__main__ import ColorFormatter
 
-    logger = logging.getLogger("mkdocs")
+    logger = engine.logger()
     if not any(handler.name == "MkDocsStreamHandler" for handler in logger.handlers):
         handler = logging.StreamHandler()
         handler.setFormatter(ColorFormatter())
@@ -328,10 +334,12 @@ def _log_to_terminal() -> None:
 
 
 def serve(config_file: str, port: int) -> int:
-    """MkDocs' `serve --dirty` on 127.0.0.1:`port`, guarded, and started even when the first build fails."""
+    """MkDocs' `serve --dirty` on 127.0.0.1:`port`, guarded, and started even when the first build fails.
+
+    Not --dirty on an MkDocs the catalogus plugin's `write_changed` patch was not written for."""
     from mkdocs.commands.build import build
 
-    from .plugins.patches import quick_rebuilds
+    from .plugins.patches import enabled, quick_rebuilds
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
@@ -343,7 +351,10 @@ def serve(config_file: str, port: int) -> int:
         return load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr)
 
     config = get_config()
-    config.plugins.on_startup(command="serve", dirty=True)
+    # --dirty writes only what changed, as the catalogus plugin tells it (patch `write_changed`);
+    # without that, MkDocs' own --dirty would leave pages with an old menu, so all are written
+    dirty = enabled("write_changed")
+    config.plugins.on_startup(command="serve", dirty=dirty)
     mount_path = urlsplit(config.site_url or "/").path or "/"
     serve_url = f"http://{dev_addr}{mount_path if mount_path.startswith('/') else '/' + mount_path}"
     config.site_url = serve_url
@@ -352,7 +363,7 @@ def serve(config_file: str, port: int) -> int:
         if config is None:
             config = get_config()
             config.site_url = serve_url
-        build(config, serve_url=serve_url, dirty=True)
+        build(config, serve_url=serve_url, dirty=dirty)
 
     status = BuildStatus()
     server = LiveReloadServer(builder=builder, host=LOOPBACK, port=port, root=site_dir, mount_path=mount_path)

@@ -19,15 +19,9 @@ from pathlib import Path
 from . import model, normen, schema
 from .handpaginas import docs_dir_of
 from .json_schema import KINDS
-from .loader import ENTRY_FOLDERS, SINGLE_FILES, STEP_FOLDER
+from .loader import SINGLE_FILES, STEP_FOLDER
+from .soorten import PER_BESTAND
 
-#: Folder -> (label of the collection, label of one entry, the field whose words make the file name).
-FOLDER_LABELS = {
-    "knelpunten": ("Knelpunten", "Knelpunt", "titel"),
-    "oplossingen": ("Oplossingen", "Oplossing", "titel"),
-    "praktijk": ("Citaten uit de praktijk", "Citaat", "wie"),
-    "instrumenten": ("Instrumenten", "Instrument", "titel"),
-}
 
 
 #: Labels an editor would not understand from the field's name alone (jargon, English, abbreviations).
@@ -206,8 +200,8 @@ def decap_config(catalogus: model.Catalogus, folder: str, editor: model.Editor, 
     """
     options = Options(catalogus)
     collections = []
-    for name, record in ENTRY_FOLDERS.items():
-        plural, singular, identifier = FOLDER_LABELS[name]
+    for name, soort in PER_BESTAND.items():
+        plural, singular, identifier, record = soort.meervoud, soort.enkelvoud, soort.naamveld, soort.regel
         collections.append({
             "name": name,
             "label": plural,

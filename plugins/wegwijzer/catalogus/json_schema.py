@@ -11,24 +11,22 @@ import json
 from pathlib import Path
 
 from . import schema
+from .soorten import PER_BESTAND
 
 #: Schema name -> (rule, title). Names match the kinds in `wegwijzer nieuw`.
 KINDS = {
     "catalogus": (schema.CATALOGUS, "Over deze Wegwijzer (catalogus.yml)"),
     "stap": (schema.STAP, "Een stap met zijn substappen (stappen/*.yml)"),
     "werkdrukmodel": (schema.WERKDRUKMODEL, "Het werkdrukmodel (werkdrukmodel.yml)"),
-    "knelpunt": (schema.KNELPUNT, "Een knelpunt (knelpunten/*.yml)"),
-    "oplossing": (schema.OPLOSSING, "Een oplossing (oplossingen/*.yml)"),
     "werksessie": (schema.WERKSESSIE, "De werksessie (werksessie.yml)"),
     "criteria": (schema.CRITERIA, "De lijst van criteria (criteria.yml)"),
     "scan": (schema.SCAN, "De werkdrukscan (scan.yml)"),
-    "praktijk": (schema.PRAKTIJK, "Een citaat uit de praktijk (praktijk/*.yml)"),
-    "instrument": (schema.INSTRUMENT, "Een instrument (instrumenten/*.yml)"),
     "normen": (schema.NORMEN, "Eigen wetsbepalingen of cao-artikelen (normen.yml)"),
+    **{soort.naam: (soort.regel, soort.beschrijving) for soort in PER_BESTAND.values()},
 }
 
 #: Which schema a file in a catalogus follows, by its place.
-FOLDER_KINDS = {"stappen": "stap", "knelpunten": "knelpunt", "oplossingen": "oplossing", "praktijk": "praktijk", "instrumenten": "instrument"}
+FOLDER_KINDS = {"stappen": "stap", **{folder: soort.naam for folder, soort in PER_BESTAND.items()}}
 
 #: Where the package keeps the generated schemas.
 PACKAGE_SCHEMAS = Path(__file__).resolve().parent.parent / "schema"

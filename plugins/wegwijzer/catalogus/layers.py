@@ -16,11 +16,13 @@ from pathlib import Path
 
 from .problems import Mark, Problem, did_you_mean, field_path
 from .reads import link_problem, unreadable_folder
+from .soorten import PER_BESTAND
 from .yaml_source import read_yaml
 
 #: Bases shipped with the package, by name: wegwijzer/basis/<naam>/.
 BASES = Path(__file__).resolve().parent.parent / "basis"
-ENTRY_KINDS = {"knelpunten": "knelpunt", "oplossingen": "oplossing", "praktijk": "praktijk", "instrumenten": "instrument"}
+#: Folders with one entry per file, and the kind of those entries (soorten.py).
+ENTRY_KINDS = {folder: soort.naam for folder, soort in PER_BESTAND.items()}
 MAX_DEPTH = 5
 
 

@@ -12,19 +12,10 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from .problems import did_you_mean, position
+from .soorten import SOORTEN
 
 #: The kinds an editor can link to, with the Dutch word used in messages.
-LINK_KINDS = {
-    "stap": "stap",
-    "substap": "substap",
-    "knelpunt": "knelpunt",
-    "oplossing": "oplossing",
-    "factor": "factor",
-    "groep": "factorgroep",
-    "instrument": "instrument",
-    "praktijk": "praktijkverhaal",
-    "pagina": "pagina van de Wegwijzer",
-}
+LINK_KINDS = {soort.naam: soort.woord for soort in SOORTEN.values()}
 
 #: A link; also as the browser editor's rich-text mode saves it, with a backslash before the brackets
 #: (`\\[[knelpunt:x]]`, `\\[\\[knelpunt:x\\]\\]`): a reader never sees those backslashes. A backslash

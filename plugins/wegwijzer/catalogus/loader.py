@@ -25,15 +25,11 @@ from .safety import unsafe_targets
 from .problems import CatalogusError, Mark, Problem, did_you_mean, field_path, position
 from .reads import MAX_FILE_BYTES, not_utf8, too_large, unreadable_file, unreadable_folder
 from .schema import INVALID, Checker, Record, TextField
+from .soorten import PER_BESTAND, SOORTEN
 from .yaml_source import Source, parse_yaml, read_yaml
 
-#: Folders with one entry per file; the id is the file name.
-ENTRY_FOLDERS = {
-    "knelpunten": schema.KNELPUNT,
-    "oplossingen": schema.OPLOSSING,
-    "praktijk": schema.PRAKTIJK,
-    "instrumenten": schema.INSTRUMENT,
-}
+#: Folders with one entry per file; the id is the file name (soorten.py).
+ENTRY_FOLDERS = {folder: soort.regel for folder, soort in PER_BESTAND.items()}
 #: Single files; the required ones must exist.
 SINGLE_FILES = {
     "catalogus.yml": (schema.CATALOGUS, True),
@@ -45,7 +41,7 @@ SINGLE_FILES = {
 STEP_FOLDER = "stappen"
 #: Hand-written Markdown pages a base brings along (start page, ...); a sector can replace them.
 PAGE_FOLDER = "paginas"
-KIND_OF_FOLDER = {"knelpunten": "knelpunt", "oplossingen": "oplossing", "praktijk": "praktijk", "instrumenten": "instrument"}
+KIND_OF_FOLDER = {folder: soort.naam for folder, soort in PER_BESTAND.items()}
 
 
 def load_catalogus(directory: str | os.PathLike) -> model.Catalogus:
@@ -177,9 +173,9 @@ class _Loader:
         resolved = {}
         for checker in self.checkers:
             for citation in checker.citations:
-                bepaling, message, hint = register.resolve(citation.text, citation.standaard_wet)
+                bepaling, problem = resolve_citation(citation, register)
                 if bepaling is None:
-                    self.problems.append(Problem(citation.mark, citation.field, message, hint))
+                    self.problems.append(problem)
                     continue
                 resolved[citation.text] = bepaling
                 if citation.field.startswith("grondslag") and not bepaling.wet.arbowetgeving:
@@ -432,36 +428,68 @@ class _Loader:
 
     def _check_references(self, ids: dict[str, set[str]]) -> None:
         for checker in self.checkers:
-            for ref in checker.references:
-                if ref.id not in ids[ref.kind]:
-                    noun = {"praktijk": "praktijkverhaal"}.get(ref.kind, ref.kind)
-                    hint = did_you_mean(ref.id, ids[ref.kind]) or f"er is geen {noun} met deze id"
-                    self.problems.append(Problem(ref.mark, ref.field, f"onbekende {noun} '{ref.id}'", hint))
+            self.problems += reference_problems(checker.references, ids)
 
     def _check_links(self, ids: dict[str, set[str]]) -> None:
-        for text, link in self.links:
-            found = link_problem(link, lambda kind: ids[kind])
-            if found:
-                mark = text.source.text_mark(text.path, link.line, link.column)
-                self.problems.append(Problem(mark, field_path(text.path), *found))
-            elif link.escaped:  # shown right, but `wegwijzer check` says how to write it
-                mark = text.source.text_mark(text.path, link.line, link.column)
-                self.link_warnings.append(Problem(mark, field_path(text.path), *escaped_link_warning(link)))
+        problems, warnings = link_problems(self.links, ids)
+        self.problems += problems
+        self.link_warnings += warnings
+
+
+# -- the checks of one entry, also for a spreadsheet's rows (`wegwijzer import`) ---------
+
+
+def reference_problems(references, ids: dict[str, set[str]], missing: dict[str, str] | None = None) -> list[Problem]:
+    """Each reference to an id that does not exist, with the nearest one that does (else the hint
+    `missing` has for its kind)."""
+    problems = []
+    for ref in references:
+        if ref.id not in ids[ref.kind]:
+            noun = SOORTEN[ref.kind].woord if ref.kind in SOORTEN else ref.kind
+            hint = did_you_mean(ref.id, ids[ref.kind]) or (missing or {}).get(ref.kind) or f"er is geen {noun} met deze id"
+            problems.append(Problem(ref.mark, ref.field, f"onbekende {noun} '{ref.id}'", hint))
+    return problems
+
+
+def link_problems(links, ids: dict[str, set[str]]) -> tuple[list[Problem], list[Problem]]:
+    """(problems, warnings) of `[[links]]`: to what does not exist; written with backslashes."""
+    problems, warnings = [], []
+    for text, link in links:
+        found = link_problem(link, lambda kind: ids[kind])
+        if found:
+            mark = text.source.text_mark(text.path, link.line, link.column)
+            problems.append(Problem(mark, field_path(text.path), *found))
+        elif link.escaped:  # shown right, but `wegwijzer check` says how to write it
+            mark = text.source.text_mark(text.path, link.line, link.column)
+            warnings.append(Problem(mark, field_path(text.path), *escaped_link_warning(link)))
+    return problems, warnings
+
+
+def resolve_citation(citation, register: normen.Register) -> tuple[normen.Bepaling | None, Problem | None]:
+    """The provision a citation names, or the problem why the register does not know it."""
+    bepaling, message, hint = register.resolve(citation.text, citation.standaard_wet)
+    return bepaling, None if bepaling is not None else Problem(citation.mark, citation.field, message, hint)
 
 
 def _check_file(file: Path, display: str, record: Record, extra: dict) -> CheckedFile:
-    """Pass 1 for one file: read it and check it against its schema, on its own.
-
-    Its links are found here too, and links to other websites judged: neither needs
-    another file, so they are kept with the file (`file_cache.py`).
-    """
+    """Pass 1 for one file: read it and check it against its schema, on its own (`check_entry`)."""
     source, problems = read_yaml(file, display, keep=False)
     if problems:
         return CheckedFile(source, problems, None, INVALID, [])
     if source.data is None:
         return CheckedFile(source, [Problem(source.mark(), "", "het bestand is leeg", "kopieer een voorbeeld uit docs/catalogus-formaat.md")], None, INVALID, [])
+    return check_entry(source, source.data, record, **extra)
+
+
+def check_entry(source: Source, data: Any, record: Record, **extra: Any) -> CheckedFile:
+    """`data` checked against `record` on its own: the schema, and links to other websites.
+
+    Its `[[links]]` are found here too: neither needs another file, so they are kept
+    with the file (`file_cache.py`). The checks across files (`reference_problems`,
+    `link_problems`, `resolve_citation`) come after, once every id is known.
+    """
     checker = Checker(source)
-    result = record.check(source.data, (), checker, **extra)
+    result = record.check(data, (), checker, **extra)
     problems, links = list(checker.problems), []
     for text in checker.texts:
         links += [(text, link) for link in find_links(text.text)] if "[" in text.text else []

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..cache import file_state
 from .problems import Mark, Problem, field_path, position
 
 try:  # libyaml's composer is about 15x faster; fall back when it is absent
@@ -159,12 +160,6 @@ class _Budget(Exception):
 #: Files already read in this process, by path: (file_state, result).
 #: `mkdocs serve` rebuilds after every save; only the changed files are read again.
 _CACHE: dict[str, tuple[tuple, tuple]] = {}
-
-
-def file_state(stat: os.stat_result) -> tuple:
-    """What changes whenever a file's content may have: also the status time, which no
-    program can set back, and the inode, which an editor's save-by-rename changes."""
-    return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
 
 
 def read_yaml(file: Path, display: str, keep: bool = True) -> tuple[Source, list[Problem]]:

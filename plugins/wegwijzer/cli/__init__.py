@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import engine  # noqa: F401 - first: WEGWIJZER_MOTOR=properdocs must alias mkdocs before anything imports it
 from . import bijwerken, check, dossier, export, importeren, nieuw, overzicht, site, start, toetsklaar
 from ..catalogus.json_schema import PACKAGE_SCHEMAS, write_schemas
 

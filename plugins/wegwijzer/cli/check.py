@@ -32,7 +32,7 @@ def run(args) -> int:
     catalogus = load_or_report(args.map)
     if catalogus is None:
         return 1
-    from ..plugins.catalogus.pages import page_specs  # the pages the build makes from the catalogus
+    from ..pages.generated import page_specs  # the pages the build makes from the catalogus
 
     docs_dir = docs_dir_of(args.map)
     project = Path(args.map).resolve().parent

@@ -15,18 +15,19 @@ import sys
 from pathlib import Path
 
 from ..catalogus import schema
-from ..catalogus.links import find_links, link_problem
+from ..catalogus.loader import check_entry, link_problems, reference_problems, resolve_citation
 from ..catalogus.open_data import CSV_KOLOMMEN, LIJST_KOLOMMEN, bron_uit_cel, read_spreadsheet_cell
-from ..catalogus.problems import Problem, did_you_mean
+from ..catalogus.problems import Mark, Problem, did_you_mean
 from ..catalogus.reads import reason
-from ..catalogus.schema import Checker
+from ..catalogus.soorten import PER_BESTAND, SOORTEN
 from ..catalogus.yaml_source import Source
 from .bestanden import schema_line, yaml_text
 from .load_or_report import load_or_report
 
 #: List items in a cell: separated by '|' (not the one inside [[soort:id|tekst]]) or by line breaks.
 _ITEMS = re.compile(r"\s*\|\s*(?![^\[\]]*\]\])|\n")
-RULES = {"knelpunten": (schema.KNELPUNT, "knelpunt"), "oplossingen": (schema.OPLOSSING, "oplossing")}
+#: Folder -> (rule, kind) of the kinds a spreadsheet can bring (soorten.py).
+RULES = {folder: (soort.regel, soort.naam) for folder, soort in PER_BESTAND.items() if soort.importeerbaar}
 #: A spreadsheet of a whole large catalogus is a few MB; a larger file is refused before it is read.
 MAX_CSV_BYTES = 50 * 1024 * 1024
 
@@ -83,7 +84,7 @@ def run(args) -> int:
 
     record, kind = RULES[soort]
     folder = Path(args.map) / soort
-    ids = {k: set(catalogus.entries(k)) for k in ("knelpunt", "oplossing", "factor", "substap", "stap", "groep", "praktijk", "instrument", "pagina")}
+    ids = {k: set(catalogus.entries(k)) for k in SOORTEN}
     ids["stelling"] = {s.id for s in catalogus.scan.stellingen} if catalogus.scan else set()
     written, refused, kept = [], 0, []
     for start, row in rows:
@@ -125,7 +126,7 @@ def _csv_error(csv_path: Path, line: int, error: csv.Error) -> str:
 
 def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], record, ids, register):
     """(problems, id, data for the YAML file) of one row."""
-    source = Source(str(csv_path))
+    source = _Cell(str(csv_path))
     data: dict = {}
     for column, (name, cell) in enumerate(zip(header, row), start=1):
         cell = read_spreadsheet_cell(cell).strip()  # the quote an export puts before = + - @
@@ -146,23 +147,21 @@ def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], rec
     problems: list[Problem] = []
     if not schema.ID_PATTERN.match(entry_id or ""):
         problems.append(Problem(source.mark(("id",)), "id", f"'{entry_id}' is geen geldige id", "gebruik kleine letters, cijfers en streepjes"))
-    checker = Checker(source)
-    record.check(data, (), checker, id=entry_id or "x")
-    problems += checker.problems
-    for ref in checker.references:
-        if ref.id not in ids[ref.kind]:
-            hint = did_you_mean(ref.id, ids[ref.kind]) or ("importeer eerst de oplossingen" if ref.kind == "oplossing" else f"er is geen {ref.kind} met deze id")
-            problems.append(Problem(ref.mark, ref.field, f"onbekende {ref.kind} '{ref.id}'", hint))
-    for citation in checker.citations:  # a legal provision must be in the register, as in a YAML file
-        bepaling, message, hint = register.resolve(citation.text, citation.standaard_wet)
-        if bepaling is None:
-            problems.append(Problem(citation.mark, citation.field, message, hint))
-    for text in checker.texts:
-        for link in find_links(text.text):
-            found = link_problem(link, lambda kind: ids[kind])
-            if found:
-                problems.append(Problem(source.mark(text.path), "", *found))
+    # The loader's own checks, as for a file an editor wrote: the schema, unsafe link targets,
+    # references, provisions in the register and [[links]].
+    checked = check_entry(source, data, record, id=entry_id or "x")
+    problems += checked.problems
+    problems += reference_problems(checked.checker.references, ids, {"oplossing": "importeer eerst de oplossingen"})
+    problems += [problem for citation in checked.checker.citations for problem in [resolve_citation(citation, register)[1]] if problem]
+    problems += link_problems(checked.links, ids)[0]
     return problems, entry_id, data
+
+
+class _Cell(Source):
+    """A spreadsheet row as a source: a place is a cell (line and column), also inside a text."""
+
+    def text_mark(self, path: tuple, line: int, column: int) -> Mark:
+        return self.mark(path)
 
 
 def _in_column(problem: Problem, header: list[str]) -> str:

@@ -7,15 +7,11 @@ from pathlib import Path
 
 from ..catalogus import schema
 from ..catalogus.json_schema import KINDS
+from ..catalogus.soorten import PER_BESTAND
 from .bestanden import schema_line
 
-#: Kind -> (folder, rule).
-SOORTEN = {
-    "knelpunt": ("knelpunten", schema.KNELPUNT),
-    "oplossing": ("oplossingen", schema.OPLOSSING),
-    "praktijk": ("praktijk", schema.PRAKTIJK),
-    "instrument": ("instrumenten", schema.INSTRUMENT),
-}
+#: Kind -> (folder, rule): every kind an editor writes one file per entry of.
+SOORTEN = {soort.naam: (soort.map, soort.regel) for soort in PER_BESTAND.values()}
 
 
 def skeleton(record: schema.Record) -> str:

@@ -31,11 +31,13 @@ FILES = {
 #: add the fingerprint of its old text here (tests/test_publicatie.py checks the Git history).
 EARLIER = {
     ".github/workflows/publiceren.yml": {
-        "8a682fbe5dc87251e075cbf79b755e8ec216e5ade33d08e8be11f7b2dc10b0b0",  # pip install arbo-wegwijzer (the latest)
+        "170e3934e5b179c7bac325e2267a98a9696d13619f488d9ee847b0c86a4a293b",  # the wheel from programma/, without the ProperDocs note
+        "8a682fbe5dc87251e075cbf79b755e8ec216e5ade33d08e8be11f7b2dc10b0b0",  # pip install arbo-wegwijzer
         "2a93113fa906af70b7ed4b934d1440a853e1c2ea765cb3c943c961a1c5d24747",  # with npm for the editor
         "6892b94f27da9718300286f63b5aa2dd04a6008eb3cdbfc3b9755d5ac18b8c47",  # a pinned version from PyPI
     },
     ".gitlab-ci.yml": {
+        "79c6f5ecc5d86ae76cfc69fc9d2802e662a9a0fec5b4b4b85dfaf359f117872c",  # the wheel from programma/, without the ProperDocs note
         "9bfb4261ac8d40b018fb4137735782ac088c7975d2498c25608c3e3f9261997a",
         "b1f4f5eebc97a2c8a7dd0c96ba53bac9f053ddad45520a47e6818b3d46d4d96d",
         "b8ed6d14e3600874dfbaef138d75eed9daffd8c57c168c332a0d87ca81a70806",

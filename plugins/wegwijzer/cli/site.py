@@ -4,7 +4,7 @@ An editor should not need to know MkDocs' commands or its options. `bekijken`
 is the preview with the browser editor (`preview_server.py`: MkDocs' live-reload
 server, guarded, redoing only what a save changed as `plugins/catalogus/preview.py`
 makes exact); `bouwen` is the build the publishing workflow runs. Both tell Material not to print its
-English notice about MkDocs 2.
+English notice about MkDocs 2. `WEGWIJZER_MOTOR=properdocs` runs both on ProperDocs instead (`engine.py`).
 
 Before MkDocs starts, both check what MkDocs would report in English or with a
 traceback, and say it in Dutch: mkdocs.yml itself (`mkdocs_config.py`), what in
@@ -20,6 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .. import engine
 from ..catalogus import CatalogusError
 from ..catalogus.handpaginas import docs_folder_problems
 from ..catalogus.loader import display_path
@@ -37,12 +38,12 @@ def _config_problem(config: Path) -> str | None:
 
 def _mkdocs(args, *command: str, site: str | None = None) -> int:
     config = Path(args.config)
-    problem = _config_problem(config) or _before_mkdocs(config, site)
+    problem = engine.problem() or _config_problem(config) or _before_mkdocs(config, site)
     if problem:
         print(problem, file=sys.stderr)
         return 1
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    argv = [sys.executable, "-m", "mkdocs", *command, "-f", str(config)]
+    argv = [sys.executable, "-m", engine.module(), *command, "-f", str(config)]
     if os.name == "posix":  # MkDocs takes this process's place: Ctrl+C or a stop signal reaches it directly
         sys.stdout.flush()
         os.execve(sys.executable, argv, env)
@@ -72,10 +73,11 @@ def _before_mkdocs(config_path: Path, site: str | None) -> str | None:
 def bekijken(args) -> int:
     """The preview with the editor, in this process (`preview_server.serve`): MkDocs' own `serve` stops at a first failed build."""
     config = Path(args.config)
-    problem = _config_problem(config) or _before_mkdocs(config, None)
+    problem = engine.problem() or _config_problem(config) or _before_mkdocs(config, None)
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    engine.in_this_process()
     print(f"De Wegwijzer staat op http://127.0.0.1:{args.poort}/ en wordt na elke wijziging bijgewerkt.")
     print(f"De editor staat op http://127.0.0.1:{args.poort}/admin/ (wat je daar bewaart, komt in de bestanden op deze computer). Stoppen: Ctrl+C.", flush=True)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"

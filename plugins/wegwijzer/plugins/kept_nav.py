@@ -10,7 +10,8 @@ the menu, or with menu items below it, is rendered as always.
 
 Only Material's own menu is kept so. When an organisation overrides one of its
 templates in `overrides/`, that may show something of the page, and every page
-gets its menu rendered.
+gets its menu rendered. Replacing the template's render function is patch
+`menu_once` of `patches.py`: off on a Material or Jinja it was not written for.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import Iterator
 
 import jinja2
 import material
+
+from . import patches
 
 #: The templates the menu is made of; all must be Material's own for the menu to be kept.
 MENU = ("partials/nav.html", "partials/nav-item.html", "partials/logo.html", "partials/source.html")
@@ -39,18 +42,20 @@ def keep_menu(env: jinja2.Environment, nav) -> None:
     in_menu = {id(page) for page in nav.pages}
     urls = list(_urls(nav.items))
     kept: dict[str, str] = {}
-    render = menu.root_render_func
 
-    def root_render_func(context) -> Iterator[str]:
-        key = _folder(context.get("page"), in_menu, urls) if context.get("nav") is nav else None
-        if key is None:
-            yield from render(context)
-        else:
-            if key not in kept:
-                kept[key] = "".join(render(context))
-            yield kept[key]
+    def once_per_folder(render):
+        def root_render_func(context) -> Iterator[str]:
+            key = _folder(context.get("page"), in_menu, urls) if context.get("nav") is nav else None
+            if key is None:
+                yield from render(context)
+            else:
+                if key not in kept:
+                    kept[key] = "".join(render(context))
+                yield kept[key]
 
-    menu.root_render_func = root_render_func
+        return root_render_func
+
+    patches.apply("menu_once", menu, once_per_folder)
 
 
 def _folder(page, in_menu: set[int], urls: list[str]) -> str | None:

@@ -10,9 +10,12 @@ tags, and assets/javascripts/wegwijzer/menu.js unticks both toggles whenever a p
 is shown (`pageshow`, also from the back-forward cache), which is what the attribute
 was for. Written against mkdocs-material 9.8.2; if Material writes the tags
 differently, nothing is replaced and tests/test_markup.py reports the error again.
+This is patch `toggles` of `patches.py`: off on another major version of Material.
 """
 
 from __future__ import annotations
+
+from . import patches
 
 #: The toggles exactly as Material's base.html writes them, and as they are written instead.
 TOGGLES = {
@@ -25,7 +28,7 @@ TOGGLES = {
 def without_autocomplete(html: str) -> str:
     """`html` (a whole page) with Material's two toggles written without `autocomplete`."""
     body = html.find("<body")
-    if body < 0:
+    if body < 0 or not patches.enabled("toggles"):
         return html
     # the toggles come right after <body>: never touch what follows (the page's own text)
     end = html.find("<header", body)

@@ -37,12 +37,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 from markupsafe import escape
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from ... import cache
 from ...catalogus import CatalogusError, load_catalogus
 from ...catalogus.json_schema import json_schemas
 from ...catalogus.leestijd import WOORDEN_PER_MINUUT, heeft_leestijd, minuten, mkb_leestijd, vul_leestijd_in, woorden_in_html
@@ -58,16 +59,16 @@ from ...preview_server import guard
 from ..css import css_string
 from ..csp import with_policy
 from ..material_markup import without_autocomplete
-from ..patches import live_reload_under_policy
-from ..jinja_cache import CompiledTemplates
+from .. import patches
+from ...jinja_cache import CompiledTemplates
 from ..kept_nav import keep_menu
 from .atomic import AtomicSite
 from .page_safety import CleanPages, page_templates, safe_meta
-from .config import CatalogusConfig
+from .config import CatalogusConfig, cache_choice
 from .preview import Preview
-from .pages import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
-from .leesroutes import leesroutes, plekken, voor_javascript, weergave
-from .routes import markdown_link, site_url
+from ...pages.generated import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
+from ...pages.leesroutes import leesroutes, plekken, voor_javascript, weergave
+from ...pages.routes import markdown_link, site_url
 from .theme_assets import minify_theme_css
 
 log = get_plugin_logger(__name__)
@@ -92,27 +93,9 @@ class _DutchBuildLog(logging.Filter):
         return True
 
 
-def _dutch_abort(message: str) -> str:
-    """The last line of a failed build, in Dutch."""
-    if message == "Aborted with a BuildError!":
-        return "De site is niet gebouwd: los de fouten hierboven op."
-    strict = re.match(r"Aborted with (.*) in strict mode!$", message)
-    if strict:
-        counts = strict.group(1).replace("warnings", "waarschuwingen").replace("warning", "waarschuwing").replace("errors", "fouten").replace("error", "fout")
-        return f"De site is niet gebouwd: {counts} met --strict (zie hierboven)."
-    return message
-
-
-def _show_abort(self, *args, **kwargs) -> None:
-    import click
-
-    click.echo("\n" + _dutch_abort(self.format_message()), err=True)
-
-
-_build_log = logging.getLogger("mkdocs.commands.build")
-if not any(isinstance(f, _DutchBuildLog) for f in _build_log.filters):
-    _build_log.addFilter(_DutchBuildLog())
-Abort.show = _show_abort  # MkDocs prints this last line itself, after every plugin has run
+for _build_log in map(logging.getLogger, ("mkdocs.commands.build", "properdocs.commands.build")):  # ProperDocs: engine.py
+    if not any(isinstance(f, _DutchBuildLog) for f in _build_log.filters):
+        _build_log.addFilter(_DutchBuildLog())
 
 #: Generated stylesheet with the house colour of catalogus.yml.
 HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
@@ -139,13 +122,19 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.atomic = AtomicSite() if command == "build" else None
         self.preview = Preview() if self.serving else None
         self.clean = CleanPages(keep=self.serving)
+        # Here, before MkDocs counts warnings for --strict: a patch that is off must not stop a publication.
+        patches.dutch_abort()  # MkDocs prints the last line of a failed build itself, after every plugin has run
+        patches.enabled("menu_once", "toggles")
         # The preview server adds a script of its own to each page; without the patch the policy would block it.
-        self.policy = live_reload_under_policy() if self.serving else True
-        if not self.policy:
-            log.warning("deze versie van MkDocs is onbekend: de voorvertoning draait zonder Content-Security-Policy (de gebouwde site heeft hem wel)")
+        self.policy = patches.live_reload_under_policy() if self.serving else True
 
     def on_config(self, config):
         self.folder = os.path.join(os.path.dirname(config.config_file_path), self.config.catalogus)
+        printing = config.plugins.get("wegwijzer/print")
+        print_cache_dir = printing.config.cache_dir if printing else ""
+        if print_cache_dir:
+            log.info("'cache_dir' bij wegwijzer/print is verouderd; het werkt nog. Zet voortaan 'cache_dir' (een map) of 'cache: false' (geen) bij wegwijzer/catalogus.")
+        cache.choose(*cache_choice(Path(config.config_file_path).parent, self.config, print_cache_dir))
         try:
             self.catalogus = load_catalogus(self.folder)
         except CatalogusError as error:
@@ -398,9 +387,8 @@ POLL_SECONDS, POLL_MAX_ENTRIES = 0.15, 5000
 def _poll_often(server, catalogus) -> None:
     """Let the catalogus folders be watched every POLL_SECONDS (watchdog has no public setting for it)."""
     entries = len(catalogus.knelpunten) + len(catalogus.oplossingen) + len(catalogus.praktijk) + len(catalogus.instrumenten)
-    observer = getattr(server, "observer", None)
-    if entries <= POLL_MAX_ENTRIES and isinstance(getattr(observer, "_timeout", None), (int, float)):
-        observer._timeout = POLL_SECONDS  # used for the folders watched from here on
+    if entries <= POLL_MAX_ENTRIES:  # used for the folders watched from here on
+        patches.apply("poll_often", getattr(server, "observer", None), lambda every: POLL_SECONDS)
 
 
 def _nav_uris(nav) -> set[str] | None:

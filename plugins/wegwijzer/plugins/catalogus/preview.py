@@ -19,6 +19,10 @@ Every page is still read on every rebuild (cheap, with the first point), so the
 navigation's titles and the search index stay whole; `is_modified()` answers
 "yes" until MkDocs starts writing (`on_env`). Pages and files that are gone
 since the last build are removed from the preview.
+
+Both replace MkDocs' own methods of a page (`reuse_html` and `write_changed` in
+`patches.py`): on an MkDocs they were not written for, pages are rendered and
+written as MkDocs does, and `wegwijzer bekijken` builds without `--dirty`.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ import os
 from pathlib import Path
 
 import material
+
+from .. import patches
 
 MATERIAL = str(Path(material.__file__).resolve().parent)
 
@@ -50,24 +56,27 @@ class Preview:
         self.pending = {}
         self.files = files
         for file in files.documentation_pages():
-            file.is_modified = functools.partial(self._is_modified, file)
+            if not patches.apply("write_changed", file, lambda is_modified: functools.partial(self._is_modified, file)):
+                return  # an MkDocs it was not written for: the same for every page
 
     def wrap(self, page) -> None:
         """Give `page` a render that reuses the last result when nothing it depends on changed."""
-        original = page.render
         uri = page.file.src_uri
 
-        def render(config, files):
-            hit = self.markdown.get(uri)
-            if hit and hit[0] == page.markdown and all(_found(files.get_file_from_path(path)) == found for path, found in hit[1].items()):
-                page.content, page.toc, page._title_from_render, page.present_anchor_ids = hit[2:]
-                page.links_to_anchors = {}  # checked when it was rendered; its links find the same files
-                return
-            lookups = _Lookups(files)
-            original(config, lookups)
-            self.markdown[uri] = (page.markdown, lookups.found, page.content, page.toc, page._title_from_render, page.present_anchor_ids)
+        def reusing(original):
+            def render(config, files):
+                hit = self.markdown.get(uri)
+                if hit and hit[0] == page.markdown and all(_found(files.get_file_from_path(path)) == found for path, found in hit[1].items()):
+                    page.content, page.toc, page._title_from_render, page.present_anchor_ids = hit[2:]
+                    page.links_to_anchors = {}  # checked when it was rendered; its links find the same files
+                    return
+                lookups = _Lookups(files)
+                original(config, lookups)
+                self.markdown[uri] = (page.markdown, lookups.found, page.content, page.toc, page._title_from_render, page.present_anchor_ids)
 
-        page.render = render
+            return render
+
+        patches.apply("reuse_html", page, reusing)
 
     # -- writing: only the pages that would look different ------------------------------
 

@@ -23,8 +23,8 @@ from markupsafe import Markup, escape
 from ...catalogus import dossier, model
 from ...catalogus.links import Link, expand_links
 from ...sanitize import clean_html
-from ..catalogus.routes import title_of
-from ..jinja_cache import CompiledTemplates
+from ...pages.routes import title_of
+from ...jinja_cache import CompiledTemplates
 
 TEMPLATES = Path(__file__).parent / "templates"
 

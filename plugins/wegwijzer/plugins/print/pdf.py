@@ -7,13 +7,12 @@ instead of failing.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ...whole_file import write_atomic
+from ... import cache
 from ..css import css_string
 from ...catalogus import model
 from .documents import TEMPLATES, Document, Renderer, link_text
@@ -86,39 +85,41 @@ class PdfSource:
 
     Making a PDF takes seconds; a cached one milliseconds. The key is the whole HTML
     that goes into WeasyPrint, plus WeasyPrint's version and `PDF_OPTIONS`, so any change
-    makes a new one (an untagged PDF from before tagging is never reused).
+    makes a new one (an untagged PDF from before tagging is never reused). `folder` is
+    the project's folder in the store `pdf` of `cache.py`, which keeps one PDF per document.
     """
 
-    def __init__(self, document: Document, catalogus: model.Catalogus, cache: Path | None = None):
+    def __init__(self, document: Document, catalogus: model.Catalogus, folder: Path | None = None):
         anchors = set()
         if any(part.template == "hr-route.html" for part in document.parts):
             anchors = {f"stap-{s.nummer}" for s in catalogus.stappen} | {f"substap-{s.id}" for s in catalogus.substappen}
         self.slug = document.slug
         self.html = document_html(document, catalogus, Renderer(catalogus, pdf_link(anchors)))
-        key = hashlib.sha256(f"{weasyprint_version()}\0{sorted(PDF_OPTIONS.items())}\0{self.html}".encode("utf-8", "surrogatepass")).hexdigest()
-        self.cache = cache
-        self.cached = cache / f"{self.slug}-{key[:20]}.pdf" if cache else None
+        key = cache.key(weasyprint_version(), sorted(PDF_OPTIONS.items()), self.html)
+        self.cached = folder / f"{self.slug}-{key[:KEY_LENGTH]}.pdf" if folder else None
 
     def from_cache(self) -> bytes | None:
         """The PDF made earlier from exactly this HTML, if there is one."""
-        if self.cached and self.cached.is_file():
-            return self.cached.read_bytes()
-        return None
+        return cache.read(self.cached)
 
     def keep(self, pdf: bytes) -> None:
         """Store a made PDF in the cache, in place of this document's older one."""
-        if not self.cached:
-            return
-        self.cache.mkdir(parents=True, exist_ok=True)
-        for old in made_before(self.cache, self.slug):
-            old.unlink(missing_ok=True)
-        write_atomic(self.cached, pdf)
+        if self.cached:
+            cache.write(self.cached, pdf, replaces=pdf_name(self.slug))
 
 
-def made_before(cache: Path, slug: str) -> list[Path]:
-    """The PDFs of document `slug` in `cache` (one, normally), oldest first."""
-    found = cache.glob(f"{slug}-*.pdf") if cache.is_dir() else []
-    return sorted(found, key=lambda p: p.stat().st_mtime)
+#: Characters of the key in a kept PDF's name.
+KEY_LENGTH = 20
+
+
+def pdf_name(slug: str) -> str:
+    """The pattern of the kept PDFs of document `slug`, and of no other ("checklists" is no "checklists-stap-1")."""
+    return f"{slug}-{'?' * KEY_LENGTH}.pdf"
+
+
+def made_before(folder: Path, slug: str) -> list[Path]:
+    """The PDFs of document `slug` in `folder` (one, normally), oldest first."""
+    return sorted(folder.glob(pdf_name(slug)), key=lambda p: p.stat().st_mtime)
 
 
 def make_pdf(html: str) -> bytes:
@@ -151,9 +152,9 @@ def _refusing_fetcher(weasyprint):
     return Refusing()
 
 
-def write_pdf(document: Document, catalogus: model.Catalogus, cache: Path | None = None) -> bytes:
-    """The PDF of `document`: from `cache` when one with exactly this content was made before."""
-    source = PdfSource(document, catalogus, cache)
+def write_pdf(document: Document, catalogus: model.Catalogus, folder: Path | None = None) -> bytes:
+    """The PDF of `document`: from `folder` when one with exactly this content was made before."""
+    source = PdfSource(document, catalogus, folder)
     pdf = source.from_cache()
     if pdf is None:
         pdf = make_pdf(source.html)

@@ -15,7 +15,6 @@ after that plugin in mkdocs.yml.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from pathlib import Path
@@ -25,8 +24,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import catalogus_plugin as required_catalogus
-from ...user_cache import user_cache
-from ..catalogus.routes import html_href, path_of, relative
+from ... import cache
+from ...pages.routes import html_href, path_of, relative
 from .config import PrintConfig
 from .documents import PrintPage, Renderer, documents, link_text, print_pages
 from .background import BackgroundPdfs, latest_pdf
@@ -71,20 +70,20 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             self.background.refresh(list(self.documents.values()), self.catalogus, self.refresh_later, config.site_dir)
 
     def _build_pdfs(self, files: Files, config) -> dict[str, str]:
-        cache = pdf_cache(Path(config.config_file_path).parent, self.config.cache_dir)
+        folder = pdf_folder(Path(config.config_file_path).parent)
         self.refresh_later = None
-        if self.background and cache:
-            made = {slug: latest_pdf(cache, slug) for slug in self.documents}
+        if self.background and folder:
+            made = {slug: latest_pdf(folder, slug) for slug in self.documents}
             if all(pdf is not None for pdf in made.values()):
                 for document in self.documents.values():
                     files.append(File.generated(config, document.pdf_path, content=made[document.slug]))
-                self.refresh_later = cache
+                self.refresh_later = folder
                 return {slug: document.pdf_path for slug, document in self.documents.items()}
         built = {}  # `mkdocs build`, or the preview's very first time: made now
         for document in self.documents.values():
             start = time.monotonic()
             try:
-                pdf = write_pdf(document, self.catalogus, cache)
+                pdf = write_pdf(document, self.catalogus, folder)
             except PdfToolMissing as missing:
                 log.warning(f"de PDF's worden niet gemaakt: {missing}. Oplossing: {INSTALL_HINT}. De rest van de site wordt wel gebouwd.")
                 return {}
@@ -111,14 +110,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         return f'---\ntitle: {json.dumps(str(titel))}\n---\n\n# {titel}\n\n{page.intro}\n\n{download}\n\n<div class="ww-afdruk">\n{html}\n</div>\n'
 
 
-def pdf_cache(project: Path, setting: str) -> Path | None:
-    """Where made PDFs are kept: outside the project unless mkdocs.yml says otherwise (`cache_dir`)."""
-    if setting.strip().lower() == "geen":
-        return None
-    if setting:
-        return project / setting
-    base = user_cache("pdf")
-    if base is None:  # no home folder: make the PDFs every time
-        return None
-    key = hashlib.sha256(str(project.resolve()).encode()).hexdigest()[:16]
-    return base / f"{project.resolve().name}-{key}"
+def pdf_folder(project: Path) -> Path | None:
+    """This project's folder in the store `pdf` (`cache.py`); None when nothing is kept: the PDFs are made every time."""
+    project = project.resolve()
+    return cache.path("pdf", f"{project.name}-{cache.key(project)[:16]}")

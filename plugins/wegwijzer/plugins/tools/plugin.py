@@ -18,8 +18,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import catalogus_plugin as required_catalogus
-from ..catalogus.pages import LIJST_MAX, environment
-from ..catalogus.routes import path_of, site_url
+from ...pages.generated import LIJST_MAX, environment
+from ...pages.routes import path_of, site_url
 from .config import ToolsConfig
 from .data import data_files
 

@@ -10,8 +10,24 @@
  *
  * Loaded on every page, so it also tells the visitor, once, what a new version
  * of the guide did to their work. */
-import { bijWijziging, leesVinkjes, wijzigVinkjes } from "./opslag.js";
+import { bewaar, bijWijziging, lees } from "./opslag.js";
 import { biedOngedaanAan, meldNieuweVersie, waarschuwAlsNietBewaard } from "./meldingen.js";
+
+function leesVinkjes(lijst) {
+  const lijsten = lees("checklists", null);
+  const vinkjes = lijsten && Object.hasOwn(lijsten, lijst) ? lijsten[lijst] : null;
+  return Array.isArray(vinkjes) ? vinkjes : [];
+}
+
+/** Tick and untick on what is stored now: a tick from another tab stays. */
+function wijzigVinkjes(lijst, aan, uit) {
+  const lijsten = lees("checklists", null) || Object.create(null);
+  const nu = new Set([...leesVinkjes(lijst), ...aan]);
+  uit.forEach((v) => nu.delete(v));
+  if (nu.size) lijsten[lijst] = [...nu];
+  else delete lijsten[lijst];
+  return bewaar("checklists", lijsten);
+}
 
 function vakjes(lijst) {
   return Array.from(lijst.querySelectorAll("input[type=checkbox][data-vraag]"));

@@ -4,7 +4,8 @@
  *
  * opslag.js loads this only when something is stored (or once it stores
  * something), so a first visit downloads none of it. It imports nothing of
- * opslag.js, which waits for it while it loads.
+ * opslag.js, which waits for it while it loads. The reasons' words are here;
+ * telling the reasons apart is opslagfout.js.
  */
 import { DELEN, opslagVorm } from "./vorm.js";
 

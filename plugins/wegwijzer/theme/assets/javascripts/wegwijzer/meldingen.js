@@ -2,7 +2,8 @@
  * guide, a wipe they can undo, and a browser that does not store (and why).
  * Each message appears where the visitor works and is read out by screen
  * readers. (Stored work of the wrong shape: herstel.js.) */
-import { bijMislukken, bijwerkenNaarVersie } from "./opslag.js";
+import { bijwerkenNaarVersie } from "./nieuweversie.js";
+import { bijMislukken } from "./opslag.js";
 
 function bericht(klasse, rol) {
   const p = document.createElement("div");

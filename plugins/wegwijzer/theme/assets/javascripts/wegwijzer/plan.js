@@ -8,13 +8,17 @@
  *
  * A plan from a file or from storage is checked first (vorm.js, loaded when
  * needed). Two tabs on the planhulp work on one plan: each change is made on
- * what is stored now (`voegPlanSamen`), and a change in the other tab shows
- * here at once. */
+ * what is stored now (`voegPlanSamen`, samenvoegen.js), and a change in the
+ * other tab shows here at once. */
 import { csv, gekozen, gerangschikt, markdown } from "./export.js";
-import { bewaar, bijWijziging, datumNl, downloadBestand, html, kopie, laadData, laadUitslagDelen, lees, link, vandaag } from "./opslag.js";
+import { laadData, laadUitslagDelen } from "./laden.js";
+import { datumNl, html, link, vandaag } from "./opmaak.js";
+import { bewaar, bijWijziging, kopie, lees } from "./opslag.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
 
 const SOORT = "plan-van-aanpak";
+/** download.js, fetched at the first download: the first view needs none of it. */
+const downloadBestand = async (...delen) => (await import("./download.js")).downloadBestand(...delen);
 
 const wortel = document.getElementById("ww-plan");
 const afdruk = document.querySelector(".ww-plan__afdruk");
@@ -23,9 +27,9 @@ const data = await laadData("plan"); // the guide, the criteria and the labels
 const knelpuntVan = new Map(); // what is fetched so far, by id (null: not found)
 const oplossingVan = new Map();
 const leegPlan = () => ({ knelpunten: [], scores: Object.create(null), afspraken: Object.create(null) });
-let vorm = null; // vorm.js: what a plan may hold, and how two tabs' plans merge
+let vorm = null; // vorm.js (what a plan may hold) and samenvoegen.js (how two tabs' plans merge)
 let vormBelofte = null;
-const laadVorm = () => (vormBelofte ||= import("./vorm.js").then((m) => (vorm = m)));
+const laadVorm = () => (vormBelofte ||= Promise.all([import("./vorm.js"), import("./samenvoegen.js")]).then(([v, s]) => (vorm = { ...v, ...s })));
 const tekst = (p) => JSON.stringify(p);
 // Only what this version of the guide still has: a plan made with an older version keeps the rest.
 async function passend(p) {

@@ -2,7 +2,9 @@
  * projector (full screen, arrow keys) or printed as landscape pages. Shows the
  * team result (?bron=team) or the visitor's own, from this browser only. */
 import { teamUitslagUitTotalen, uitslag, waaromGeenTeamUitslag } from "./ranking.js";
-import { datumNl, laadData, lees } from "./opslag.js";
+import { laadData } from "./laden.js";
+import { datumNl } from "./opmaak.js";
+import { lees } from "./opslag.js";
 import { toonUitslag } from "./weergave.js";
 
 const wortel = document.getElementById("ww-presentatie");

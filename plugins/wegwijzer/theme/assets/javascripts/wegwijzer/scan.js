@@ -5,8 +5,13 @@
  * What the result needs (the rules, how it is shown, data/scan.json) loads the
  * first time a result is asked for or was stored, not with the page: someone
  * who only starts answering downloads none of it. */
-import { bewaar, datumNl, downloadBestand, laadUitslagDelen as uitslagDelen, lees, vandaag } from "./opslag.js";
+import { datumNl, vandaag } from "./opmaak.js";
+import { bewaar, lees } from "./opslag.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
+
+/** Loaded when first needed: what a result needs (laden.js), and download.js. */
+const uitslagDelen = () => import("./laden.js").then((m) => m.laadUitslagDelen());
+const downloadBestand = async (...delen) => (await import("./download.js")).downloadBestand(...delen);
 
 const form = document.getElementById("ww-scan");
 const resultaat = document.getElementById("ww-uitslag");

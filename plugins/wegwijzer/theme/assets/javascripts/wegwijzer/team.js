@@ -30,8 +30,12 @@
  * while you answer, and someone with the browser's developer tools open between two
  * votes could see what the last vote added. Hence: answer alone, pass the device on.
  */
-import { bewaar, datumNl, laadUitslagDelen, lees, vandaag } from "./opslag.js";
+import { datumNl, vandaag } from "./opmaak.js";
+import { bewaar, lees } from "./opslag.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
+
+/** What a result needs (laden.js): loaded once the stembus is open, not with the page. */
+const laadUitslagDelen = () => import("./laden.js").then((m) => m.laadUitslagDelen());
 
 const wortel = document.getElementById("ww-team");
 const resultaat = document.getElementById("ww-teamuitslag");

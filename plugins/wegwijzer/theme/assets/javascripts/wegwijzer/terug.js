@@ -1,4 +1,4 @@
-/* The reading routes (plugins/catalogus/leesroutes.py). A page on a route shows that
+/* The reading routes (pages/leesroutes.py). A page on a route shows that
  * route from the build. A link from a route page to a page off the route (a "Lees meer",
  * the scan, an oplossing) carries ?van=<route>-<n>: the page it lands on hides its own
  * route and offers the way back to halte n, above the title (where GOV.UK puts its back
@@ -6,7 +6,7 @@
  * route (the scan on the werknemer route) shows that route when `van` names it.
  * Without JavaScript every page shows its own route, and the browser's back button
  * does the rest. */
-import { siteUrl } from "./opslag.js";
+import { siteUrl } from "./site.js";
 
 const PARAMETER = "van";
 const routes = JSON.parse(document.getElementById("ww-leesroutes")?.textContent || "{}");

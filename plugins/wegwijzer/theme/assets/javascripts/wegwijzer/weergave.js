@@ -1,8 +1,9 @@
 /* How a scan result looks, for one person, a team and the werksessie presentation alike:
  * the quadrant, the bars per group, the top 7 with what pointed at each knelpunt,
- * the top 3 with their oplossingen, and the table per factor. */
+ * the top 3 with their oplossingen, and the table per factor. Only `zetKwadrant` and
+ * `toonUitslag` touch the page (the element passed in); the rest builds HTML text. */
 import { HOOG, TOP, TOP_MET_OPLOSSINGEN } from "./ranking.js";
-import { html, link } from "./opslag.js";
+import { html, link } from "./opmaak.js";
 
 /** What a high score means for the groups where it is not simply "much is asked of you". */
 const BETEKENIS = {

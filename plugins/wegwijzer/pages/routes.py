@@ -1,7 +1,9 @@
 """Where each catalogus entry lives in the site, and how a `[[link]]` points there.
 
 Paths are Markdown source paths (`knelpunten/tijdsdruk.md`); MkDocs turns them
-into URLs and checks them, so a route that leads nowhere fails `--strict`.
+into URLs and checks them, so a route that leads nowhere fails `--strict`. The
+URL of a path is worked out here the way MkDocs does it (`site_url`, tested
+against MkDocs in tests/test_page_layer.py), so the page layer needs no MkDocs.
 """
 
 from __future__ import annotations
@@ -9,12 +11,12 @@ from __future__ import annotations
 import functools
 import posixpath
 
-from markupsafe import escape
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
+from urllib.parse import quote
 
-from ...catalogus import model
-from ...catalogus.links import Link
+from markupsafe import escape
+
+from ..catalogus import model
+from ..catalogus.links import Link
 
 
 def path_of(kind: str, entry) -> str:
@@ -106,14 +108,59 @@ def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str
 
 
 def site_url(target: str, use_directory_urls: bool) -> str:
-    """`target` (docs-relative source path, may carry #anchor) as a URL from the site's root."""
+    """`target` (docs-relative source path, may carry #anchor) as a URL from the site's root.
+
+    As MkDocs' `File.url`: `a/index.md` and `a/README.md` become `a/`, `a/b.md` `a/b/`
+    (or `a/b.html` without directory URLs); any other file keeps its path."""
     path, _, anchor = target.partition("#")
-    url = File(path, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
+    url = _url(path, use_directory_urls)
     return f"{url}#{anchor}" if anchor else url
+
+
+@functools.lru_cache(maxsize=8192)
+def _url(path: str, use_directory_urls: bool) -> str:
+    parent, filename = posixpath.split(path)
+    stem = posixpath.splitext(filename)[0]
+    if path.endswith(_MARKDOWN):
+        stem = "index" if stem == "README" else stem
+        if use_directory_urls and stem != "index":
+            path = posixpath.join(parent, stem, "index.html")
+        else:
+            path = posixpath.join(parent, stem + ".html")
+    folder, name = posixpath.split(path)
+    if use_directory_urls and name == "index.html":
+        path = (folder or ".") + "/"
+    return quote(path)
+
+
+#: What MkDocs reads as a Markdown page (`mkdocs.utils.markdown_extensions`).
+_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
+def relative_url(url: str, other: str) -> str:
+    """`url` relative to the page at `other` (both from the site's root), as MkDocs' `get_relative_url`:
+    the last part of `other` is left off when it names a file (holds a dot)."""
+    folder, _, name = other.rpartition("/")
+    if "." in name:
+        other = folder
+    start, target = _parts(other), _parts(url)
+    common = 0
+    for a, b in zip(start, target):
+        if a != b:
+            break
+        common += 1
+    link = "/".join([".."] * (len(start) - common) + target[common:]) or "."
+    return link + "/" if url.endswith("/") else link
+
+
+@functools.lru_cache(maxsize=None)
+def _parts(path: str) -> list[str]:
+    path = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
+    return path.split("/") if path else []
 
 
 def html_href(target: str, from_page: str, use_directory_urls: bool) -> str:
     """`target` as a URL relative to page `from_page`, for HTML that MkDocs does not rewrite."""
     path, _, anchor = site_url(target, use_directory_urls).partition("#")
-    href = get_relative_url(path, site_url(from_page, use_directory_urls))
+    href = relative_url(path, site_url(from_page, use_directory_urls))
     return f"{href}#{anchor}" if anchor else href

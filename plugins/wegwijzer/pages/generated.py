@@ -1,5 +1,10 @@
 """Which pages the catalogus becomes, each rendered from a Markdown template.
 
+This is the page layer: it needs the model and Jinja, not MkDocs, so another engine
+(ProperDocs, Zensical, a frame of our own) can take the same pages
+(docs/ontwikkelaars.md). The MkDocs plugin (`plugins/catalogus/plugin.py`) only
+hands them to MkDocs.
+
 Templates write references as `[[kind:id]]`, exactly as editors do; the plugin
 expands those on every page in one place, so generated and hand-written pages
 link the same way.
@@ -13,13 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+import importlib.util
+
 import jinja2
-import material
 from markupsafe import Markup, escape
 
-from ...catalogus import dossier, model
-from ...catalogus.leestijd import teken
-from ...catalogus.paginainfo import contact_van
+from ..catalogus import dossier, model
+from ..catalogus.leestijd import teken
+from ..catalogus.paginainfo import contact_van
 from ..jinja_cache import CompiledTemplates
 from .routes import mkb_path_of, path_of, relative
 
@@ -33,7 +39,8 @@ LIJST_MAX = 50
 DOSSIER_CSV = "data/toetsingsdossier.csv"
 
 TEMPLATES = Path(__file__).parent / "templates"
-ICONS = Path(material.__file__).parent / "templates" / ".icons"
+#: The icon set the pages draw from: Material's (also Zensical's), found without importing the theme.
+ICONS = Path(importlib.util.find_spec("material").origin).parent / "templates" / ".icons"
 
 #: Each step has one icon wherever it appears: overview, route pages, navigation.
 STAP_ICONEN = {

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...catalogus import model
+from ..catalogus import model
 from .routes import mkb_path_of, path_of
 
 #: How a route is named where a page says it is part of it.

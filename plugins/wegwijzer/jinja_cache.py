@@ -7,17 +7,16 @@ took about a third of a rebuild of the example guide, and a fixed part of every
 build (Material's templates, our page and print templates). Jinja checks each
 template's source against the checksum stored with its code, so an edited
 template is compiled anew; the code also depends on the environment's options,
-so each set of options has a folder of its own.
+so each set of options has names of its own. On disk they are the store
+`templates` of `cache.py`; in memory they serve every later environment of the
+process (the preview's rebuilds, each printed document).
 """
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import jinja2
 
-from ..user_cache import user_cache, write_kept
+from . import cache
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -28,19 +27,15 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         # By name only: a test's or editor's project in a new folder then reuses the entry
-        # (the checksum decides), so the folder holds one file per template name.
-        return hashlib.sha1(name.encode("utf-8")).hexdigest()
+        # (the checksum decides), so the store holds one file per template name.
+        return cache.key(name)[:24]
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         name = _name(bucket)
         code = self.store.get(name)
         if code is None:
-            path = _on_disk(name)
-            if path is None:
-                return
-            try:
-                code = path.read_bytes()
-            except OSError:  # not kept yet
+            code = cache.read(cache.path("templates", name))
+            if code is None:  # not kept yet
                 return
         try:
             bucket.bytecode_from_string(code)
@@ -52,19 +47,14 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         name = _name(bucket)
         code = self.store[name] = bucket.bytecode_to_string()
-        path = _on_disk(name)
+        path = cache.path("templates", name)
         if path is not None:
-            write_kept(path, lambda out: out.write(code))
+            cache.write(path, code)
 
 
 def _name(bucket: jinja2.bccache.Bucket) -> str:
     """The template's name in the cache: its family of options, then its own key."""
-    return f"{_family(bucket.environment)}/{bucket.key}"
-
-
-def _on_disk(name: str) -> Path | None:
-    folder = user_cache("templates")
-    return folder / name if folder else None
+    return f"{_family(bucket.environment)}-{bucket.key}"
 
 
 def _family(env: jinja2.Environment) -> str:
@@ -76,4 +66,4 @@ def _family(env: jinja2.Environment) -> str:
         env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
         env.keep_trailing_newline, sorted(env.extensions), env.optimized, env.is_async, autoescape,
     )
-    return hashlib.sha1(repr(options).encode("utf-8")).hexdigest()[:16]
+    return cache.key(*options)[:16]

@@ -1,0 +1,96 @@
+"""The page layer (wegwijzer.pages) makes every generated page without MkDocs.
+
+MkDocs 1.x is unmaintained and Material reaches its end of life in May 2027: the
+pages must not depend on either, so another engine can take them
+(docs/ontwikkelaars.md). These tests run the layer with MkDocs made impossible to
+import, and check that the URLs it works out itself are the ones MkDocs makes.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from conftest import ROOT
+
+from wegwijzer.pages.routes import relative_url, site_url
+
+#: Runs in a fresh interpreter in which `import mkdocs` fails, as where it is not installed.
+WITHOUT_MKDOCS = textwrap.dedent("""
+    import importlib.abc, json, sys
+
+    class NoMkDocs(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            if name == "mkdocs" or name.startswith("mkdocs."):
+                raise ModuleNotFoundError(f"No module named {name!r}")
+            return None
+
+    sys.meta_path.insert(0, NoMkDocs())
+    from wegwijzer.catalogus import load_catalogus
+    from wegwijzer.pages.generated import environment, page_specs, render
+    from wegwijzer.pages.leesroutes import leesroutes, voor_javascript
+    from wegwijzer.pages.routes import site_url
+
+    catalogus = load_catalogus(sys.argv[1])
+    specs = list(page_specs(catalogus))
+    env = environment()
+    pages = {spec.src_uri: render(env, spec, catalogus) for spec in specs}
+    routes = voor_javascript(leesroutes(catalogus, lambda path: True), lambda path: site_url(path, True))
+    print(json.dumps({
+        "pages": {uri: text[:400] for uri, text in pages.items()},
+        "routes": routes,
+        "mkdocs_loaded": [name for name in sys.modules if name.split(".")[0] in ("mkdocs", "material")],
+    }))
+""")
+
+
+@pytest.fixture(scope="module")
+def without_mkdocs():
+    result = subprocess.run([sys.executable, "-c", WITHOUT_MKDOCS, str(ROOT / "catalogus")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout)
+
+
+def test_every_generated_page_is_made_without_mkdocs(without_mkdocs, example_site):
+    pages = without_mkdocs["pages"]
+    assert without_mkdocs["mkdocs_loaded"] == []
+    # every page the build makes from the catalogus, no more and no fewer
+    built = {path.relative_to(example_site).as_posix() for path in example_site.rglob("index.html")}
+    for uri in pages:
+        assert site_url(uri, True) + "index.html" in built, uri
+    assert len(pages) > 60
+    # each with its title as a heading, and the catalogus' own words in it
+    for uri, text in pages.items():
+        assert text.lstrip().startswith(("# ", "---", "{", "<")) or "\n# " in text, uri
+    assert "Tijdsdruk" in pages["werkdrukmodel/tijdsdruk.md"]
+
+
+def test_the_reading_routes_are_made_without_mkdocs(without_mkdocs):
+    routes = without_mkdocs["routes"]
+    assert list(routes) == ["mkb", "hr", "werknemer"]
+    assert [halte["url"] for halte in routes["mkb"]["haltes"]][:2] == ["mkb/", "mkb/stap-1/"]
+
+
+PATHS = ["index.md", "README.md", "a.md", "a/index.md", "a/b.md", "a/README.md", "a/b.markdown", "a/b.MD",
+         "werkdrukmodel/index.md#tijdsdruk", "pagina met spatie.md", "data/scan.json", "assets/x.css", "a/b.c.md"]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_urls_are_the_ones_mkdocs_makes(directory_urls):
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    def mkdocs_url(target):
+        path, _, anchor = target.partition("#")
+        url = File(path, src_dir=None, dest_dir="", use_directory_urls=directory_urls).url
+        return f"{url}#{anchor}" if anchor else url
+
+    for path in PATHS:
+        assert site_url(path, directory_urls) == mkdocs_url(path), path
+    urls = [site_url(path.partition("#")[0], directory_urls) for path in PATHS] + ["", "/", "a/../b/", "../x/", "a/b/c.html"]
+    for url in urls:
+        for other in urls:
+            assert relative_url(url, other) == get_relative_url(url, other), (url, other)
