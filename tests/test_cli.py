@@ -192,3 +192,21 @@ def test_package_schemas_are_generated_from_the_model(tmp_path):
     package = ROOT / "plugins" / "wegwijzer" / "schema"
     for path in tmp_path.glob("*.json"):
         assert path.read_text(encoding="utf-8") == (package / path.name).read_text(encoding="utf-8"), f"{path.name}: draai 'wegwijzer schema'"
+
+
+def test_import_refuses_what_a_file_would_be_refused_for(example):
+    """`import` checks a row with the loader's own checks: a link that runs a script in a cell is
+    refused at import (it used to be written, and refused only by the next `check`)."""
+    (example / "knelpunten.csv").write_text(
+        "id;titel;factor;omschrijving;signalen;oplossingen\n"
+        "verstopt;Een verstopte link;tijdsdruk;Lees [dit](javascript:alert(1)) eerst.;Haast;flexibele-schil\n"
+        "goed;Een gewone rij;tijdsdruk;Lees [[knelpunt:verstopt]] niet.;Haast;flexibele-schil\n",
+        encoding="utf-8",
+    )
+    result = wegwijzer("import", "knelpunten.csv", cwd=example)
+    assert result.returncode == 1
+    assert "knelpunten.csv:2, kolom 'omschrijving':" in result.stderr and "knelpunten.csv:2: deze rij is niet geïmporteerd" in result.stderr
+    assert "knelpunten.csv:3, kolom 'omschrijving': link naar onbekende knelpunt 'verstopt'" in result.stderr
+    folder = example / "catalogus" / "knelpunten"
+    assert not (folder / "verstopt.yml").exists() and not (folder / "goed.yml").exists()
+    assert wegwijzer("check", cwd=example).returncode == 0
