@@ -19,27 +19,24 @@ from ..catalogus import model
 from ..catalogus.links import Link
 
 
+#: Where each kind of entry lives: its docs-relative source path (with #anchor for entries on a shared page).
+ROUTES = {
+    "stap": "stappen/stap-{e.nummer}/index.md",
+    "substap": "stappen/stap-{e.stap.nummer}/{e.id}.md",
+    "knelpunt": "knelpunten/{e.id}.md",
+    "oplossing": "oplossingen/{e.id}.md",
+    "factor": "werkdrukmodel/{e.id}.md",
+    "groep": "werkdrukmodel/index.md#{e.id}",
+    "instrument": "instrumenten/index.md#{e.id}",
+    "praktijk": "praktijk/index.md#{e.id}",
+}
+
+
 def path_of(kind: str, entry) -> str:
-    """The docs-relative source path (with #anchor for entries on a shared page)."""
-    if kind == "stap":
-        return f"stappen/stap-{entry.nummer}/index.md"
-    if kind == "substap":
-        return f"stappen/stap-{entry.stap.nummer}/{entry.id}.md"
-    if kind == "knelpunt":
-        return f"knelpunten/{entry.id}.md"
-    if kind == "oplossing":
-        return f"oplossingen/{entry.id}.md"
-    if kind == "factor":
-        return f"werkdrukmodel/{entry.id}.md"
-    if kind == "groep":
-        return f"werkdrukmodel/index.md#{entry.id}"
-    if kind == "instrument":
-        return f"instrumenten/index.md#{entry.id}"
-    if kind == "praktijk":
-        return f"praktijk/index.md#{entry.id}"
+    """The docs-relative source path of `entry` (ROUTES; a page of the guide by PAGINA_PATHS)."""
     if kind == "pagina":
         return PAGINA_PATHS[entry.id]
-    raise KeyError(kind)
+    return ROUTES[kind].format(e=entry)
 
 
 #: Where the guide's own pages ([[pagina:id]]) live.
