@@ -382,9 +382,14 @@ def test_two_tabs_on_the_planhulp_keep_both_tabs_work(tab, server, key, data, ea
     a.locator(f".ww-plan__knelpunten input[value='{second}']").uncheck()
     b.keyboard.type(" in een maand")
     expect(b.get_by_label("Hoe weten we dat het werkt?").first).to_have_value("Minder overuren in een maand")
+    first = earlier_plan["knelpunten"][0]["oplossingen"][0]
+    # Chromium hands B's last write to A's process a moment later: wait for it there, then read it
+    a.wait_for_function(
+        "([k, o]) => (JSON.parse(localStorage.getItem(k)).plan.afspraken[o] || {}).hoe === 'Minder overuren in een maand'",
+        arg=[key, first],
+    )
     plan = stored(a, key)["plan"]
     assert plan["knelpunten"][0]["oplossingen"] == earlier_plan["knelpunten"][0]["oplossingen"]
-    first = earlier_plan["knelpunten"][0]["oplossingen"][0]
     assert plan["afspraken"][first] == {"wie": "Sanne en Ali", "hoe": "Minder overuren in een maand", "start": "2026-12-01"}
     for page in (a, b):
         page.reload()
