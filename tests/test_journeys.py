@@ -25,7 +25,7 @@ def click(page, name: str, role: str = "link"):
     """Click the visible link or button with this name, in the page's content (not the menu)."""
     target = page.locator(".md-content").get_by_role(role, name=name, exact=True).first
     target.click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +56,7 @@ def test_mkb_route_start_to_step_5_with_a_detour_and_back(open_page, server, wid
             expect(back).to_be_visible()
             page.screenshot(path=ARTIFACTS / f"reis-mkb-omweg-{width}.png")
             back.click()
-            page.wait_for_load_state("networkidle")
+            page.wait_for_load_state("load")
             expect(heading(page)).to_contain_text(stap.titel)
             # the step points first to the guide's own scan
             own = page.locator(".ww-actie").first.locator("a:not(.headerlink)").all_inner_texts()
@@ -70,7 +70,7 @@ def test_mkb_route_start_to_step_5_with_a_detour_and_back(open_page, server, wid
             assert shown.count() > 0
             assert shown.count() < page.locator(".ww-kaart").count()  # the filter is set
             page.locator(".ww-terug--route").click()
-            page.wait_for_load_state("networkidle")
+            page.wait_for_load_state("load")
             expect(heading(page)).to_contain_text(stap.titel)
         if stap.nummer < 5:
             volgende = catalogus.stappen[stap.nummer]
@@ -94,7 +94,7 @@ def test_the_start_page_reaches_every_tool(open_page, server, width, card, title
     link = page.locator(".ww-hulpmiddelen a").filter(has=page.locator("strong", has_text=card))
     expect(link).to_be_visible()
     link.click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     expect(heading(page)).to_contain_text(title)
     if card == "Checklists":
         assert page.locator(".ww-vinklijst input[type=checkbox]").count() > 0
@@ -123,7 +123,7 @@ def test_each_answer_to_is_this_for_me_leads_to_advice_and_a_next_step(open_page
     expect(section.locator("h3")).to_contain_text(advice)
     expect(section).to_be_in_viewport()  # scrolled to the advice
     section.get_by_role("link", name=next_step, exact=True).click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     expect(heading(page)).to_contain_text(lands_on)
     name = re.sub(r"[^a-z]", "", advice.split()[-1].lower())
     page.screenshot(path=ARTIFACTS / f"reis-iets-voor-mij-{name}-{width}.png")
@@ -134,7 +134,7 @@ def test_employee_route_to_the_scan_and_the_team_result(open_page, server, width
     page = open_page(width)
     page.goto(server + "/")
     page.locator(".ww-routes a").filter(has_text="Ik ben werknemer").click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     expect(heading(page)).to_contain_text("Werkdruk bespreken als werknemer of OR")
     click(page, "teamuitslag")
     expect(heading(page)).to_contain_text("Teamuitslag van de werkdrukscan")

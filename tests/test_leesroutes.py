@@ -32,7 +32,7 @@ def visible_routes(page) -> set[str]:
 def follow(page, link) -> None:
     expect(link).to_be_visible()
     link.click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
 
 
 def next_link(page):

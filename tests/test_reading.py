@@ -183,7 +183,7 @@ def test_every_kind_of_page_is_accessible_and_stays_on_its_origin(open_page, ser
     violations = {}
     for name, url in PAGES.items():
         page.goto(server + url)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
         found = axe.run(page, options=WCAG_21_AA).response["violations"]
         if found:
             violations[name] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found]
