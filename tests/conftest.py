@@ -27,17 +27,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if FULL_TIER_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.volledig)
-    # The longest files first: two workers take files in this order (--dist loadfile), and one long
-    # file left for last would keep one worker busy while the other has nothing to do.
-    first = {name: i for i, name in enumerate(LONGEST_FILES)}
-    items.sort(key=lambda item: first.get(item.path.name, len(first)))
-
-
-#: Test files that take longest on 2 cores (scripts/test --durations), longest first.
-LONGEST_FILES = (
-    "test_nieuwe_gids.py", "test_release.py", "test_preview.py", "test_search.py", "test_print.py",
-    "test_reading.py", "test_tools.py", "test_leesroutes.py", "test_editor.py", "test_team.py",
-)
 
 
 def _stap(n: int) -> str:
