@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -395,6 +396,68 @@ def test_two_tabs_on_the_planhulp_keep_both_tabs_work(tab, server, key, data, ea
         page.reload()
         expect(page.get_by_label("Wie zorgt ervoor?").first).to_have_value("Sanne en Ali")
         expect(page.get_by_label("Hoe weten we dat het werkt?").first).to_have_value("Minder overuren in een maand")
+
+
+def test_a_changed_agreement_is_kept_when_it_is_the_first_change_after_opening(tab, server, key, data, earlier_plan):
+    """The plan on the page and what the tab knows to be stored were one object: the first change
+    to a stored agreement changed both, so it looked like another tab's and was undone."""
+    page = tab()
+    store(page, server, key, json.dumps({"versie": data["gids"]["versie"], "plan": earlier_plan}), "/plan/")
+    first = earlier_plan["knelpunten"][0]["oplossingen"][0]
+    page.get_by_label("Wie zorgt ervoor?").fill("Sanne en Ali")
+    assert stored(page, key)["plan"]["afspraken"][first]["wie"] == "Sanne en Ali"
+    page.reload()
+    expect(page.get_by_label("Wie zorgt ervoor?")).to_have_value("Sanne en Ali")
+
+
+#: Do one thing on the page at the moment `t` (ms since 1970): two tabs given the same moment write
+#: before either has heard of the other's write, as a visitor's two tabs sometimes do.
+AT_THE_MOMENT = """([t, selector, text]) => { setTimeout(() => {
+    const el = document.querySelector(selector);
+    if (el.type === "checkbox") el.click();
+    else { el.value = text; el.dispatchEvent(new Event("input", { bubbles: true })); }
+}, t - Date.now()); }"""
+
+
+def at_the_same_moment(*actions):
+    """Run each (page, selector, text) at one moment a little ahead, in its own page."""
+    moment = time.time() * 1000 + 400
+    for page, selector, text in actions:
+        page.evaluate(AT_THE_MOMENT, [moment, selector, text])
+
+
+def test_two_tabs_writing_at_the_same_moment_keep_both_changes(tab, server, key, data, earlier_plan):
+    """Each tab's browser process keeps its own copy of the storage and the last write wins: without
+    care, one of two writes made at one moment is lost although both tabs showed it."""
+    a = tab()
+    store(a, server, key, json.dumps({"versie": data["gids"]["versie"], "plan": earlier_plan}), "/plan/")
+    b = tab()
+    b.goto(server + "/plan/")
+    expect(b.get_by_label("Wie zorgt ervoor?")).to_have_value("Sanne")
+    c = tab()
+    c.goto(server + "/checklists/stap-1/")
+    ready(c)
+    k = earlier_plan["knelpunten"][0]["id"]
+    first = earlier_plan["knelpunten"][0]["oplossingen"][0]
+    second = next(o for o in next(x for x in data["knelpunten"] if x["id"] == k)["oplossingen"] if o != first)
+    box = f".ww-plan__knelpunten input[value='{second}']"
+    lijst = c.locator("[data-checklist]").first.get_attribute("data-checklist")
+    vragen = c.locator(f"[data-checklist='{lijst}'] input")
+    for i in range(6):
+        ticked = i % 2 == 0
+        # A ticks or unticks an oplossing, B types who does it, C ticks a question of a checklist
+        at_the_same_moment((a, box, ""), (b, f"#wie-{first}", f"Sanne en Ali {i}"), (c, f"[data-checklist='{lijst}'] li:nth-of-type({i + 1}) input", ""))
+        for page in (a, b):
+            expect(page.locator(box)).to_be_checked(checked=ticked)
+            expect(page.locator(f"#wie-{first}")).to_have_value(f"Sanne en Ali {i}")
+        expect(vragen.nth(i)).to_be_checked()
+        a.wait_for_function(
+            "([k, o, w]) => (JSON.parse(localStorage.getItem(k)).plan.afspraken[o] || {}).wie === w",
+            arg=[key, first, f"Sanne en Ali {i}"],
+        )
+        kept = stored(a, key)
+        assert (second in kept["plan"]["knelpunten"][0]["oplossingen"]) == ticked
+        assert len(kept["checklists"][lijst]) == i + 1
 
 
 def test_two_tabs_on_one_checklist_keep_both_tabs_ticks(tab, server, key, data):

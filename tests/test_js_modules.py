@@ -34,9 +34,9 @@ _IMPORT = re.compile(r"""(?:\b(?:import|export)\b[^;'"]*?\bfrom\s*|\bimport\s*\(
 _COMMENT = re.compile(r"/\*.*?\*/|(?<![:\"'])//[^\n]*", re.DOTALL)
 
 #: Modules that must run in Node without a DOM: the rules and what writes a result's HTML.
-ZONDER_DOM = ["ranking.js", "samenvoegen.js", "vorm.js", "versies.js", "bestanden.js", "export.js", "opmaak.js", "weergave.js", "site.js", "laden.js"]
+ZONDER_DOM = ["ranking.js", "samenvoegen.js", "lijstsamen.js", "verloren.js", "vorm.js", "versies.js", "bestanden.js", "export.js", "opmaak.js", "weergave.js", "site.js", "laden.js"]
 #: Of those, the ones that never touch a page, a window or storage at all (not even when called).
-REGELS = ["ranking.js", "samenvoegen.js", "vorm.js", "versies.js", "bestanden.js", "export.js"]
+REGELS = ["ranking.js", "samenvoegen.js", "lijstsamen.js", "verloren.js", "vorm.js", "versies.js", "bestanden.js", "export.js"]
 
 
 def modules() -> list[Path]:
@@ -224,3 +224,41 @@ def test_a_result_where_nothing_stands_out_in_node():
 def test_two_tabs_plans_merged_in_node(basis, mijn, hun, samen):
     got = node(f"return samenvoegen.voegPlanSamen({json.dumps(basis)}, {json.dumps(mijn)}, {json.dumps(hun)});", "samenvoegen.js")
     assert got == samen
+
+
+# A write of this tab lost to another tab's made at the same moment (verloren.js). In a browser: test_hostile_storage.py.
+def _write(id_, before, after, delen):
+    return {"id": id_, "basis": json.dumps(before), "tekst": json.dumps(after), "delen": delen}
+
+
+S0 = {"scan": {"antwoorden": {"a": 1}}, "checklists": {"l": ["q1"]}, "schrijvingen": ["x-1"]}
+
+
+@pytest.mark.parametrize(("stored", "writes", "made_again"), [
+    pytest.param(  # this tab's write is still on top here: nothing to do yet
+        {**S0, "schrijvingen": ["x-1", "mij-1"]}, [_write("mij-1", S0, {**S0, "schrijvingen": ["x-1", "mij-1"]}, ["scan"])], None,
+        id="eigen-boven"),
+    pytest.param(  # the other tab built on this tab's write: nothing lost
+        {**S0, "schrijvingen": ["x-1", "mij-1", "ander-1"]}, [_write("mij-1", S0, S0, ["scan"])], None, id="erop-gebouwd"),
+    pytest.param(  # lost: this tab's answers and tick made again on theirs, their tick kept
+        {"scan": {"antwoorden": {"a": 1}}, "checklists": {"l": ["q1", "q3"]}, "schrijvingen": ["x-1", "ander-1"]},
+        [_write("mij-1", S0, {**S0, "scan": {"antwoorden": {"a": 4}}}, ["scan"]),
+         _write("mij-2", S0, {**S0, "checklists": {"l": ["q1", "q2"]}}, ["checklists"])],
+        {"scan": {"antwoorden": {"a": 4}}, "checklists": {"l": ["q1", "q3", "q2"]}, "schrijvingen": ["x-1", "ander-1"]},
+        id="verloren"),
+    pytest.param(  # theirs holds this tab's first write, not its second: only the second is made again
+        {"scan": {"antwoorden": {"a": 2}}, "checklists": {"l": []}, "schrijvingen": ["x-1", "mij-1", "ander-1"]},
+        [_write("mij-1", S0, {**S0, "scan": {"antwoorden": {"a": 4}}}, ["scan"]),
+         _write("mij-2", S0, {**S0, "checklists": {"l": ["q1", "q2"]}}, ["checklists"])],
+        {"scan": {"antwoorden": {"a": 2}}, "checklists": {"l": ["q2"]}, "schrijvingen": ["x-1", "mij-1", "ander-1"]},
+        id="deels-verloren"),
+    pytest.param(  # everything cleared on purpose in the other tab: nothing comes back
+        {}, [_write("mij-1", S0, {**S0, "scan": {"antwoorden": {"a": 4}}}, ["scan"])], None, id="gewist"),
+])
+def test_a_lost_write_is_made_again_on_what_is_stored_in_node(stored, writes, made_again):
+    got = node(
+        f"const r = await verloren.maakOpnieuw({json.dumps(stored)}, {{ geschreven: {json.dumps(writes)}, drager: null }}, "
+        'new Map([["checklists", lijstsamen.vinkjesSamen]])); return r && r.alles;',
+        "verloren.js", "lijstsamen.js",
+    )
+    assert got == made_again

@@ -198,7 +198,8 @@ from lighthouse import PAGE_TYPES, pick  # noqa: E402
 #: The most a phone downloads (gzip) for the first view of any page type, empty cache.
 #: 90 until issue 29; the keyboard menu (menu.js), the reading routes and the footer's
 #: statements, contact and date added about 4.5 KB to the heaviest page (the team scan).
-FIRST_VIEW_BUDGET_KB = 96
+#: 97 since issue 30: finding and redoing a write lost between two tabs (opslag.js) is 0.9 KB.
+FIRST_VIEW_BUDGET_KB = 97
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)

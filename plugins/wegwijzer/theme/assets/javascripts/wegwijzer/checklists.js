@@ -10,7 +10,7 @@
  *
  * Loaded on every page, so it also tells the visitor, once, what a new version
  * of the guide did to their work. */
-import { bewaar, bijWijziging, lees } from "./opslag.js";
+import { bewaar, bijWijziging, lees, voegSamenMet } from "./opslag.js";
 import { biedOngedaanAan, meldNieuweVersie, waarschuwAlsNietBewaard } from "./meldingen.js";
 
 function leesVinkjes(lijst) {
@@ -28,6 +28,9 @@ function wijzigVinkjes(lijst, aan, uit) {
   else delete lijsten[lijst];
   return bewaar("checklists", lijsten);
 }
+
+// This tab's ticks, made again on another tab's written at the same moment (opslag.js).
+voegSamenMet("checklists", async (...drie) => (await import("./lijstsamen.js")).vinkjesSamen(...drie));
 
 function vakjes(lijst) {
   return Array.from(lijst.querySelectorAll("input[type=checkbox][data-vraag]"));

@@ -13,7 +13,7 @@
 import { csv, gekozen, gerangschikt, markdown } from "./export.js";
 import { laadData, laadUitslagDelen } from "./laden.js";
 import { datumNl, html, link, vandaag } from "./opmaak.js";
-import { bewaar, bijWijziging, kopie, lees } from "./opslag.js";
+import { bewaar, bijWijziging, kopie, lees, voegSamenMet } from "./opslag.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
 
 const SOORT = "plan-van-aanpak";
@@ -59,7 +59,8 @@ function zichtbaar(p) {
 }
 
 let basis = lees("plan", null); // what this tab last knew to be stored (checked by opslag.js), or null
-let plan = basis ? (await passend(basis)).opgeslagen.plan : leegPlan();
+// A copy: the plan changes in place as the visitor types; `basis` stays what was stored.
+let plan = basis ? kopie((await passend(basis)).opgeslagen.plan) : leegPlan();
 await laadOnderdelen(plan);
 
 /**
@@ -81,6 +82,13 @@ function opslaan() {
   // A write that failed left `hun` in storage: the next write must not take that for the other tab's work.
   basis = bewaar("plan", plan.knelpunten.length ? plan : null) ? lees("plan", null) : hun;
 }
+
+// This tab's changes, made again on another tab's plan written at the same moment (opslag.js).
+voegSamenMet("plan", async (basis, mijn, hun) => {
+  await laadVorm();
+  const samen = vorm.voegPlanSamen(basis, mijn || leegPlan(), hun);
+  return samen.knelpunten.length ? samen : null;
+});
 
 // The other tab changed the plan: take its changes over, keeping this tab's own.
 bijWijziging(async () => {

@@ -1,16 +1,7 @@
 /* Two copies of one plan merged: what this tab changed, made on what another tab
  * stored meanwhile. No DOM, so Node can test it. Linear in the size of the plans. */
+import { lijstSamen } from "./lijstsamen.js";
 import { VELDEN, kaart, planVorm } from "./vorm.js";
-
-/** Three-way merge of a list: what `mijn` added to or took from `basis`, done on `hun`. */
-function lijstSamen(basis, mijn, hun) {
-  const b = new Set(basis);
-  const m = new Set(mijn);
-  const h = new Set(hun);
-  const uit = hun.filter((x) => !(b.has(x) && !m.has(x)));
-  for (const x of mijn) if (!b.has(x) && !h.has(x)) uit.push(x);
-  return uit;
-}
 
 /**
  * Two tabs on one plan: `basis` is what this tab last knew to be stored, `mijn`

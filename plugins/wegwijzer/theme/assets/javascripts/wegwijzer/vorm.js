@@ -298,6 +298,13 @@ export function opslagVorm(x) {
     if (versies.length) alles.versies = versies;
     else delete alles.versies;
   }
+  if ("schrijvingen" in alles) {
+    // The ids of the last writes (opslag.js): only strings are ids; anything else is left off.
+    const ids = Array.isArray(alles.schrijvingen) ? alles.schrijvingen.filter((s) => typeof s === "string").slice(-100) : [];
+    if (!Array.isArray(alles.schrijvingen) || ids.length !== alles.schrijvingen.length) veranderd = true;
+    if (ids.length) alles.schrijvingen = ids;
+    else delete alles.schrijvingen;
+  }
   for (const [deel, vorm] of Object.entries(VORMEN)) {
     if (!Object.hasOwn(alles, deel)) continue;
     if (alles[deel] === null) {
