@@ -27,6 +27,19 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if FULL_TIER_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.volledig)
+    # The longest files first: the workers take whole files in this order (scripts/test), and a long
+    # file left for last keeps one worker busy while the others have nothing left to do.
+    first = {name: i for i, name in enumerate(LONGEST_FILES)}
+    items.sort(key=lambda item: first.get(item.path.name, len(first)))
+
+
+#: Test files that take longest (a timeline of `scripts/test` on 2 cores), longest first.
+LONGEST_FILES = (
+    "test_tools.py", "test_reading.py", "test_print.py", "test_nieuwe_gids.py", "test_search.py",
+    "test_leesroutes.py", "test_hostile_storage.py", "test_doelen.py", "test_berichten.py", "test_team.py",
+    "test_preview.py", "test_editor.py", "test_hostile.py", "test_filter.py", "test_journeys.py",
+    "test_phone.py", "test_publishing.py", "test_release.py", "test_site.py", "test_keyboard.py", "test_safety.py",
+)
 
 
 def _stap(n: int) -> str:
@@ -178,6 +191,26 @@ def example_site(tmp_path_factory) -> Path:
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
+
+#: Resolves once no transition or animation runs and the page has not scrolled for three frames.
+_AT_REST = """() => new Promise((klaar) => {
+    let vorige = null, stil = 0;
+    const kijk = () => {
+        const nu = [scrollX, scrollY].join();
+        const bezig = document.getAnimations().some((a) => a.playState === "running");
+        stil = !bezig && nu === vorige ? stil + 1 : 0;
+        vorige = nu;
+        if (stil >= 3) klaar(true);
+        else requestAnimationFrame(kijk);
+    };
+    requestAnimationFrame(kijk);
+})"""
+
+
+def at_rest(page) -> None:
+    """Wait until what moves on the page (a drawer sliding in, a smooth scroll) has stopped: a
+    condition, not a guess at how long it takes."""
+    page.evaluate(_AT_REST)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

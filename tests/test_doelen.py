@@ -18,7 +18,7 @@ import pytest
 
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, at_rest
 from test_ranking import every
 from test_tools import fill_scan, save_scan, settled
 
@@ -238,6 +238,7 @@ def in_view(page, locator):
 
 def test_on_a_phone_what_a_tool_says_is_in_view_and_stays(open_page, server, data, tmp_path):
     page = open_page(360)
+    page.clock.install()  # time runs as usual, and can be moved on at once to see what stays
     page.goto(server + "/scan/")
     settled(page)
     fill_scan(page, every(data, 5, 1))
@@ -250,7 +251,7 @@ def test_on_a_phone_what_a_tool_says_is_in_view_and_stays(open_page, server, dat
     status = page.get_by_role("status").filter(has_text="geopend")
     expect(status).to_have_text("Uitslag van " + status.inner_text().split("Uitslag van ")[1])
     assert in_view(page, status)
-    page.wait_for_timeout(1000)
+    page.clock.run_for(60_000)  # a minute later, every timer of the page has run
     assert status.inner_text().startswith("Uitslag van ") and in_view(page, status)  # it stays
     expect(page.locator("#ww-uitslag")).to_be_visible()
     page.screenshot(path=ARTIFACTS / "scan-geopend-360.png")
@@ -266,7 +267,7 @@ def test_on_a_phone_what_a_tool_says_is_in_view_and_stays(open_page, server, dat
     button.evaluate("b => b.click()")
     fout = page.locator(".ww-stembus__fout")
     expect(fout).to_contain_text("Je hebt nog geen stelling ingevuld")
-    page.wait_for_timeout(800)  # the page may scroll smoothly
+    at_rest(page)  # the page may scroll smoothly
     assert in_view(page, fout), (fout.bounding_box(), button.bounding_box(), page.evaluate("scrollY"))
     for answer in every(data, 4, 2).items():
         page.locator(f"#ww-stembus input[name='{answer[0]}'][value='{answer[1]}']").check()

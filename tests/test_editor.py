@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, copy_project, mkdocs_build, serve_folder
 from wegwijzer.catalogus import load_catalogus
@@ -254,8 +255,7 @@ def test_the_preview_never_reloads_the_editor_and_shows_it_the_problems(preview,
     page.screenshot(path=ARTIFACTS / "editor-fout-in-voorvertoning.png")
     assert title.input_value() == "Half getypt, nog niet bewaard"  # not reloaded
     preview.built_after(preview.save(path, original))
-    page.wait_for_timeout(2000)  # the editor asks every 1.5 s
-    assert panel.is_hidden()
+    expect(panel).to_be_hidden()  # the editor asks every 1.5 s
     assert title.input_value() == "Half getypt, nog niet bewaard"
     assert "livereload" not in preview.get("/admin/")[1]
 

@@ -14,7 +14,7 @@ import pytest
 
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS, DRUKKE_FACTOR, ROOT, serve_folder
+from conftest import ARTIFACTS, DRUKKE_FACTOR, ROOT, at_rest, serve_folder
 from wegwijzer.catalogus import load_catalogus, model
 from wegwijzer.pages.generated import LIJST_MAX
 
@@ -70,7 +70,7 @@ def axe_violations(page):
 
     # no hover and no running transition: axe judges the colours a reader sees at rest
     page.mouse.move(1, page.viewport_size["height"] - 1)
-    page.wait_for_timeout(400)
+    at_rest(page)
     found = Axe().run(page, options=WCAG_21_AA).response["violations"]
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found]
 
@@ -135,7 +135,7 @@ def test_choose_a_filter_on_a_phone_and_the_url_keeps_it(open_page, server):
     expect(filter_button(page)).to_be_focused()
     first = page.locator(".ww-resultaten > .ww-kaart:visible").first
     expect(first).to_be_in_viewport()
-    page.wait_for_timeout(300)
+    at_rest(page)
     page.screenshot(path=ARTIFACTS / "filter-360.png")
 
     page.reload()

@@ -15,6 +15,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -348,7 +349,7 @@ def test_search_shows_the_attacks_as_text_and_runs_nothing(hostile_site, browser
         page.locator(".ww-zoekknop").click()
         page.locator(".pagefind-ui__search-input").fill("Aanval html-img-onerror")
         page.locator(".pagefind-ui__result").first.wait_for()
-        page.wait_for_timeout(500)
+        page.wait_for_load_state("networkidle")  # every result's fragment fetched and shown
         assert page.locator(".pagefind-ui__result").count() >= 2
         handlers = page.evaluate("""[...document.querySelectorAll('#ww-zoeken *')].flatMap(el =>
             [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name))""")
@@ -402,7 +403,9 @@ def test_the_browser_watch_catches_a_refused_script(browser):
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy([])}\">"
             "<p>x</p><script>window.ran = 1</script><img src=x onerror=\"window.ran = 2\">"
         )
-        page.wait_for_timeout(200)
+        deadline = time.monotonic() + 10
+        while not POLICY_VIOLATIONS and time.monotonic() < deadline:
+            page.evaluate("0")  # a round trip: Playwright hands over the page's messages meanwhile
         assert page.evaluate("window.ran") is None
         assert len(POLICY_VIOLATIONS) >= 1
     finally:

@@ -18,7 +18,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import ROOT, at_rest
 from test_ranking import full_data
 
 SCRIPTS = ROOT / "plugins" / "wegwijzer" / "theme" / "assets" / "javascripts" / "wegwijzer"
@@ -116,11 +116,11 @@ def choose(page, selector: str, file: dict, message) -> float:
         dt.items.add(new File(inhoud, f.name, { type: "application/json" }));
         window.__bestanden = dt.files;
     }""", file)
-    page.wait_for_timeout(50)  # a long task is reported just after it ends
+    at_rest(page)  # a long task is reported just after it ends
     clear_long_tasks(page)
     page.eval_on_selector(selector, "el => { el.files = window.__bestanden; el.dispatchEvent(new Event('change', { bubbles: true })); }")
     expect(message).to_contain_text(f"‘{file['name']}’", timeout=10_000)
-    page.wait_for_timeout(50)
+    at_rest(page)
     return longest_task(page)
 
 
@@ -329,7 +329,7 @@ def test_a_stored_plan_of_100000_repeats_opens_fast_and_is_stored_once(tab, serv
     plan = repeated_plan(data)
     store(page, server, key, json.dumps({"versie": data["gids"]["versie"], "plan": plan}, separators=(",", ":")), "/plan/", measure_load=True)
     expect(page.locator(".ww-plan__knelpunten .ww-kaart")).to_have_count(1)
-    page.wait_for_timeout(300)
+    at_rest(page)
     print(f"stored plan of 100,000 entries: longest task {longest_task(page):.0f} ms")
     assert longest_task(page) < BLOCKING_MS, page.evaluate("window.__lang")
     assert stored(page, key)["plan"]["knelpunten"] == [{**plan["knelpunten"][0], "oplossingen": []}]

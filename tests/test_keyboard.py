@@ -21,7 +21,7 @@ import threading
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, at_rest
 from wegwijzer.catalogus import load_catalogus
 
 catalogus = load_catalogus(ROOT / "catalogus")
@@ -110,7 +110,7 @@ def test_menu_button_opens_the_drawer_and_escape_brings_focus_back(browser, serv
         assert page.locator(f"#{button.get_attribute('aria-controls')}").count() == 1
 
         page.keyboard.press("Enter")
-        page.wait_for_timeout(350)  # the drawer slides in
+        at_rest(page)  # the drawer slides in
         assert page.evaluate("document.getElementById('__drawer').checked")
         assert button.get_attribute("aria-expanded") == "true"
         stops = [page.evaluate(FOCUS)]
@@ -122,14 +122,14 @@ def test_menu_button_opens_the_drawer_and_escape_brings_focus_back(browser, serv
         assert [s["what"] for s in in_menu if not (s["onScreen"] and s["visible"])] == []
 
         page.keyboard.press("Escape")
-        page.wait_for_timeout(350)
+        at_rest(page)
         assert not page.evaluate("document.getElementById('__drawer').checked")
         assert button.get_attribute("aria-expanded") == "false"
         assert page.evaluate("s => document.activeElement.matches(s)", MENU_BUTTON)
         assert page.evaluate("document.querySelector('.md-sidebar--primary').inert")
 
         page.keyboard.press(" ")  # Space works too, and does not scroll the page
-        page.wait_for_timeout(350)
+        at_rest(page)
         assert page.evaluate("document.getElementById('__drawer').checked")
         assert page.evaluate("scrollY") == 0
     finally:
@@ -142,11 +142,11 @@ def test_a_section_in_the_drawer_opens_and_closes_with_the_keyboard(browser, ser
         page.goto(f"{server}/")
         page.locator(MENU_BUTTON).focus()
         page.keyboard.press("Enter")
-        page.wait_for_timeout(350)
+        at_rest(page)
         arrow = page.locator('.md-sidebar--primary label.md-nav__link[aria-label^="Onderdelen van Kort"]')
         arrow.focus()
         page.keyboard.press("Enter")
-        page.wait_for_timeout(350)
+        at_rest(page)
         toggle = arrow.get_attribute("for")
         assert page.evaluate(f"document.getElementById('{toggle}').checked")
         back = page.locator(f'.md-sidebar--primary label.md-nav__title[for="{toggle}"]')
@@ -157,7 +157,7 @@ def test_a_section_in_the_drawer_opens_and_closes_with_the_keyboard(browser, ser
         assert now["inMenu"] and now["visible"] and "Stap 1" in now["what"], now
         back.focus()
         page.keyboard.press("Enter")
-        page.wait_for_timeout(350)
+        at_rest(page)
         assert not page.evaluate(f"document.getElementById('{toggle}').checked")
     finally:
         context.close()
@@ -242,8 +242,7 @@ def test_the_404_page_opens_the_search(browser, host):
         page.locator("#ww-zoeken .pagefind-ui__search-input").wait_for()
         assert page.evaluate("document.getElementById('ww-zoeken').open")
         page.keyboard.press("Escape")
-        page.wait_for_timeout(100)
-        assert page.evaluate("document.activeElement.textContent.trim()") == "Zoeken in de Wegwijzer"
+        page.wait_for_function("document.activeElement.textContent.trim() === 'Zoeken in de Wegwijzer'")  # focus back on the button
     finally:
         context.close()
 

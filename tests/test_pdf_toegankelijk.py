@@ -161,6 +161,19 @@ def test_the_pdf_cache_key_changes_with_the_way_pdfs_are_written(tmp_path, monke
     assert pdf_module.PDF_OPTIONS == {} and "pdf/ua-1" not in str(untagged)
 
 
+def test_a_pdf_made_for_a_copy_of_the_guide_is_not_made_again(tmp_path):
+    """A second folder with the same guide (a copy, a fresh clone, a moved folder) takes the PDF
+    made for the first, and keeps it in its own folder; other HTML is never taken for it."""
+    document = DOCUMENTS["werksessie-plan-van-aanpak"]
+    first = pdf_module.PdfSource(document, catalogus, tmp_path / "pdf" / "gids-a")
+    first.keep(b"%PDF-1.7 made once")
+    copy = pdf_module.PdfSource(document, catalogus, tmp_path / "pdf" / "gids-b")
+    assert copy.from_cache() == b"%PDF-1.7 made once"
+    assert copy.cached.read_bytes() == b"%PDF-1.7 made once"  # kept here too: pruning one folder leaves the other's
+    other = pdf_module.PdfSource(DOCUMENTS["werksessie-posters"], catalogus, tmp_path / "pdf" / "gids-c")
+    assert other.from_cache() is None
+
+
 def test_checklist_pdf_buttons_say_the_pdf_is_blank(example_site):
     html = (example_site / "checklists" / "stap-1" / "index.html").read_text(encoding="utf-8")
     buttons = re.findall(r'<a class="md-button ww-download" href="[^"]+">([^<]+)</a>', html)

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ARTIFACTS, ROOT
+from conftest import ARTIFACTS, ROOT, at_rest
 from wegwijzer.catalogus import load_catalogus
 
 catalogus = load_catalogus(ROOT / "catalogus")
@@ -181,7 +181,7 @@ def test_scan_count_sticks_under_the_header_on_one_line(open_page, server, width
     assert abs(telling.bounding_box()["y"] - label["y"]) < 4, "the count wrapped below 'Beantwoord:'"
 
     page.evaluate("window.scrollTo(0, document.querySelector('.ww-stelling:nth-of-type(4)').offsetTop + 1500)")
-    page.wait_for_timeout(200)
+    at_rest(page)
     header = page.locator(".md-header").bounding_box()
     bar = page.locator(".ww-scan__voortgang").bounding_box()
     assert bar["y"] <= header["y"] + header["height"] + 0.5, "gap between header and count"
@@ -194,9 +194,9 @@ def test_scan_count_sticks_under_the_header_on_one_line(open_page, server, width
     # Material's back-to-top button appears when scrolling up; it must not cover the count
     page.mouse.move(width / 2, 400)
     page.mouse.wheel(0, 600)
-    page.wait_for_timeout(300)
+    at_rest(page)
     page.mouse.wheel(0, -200)
-    page.wait_for_timeout(600)
+    at_rest(page)
     top_button = page.locator(".md-top")
     assert top_button.is_visible()
     button = top_button.bounding_box()
@@ -269,5 +269,5 @@ def test_screenshots_for_review(open_page, server, width):
     page.locator(".ww-stelling").nth(3).scroll_into_view_if_needed()
     page.mouse.move(width / 2, 400)
     page.mouse.wheel(0, 400)
-    page.wait_for_timeout(300)
+    at_rest(page)
     page.screenshot(path=ARTIFACTS / f"phone-scan-{width}.png")

@@ -121,7 +121,7 @@ def _look_for_injections(browser, base):
         page.locator(".ww-zoekknop").click()
         page.locator(".pagefind-ui__search-input").fill("img src")
         page.locator(".pagefind-ui__result").first.wait_for()
-        page.wait_for_timeout(500)
+        page.wait_for_load_state("networkidle")  # every result's fragment fetched and shown
         assert page.evaluate("window.__xss") is None
         assert dialogs == []
         assert {urlparse(u).netloc for u in requests} == {urlparse(base).netloc}

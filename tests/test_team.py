@@ -16,7 +16,7 @@ import pytest
 
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, at_rest
 from test_ranking import every
 from test_tools import axe_violations, only_own_origin, pdf_pages, pdf_size, pdf_text, settled, titles_of
 
@@ -159,7 +159,7 @@ def test_five_colleagues_vote_and_only_the_team_total_is_ever_shown(browser, ser
     assert not page.locator("#ww-stembus").is_visible()
     assert not page.get_by_role("button", name="Open de stembus weer").is_visible()
     page.locator("#ww-stembus input[name='haasten'][value='5']").evaluate("el => { el.checked = true; el.form.requestSubmit(); }")
-    page.wait_for_timeout(200)
+    at_rest(page)
     assert stored_team(page)["stemmen"] == 5
     page.reload()  # kept on this device
     settled(page)

@@ -18,7 +18,7 @@ import pytest
 
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS, ROOT, copy_project, mkdocs_build, serve_folder
+from conftest import ARTIFACTS, ROOT, at_rest, copy_project, mkdocs_build, serve_folder
 from test_ranking import CASES, every
 from wegwijzer.catalogus import load_catalogus
 
@@ -35,7 +35,7 @@ def axe_violations(page):
 
     # no hover and no running transition: axe judges the colours a reader sees at rest
     page.mouse.move(1, page.viewport_size["height"] - 1)
-    page.wait_for_timeout(400)
+    at_rest(page)
     found = Axe().run(page, options=WCAG_21_AA).response["violations"]
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found]
 
@@ -470,7 +470,7 @@ def test_on_a_phone_nothing_scrolls_sideways(open_page, server, data, path, tmp_
         expect(page.locator("#ww-teamuitslag")).to_be_visible()
     elif path != "/scan/":
         page.goto(server + path)
-    page.wait_for_timeout(200)
+    at_rest(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path=ARTIFACTS / f"telefoon-{path.strip('/').replace('/', '-')}.png", full_page=True)
 

@@ -7,6 +7,7 @@ instead of failing.
 
 from __future__ import annotations
 
+import glob
 import importlib.metadata
 from pathlib import Path
 
@@ -99,8 +100,18 @@ class PdfSource:
         self.cached = folder / f"{self.slug}-{key[:KEY_LENGTH]}.pdf" if folder else None
 
     def from_cache(self) -> bytes | None:
-        """The PDF made earlier from exactly this HTML, if there is one."""
-        return cache.read(self.cached)
+        """The PDF made earlier from exactly this HTML, if there is one: in this project's folder,
+        or in another project's of the store (a copy of the guide, a folder moved or cloned
+        again), then kept in this one's too. The name holds the key, so the same name is the
+        same HTML."""
+        pdf = cache.read(self.cached)
+        if pdf is None and self.cached:
+            for other in self.cached.parent.parent.glob(f"*/{glob.escape(self.cached.name)}"):
+                pdf = cache.read(other)
+                if pdf is not None:
+                    self.keep(pdf)
+                    break
+        return pdf
 
     def keep(self, pdf: bytes) -> None:
         """Store a made PDF in the cache, in place of this document's older one."""
