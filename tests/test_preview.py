@@ -18,6 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import ROOT, copy_project
+from wegwijzer.plugins.print.plugin import pdf_folder
 
 BASE = ROOT / "plugins" / "wegwijzer" / "basis" / "werkdruk"
 
@@ -62,7 +63,8 @@ def project_with_pdfs(tmp_path, monkeypatch):
 def _project(tmp_path, monkeypatch, pdfs: bool):
     project = copy_project(tmp_path, pdfs=pdfs)
     monkeypatch.chdir(project)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # PDFs made here, not in the user's cache
+    if not pdfs:  # with PDFs: the test session's cache, where the example's PDFs made for other folders are
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     return project
 
@@ -169,7 +171,7 @@ def test_pdfs_follow_in_the_background_and_the_old_one_is_offered_meanwhile(proj
         while NEW not in pdf_text(dossier) and time.monotonic() < end:
             time.sleep(0.5)
         assert NEW in pdf_text(dossier), f"na {seconds:.1f} s en 2 minuten wachten nog de oude PDF"
-        cached = list((tmp_path / "cache" / "wegwijzer" / "pdf").glob("*/toetsingsdossier-*.pdf"))
+        cached = list(pdf_folder(project).glob("toetsingsdossier-*.pdf"))
         assert len(cached) == 1 and NEW in pdf_text(cached[0])
         mtime = os.stat(dossier).st_mtime_ns
         serve.rebuild()  # the next rebuild takes the new PDF from the cache
