@@ -262,3 +262,15 @@ def test_a_lost_write_is_made_again_on_what_is_stored_in_node(stored, writes, ma
         "verloren.js", "lijstsamen.js",
     )
     assert got == made_again
+
+
+@pytest.mark.parametrize(("schrijvingen", "kept"), [
+    pytest.param(["a-1", 5, {"id": "b-1"}, None, "b-2"], ["a-1", "b-2"], id="geen-tekst"),
+    pytest.param("a-1", None, id="geen-lijst"),
+    pytest.param([f"t-{i}" for i in range(500)], [f"t-{i}" for i in range(400, 500)], id="te-lang"),
+])
+def test_the_write_ids_of_a_crafted_store_are_cut_to_strings_in_node(schrijvingen, kept):
+    """What verloren.js compares: only ids, and only the last hundred, whatever was stored."""
+    stored = {"versie": "1.0", "schrijvingen": schrijvingen, "checklists": {"l": ["q1"]}}
+    got = node(f"const v = vorm.opslagVorm({json.dumps(stored)}); return [v.alles.schrijvingen ?? null, v.veranderd, v.alles.checklists];", "vorm.js")
+    assert got == [kept, True, {"l": ["q1"]}]
