@@ -17,10 +17,10 @@ const alsAlles = (tekst) => {
 };
 
 /**
- * `alles` is what is stored now; `samenvoegers` the merge of each part that has one; `schrijver` holds
- * this tab's last writes, each {id, basis, tekst, delen} (what was stored before, what it wrote, the
- * parts it changed), and `drager`, the last stored value seen that was built on the last of them. Returns what to write ({alles, basis, delen}), or null when
- * nothing of this tab's was lost.
+ * `alles` is what is stored now; `samenvoegers` the merge of each part that has one; `schrijver`
+ * holds this tab's last writes, each {id, basis, tekst, delen} (what was stored before, what it
+ * wrote, the parts it changed), and `drager`, the last stored value seen that was built on the
+ * last of them. Returns what to write ({alles, basis, delen}), or null when nothing was lost.
  */
 export async function maakOpnieuw(alles, schrijver, samenvoegers) {
   const ids = Array.isArray(alles.schrijvingen) ? alles.schrijvingen : [];
