@@ -94,3 +94,26 @@ def test_urls_are_the_ones_mkdocs_makes(directory_urls):
     for url in urls:
         for other in urls:
             assert relative_url(url, other) == get_relative_url(url, other), (url, other)
+
+
+#: Pages of the example and the kind a searcher filters them by, written down by hand.
+SEARCH_KINDS = {
+    "knelpunten/agressie-van-klanten/index.html": "Knelpunt",
+    "oplossingen/omgaan-met-agressie/index.html": "Oplossing",
+    "werkdrukmodel/index.html": "Werkdrukmodel",
+    "stappen/stap-1/index.html": "Uitgebreide route",
+    "mkb/stap-2/index.html": "Korte route",
+    "scan/index.html": "Hulpmiddel",
+    "scan/team/index.html": "Hulpmiddel",
+    "plan/index.html": "Hulpmiddel",
+    "werksessie/index.html": "Werksessie",
+    "checklists/stap-1/index.html": "Checklist",
+    "index.html": "Pagina",
+    "werknemer/index.html": "Pagina",
+}
+
+
+@pytest.mark.parametrize("path", sorted(SEARCH_KINDS))
+def test_every_page_is_filed_under_the_kind_a_searcher_filters_on(example_site, path):
+    html = (example_site / path).read_text(encoding="utf-8")
+    assert f'data-pagefind-filter="Soort:{SEARCH_KINDS[path]}"' in html

@@ -56,6 +56,26 @@ PAGINA_PATHS = {
 }
 
 
+def _map(path: str) -> str:
+    return path.split("/")[0]
+
+
+#: What a searcher filters on (Pagefind's "Soort"), by a page's top folder, which ROUTES and
+#: PAGINA_PATHS give; a page in any other folder is a "Pagina".
+ZOEKSOORTEN = {
+    **{_map(ROUTES[kind]): soort for kind, soort in [("knelpunt", "Knelpunt"), ("oplossing", "Oplossing"), ("factor", "Werkdrukmodel")]},
+    **{_map(PAGINA_PATHS[pagina]): soort for pagina, soort in [
+        ("uitgebreide-route", "Uitgebreide route"), ("korte-route", "Korte route"), ("werkdrukscan", "Hulpmiddel"),
+        ("planhulp", "Hulpmiddel"), ("werksessie", "Werksessie"), ("checklists", "Checklist"),
+    ]},
+}
+
+
+def zoeksoort(url: str) -> str:
+    """The kind of the page at `url` (site-relative) for the search's filter."""
+    return ZOEKSOORTEN.get(_map(url), "Pagina")
+
+
 def mkb_path_of(stap) -> str:
     """The page of a step in the short MKB-route."""
     return f"mkb/stap-{stap.nummer}.md"

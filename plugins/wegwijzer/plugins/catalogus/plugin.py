@@ -68,7 +68,7 @@ from .config import CatalogusConfig, cache_choice
 from .preview import Preview
 from ...pages.generated import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
 from ...pages.leesroutes import leesroutes, plekken, voor_javascript, weergave
-from ...pages.routes import markdown_link, site_url
+from ...pages.routes import markdown_link, site_url, zoeksoort
 from .theme_assets import minify_theme_css
 
 log = get_plugin_logger(__name__)
@@ -280,6 +280,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
 
     def on_env(self, env, config, files):
         env.bytecode_cache = THEME_COMPILED  # MkDocs makes a new environment every build
+        env.globals["ww_zoeksoort"] = zoeksoort  # main.html files every page under it for search
         keep_menu(env, self.nav)
         # Every page is rendered to HTML by now, none written yet: fill in what is counted from pages.
         self._fill_in_reading_time(files)
