@@ -207,10 +207,24 @@ _AT_REST = """() => new Promise((klaar) => {
 })"""
 
 
+#: The rules axe checks: WCAG 2.1 A and AA.
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
 def at_rest(page) -> None:
     """Wait until what moves on the page (a drawer sliding in, a smooth scroll) has stopped: a
     condition, not a guess at how long it takes."""
     page.evaluate(_AT_REST)
+
+
+def axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    # no hover and no running transition: axe judges the colours a reader sees at rest
+    page.mouse.move(1, page.viewport_size["height"] - 1)
+    at_rest(page)
+    found = Axe().run(page, options=WCAG_21_AA).response["violations"]
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

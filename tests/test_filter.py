@@ -14,7 +14,7 @@ import pytest
 
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS, DRUKKE_FACTOR, ROOT, at_rest, serve_folder
+from conftest import ARTIFACTS, DRUKKE_FACTOR, ROOT, at_rest, axe_violations, serve_folder
 from wegwijzer.catalogus import load_catalogus, model
 from wegwijzer.pages.generated import LIJST_MAX
 
@@ -23,7 +23,6 @@ OPLOSSINGEN = list(catalogus.oplossingen.values())
 TOTAAL = len(OPLOSSINGEN)
 FILTERS = {"aanpak": ("Aanpak", model.AANPAK), "niveau": ("Niveau", model.NIVEAU),
            "termijn": ("Termijn", model.TERMIJN), "kosten": ("Kosten", model.KOSTEN)}
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 # Sum of the page's layout shifts that no click or key caused, as Lighthouse counts CLS.
 LAYOUT_SHIFT = """() => new Promise(resolve => {
@@ -63,16 +62,6 @@ def count(page):
 
 def in_sentence(label: str) -> str:
     return label[0].lower() + label[1:]
-
-
-def axe_violations(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    # no hover and no running transition: axe judges the colours a reader sees at rest
-    page.mouse.move(1, page.viewport_size["height"] - 1)
-    at_rest(page)
-    found = Axe().run(page, options=WCAG_21_AA).response["violations"]
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found]
 
 
 def zero_match() -> dict[str, str]:

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ARTIFACTS, ROOT
+from conftest import ARTIFACTS, ROOT, WCAG_21_AA
 from wegwijzer.catalogus import load_catalogus
 
 catalogus = load_catalogus(ROOT / "catalogus")
@@ -171,7 +171,6 @@ PAGES = {
     "toegankelijkheid": "/toegankelijkheid/",
     "privacy": "/privacy/",
 }
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 @pytest.mark.parametrize("width", [360, 1280])

@@ -14,11 +14,10 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build, serve_folder, without_pdfs
+from conftest import ROOT, axe_violations, mkdocs_build, serve_folder, without_pdfs
 
 #: The full tier (tests/conftest.py): PDFs, the release or the large sites.
 pytestmark = pytest.mark.volledig
-from test_filter import axe_violations
 
 sys.path.insert(0, str(ROOT / "bench"))
 from genereer import genereer  # noqa: E402

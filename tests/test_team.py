@@ -16,9 +16,9 @@ import pytest
 
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS, at_rest
+from conftest import ARTIFACTS, at_rest, axe_violations
 from test_ranking import every
-from test_tools import axe_violations, only_own_origin, pdf_pages, pdf_size, pdf_text, settled, titles_of
+from test_tools import only_own_origin, pdf_pages, pdf_size, pdf_text, settled, titles_of
 
 SLEUTEL = "wegwijzer:werkdruk-kinderopvang"
 BEVESTIGING = "Je antwoorden zijn opgeteld bij die van het team. Niemand kan ze apart terugzien. Geef het apparaat door."

@@ -18,26 +18,15 @@ import pytest
 
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS, ROOT, at_rest, copy_project, mkdocs_build, serve_folder
+from conftest import ARTIFACTS, ROOT, at_rest, axe_violations, copy_project, mkdocs_build, serve_folder
 from test_ranking import CASES, every
 from wegwijzer.catalogus import load_catalogus
 
 catalogus = load_catalogus(ROOT / "catalogus")
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def only_own_origin(page, server):
     return {urlparse(u).netloc for u in page.requests if not u.startswith(("blob:", "data:"))} == {urlparse(server).netloc}
-
-
-def axe_violations(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    # no hover and no running transition: axe judges the colours a reader sees at rest
-    page.mouse.move(1, page.viewport_size["height"] - 1)
-    at_rest(page)
-    found = Axe().run(page, options=WCAG_21_AA).response["violations"]
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found]
 
 
 def settled(page):
