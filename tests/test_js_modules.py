@@ -258,7 +258,7 @@ S0 = {"scan": {"antwoorden": {"a": 1}}, "checklists": {"l": ["q1"]}, "schrijving
 def test_a_lost_write_is_made_again_on_what_is_stored_in_node(stored, writes, made_again):
     got = node(
         f"const r = await verloren.maakOpnieuw({json.dumps(stored)}, {{ geschreven: {json.dumps(writes)}, drager: null }}, "
-        'new Map([["checklists", lijstsamen.vinkjesSamen]])); return r && r.alles;',
+        'new Map([["checklists", lijstsamen.vinkjesSamen]]), (t) => JSON.parse(t) || {}); return r && r.alles;',
         "verloren.js", "lijstsamen.js",
     )
     assert got == made_again

@@ -62,6 +62,15 @@ function zonderPrototype(sleutel, waarde) {
   return waarde && typeof waarde === "object" && !Array.isArray(waarde) ? Object.assign(Object.create(null), waarde) : waarde;
 }
 
+/** A written text read back as an object (verloren.js); {} when it is none. */
+function alsAlles(tekst) {
+  try {
+    return JSON.parse(tekst, zonderPrototype) || {};
+  } catch (e) {
+    return {};
+  }
+}
+
 /** A deep copy to keep (for "Zet terug"). */
 export function kopie(x) {
   return JSON.parse(JSON.stringify(x), zonderPrototype);
@@ -112,7 +121,7 @@ window.addEventListener("storage", (e) => {
     .then(async () => {
       await laadHerstel().catch(() => {});
       if (schrijver.geschreven.length) {
-        const opnieuw = await (await import("./verloren.js")).maakOpnieuw(leesAlles(), schrijver, samenvoegers);
+        const opnieuw = await (await import("./verloren.js")).maakOpnieuw(leesAlles(), schrijver, samenvoegers, alsAlles);
         if (opnieuw) schrijfMetId(opnieuw.alles, opnieuw.basis, opnieuw.delen);
       }
       for (const f of luisteraars) await f();

@@ -8,21 +8,15 @@
  * Node can test it. */
 
 const deelVan = (alles, deel) => (Object.hasOwn(alles, deel) ? alles[deel] : null);
-const alsAlles = (tekst) => {
-  try {
-    return JSON.parse(tekst, (k, w) => (w && typeof w === "object" && !Array.isArray(w) ? Object.assign(Object.create(null), w) : w)) || {};
-  } catch (e) {
-    return {};
-  }
-};
 
 /**
- * `alles` is what is stored now; `samenvoegers` the merge of each part that has one; `schrijver`
+ * `alles` is what is stored now; `samenvoegers` the merge of each part that has one; `lees(tekst)`
+ * reads a written text as opslag.js reads what is stored; `schrijver`
  * holds this tab's last writes, each {id, basis, tekst, delen} (what was stored before, what it
  * wrote, the parts it changed), and `drager`, the last stored value seen that was built on the
  * last of them. Returns what to write ({alles, basis, delen}), or null when nothing was lost.
  */
-export async function maakOpnieuw(alles, schrijver, samenvoegers) {
+export async function maakOpnieuw(alles, schrijver, samenvoegers, lees) {
   const ids = Array.isArray(alles.schrijvingen) ? alles.schrijvingen : [];
   const laatste = schrijver.geschreven.at(-1).id;
   // Still this tab's own write on top: this process has not yet heard how the other write ended.
@@ -42,7 +36,7 @@ export async function maakOpnieuw(alles, schrijver, samenvoegers) {
   const basis = JSON.stringify(alles);
   const delen = new Set();
   for (const w of verloren) {
-    const [voor, na] = [alsAlles(w.basis), alsAlles(w.tekst)];
+    const [voor, na] = [lees(w.basis), lees(w.tekst)];
     for (const deel of w.delen) {
       const [b, m, h] = [deelVan(voor, deel), deelVan(na, deel), deelVan(alles, deel)];
       const f = samenvoegers.get(deel);
