@@ -217,6 +217,16 @@ def at_rest(page) -> None:
     page.evaluate(_AT_REST)
 
 
+def search_results_shown(page, timeout: float = 15000) -> None:
+    """Wait until Pagefind shows results and every one of them is filled in. Pagefind first draws a
+    grey placeholder per result and fills it when that page's fragment has arrived; a test that
+    reads the results before then reads nothing (CI did, under load)."""
+    page.wait_for_function("""() => {
+        const results = document.querySelectorAll('.pagefind-ui__result');
+        return results.length > 0 && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading');
+    }""", timeout=timeout)
+
+
 def axe_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 

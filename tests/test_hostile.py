@@ -24,7 +24,7 @@ import markdown
 import pytest
 import yaml
 
-from conftest import POLICY_VIOLATIONS, ROOT, copy_project, mkdocs_build, serve_folder, watched_tab
+from conftest import POLICY_VIOLATIONS, ROOT, copy_project, mkdocs_build, search_results_shown, serve_folder, watched_tab
 from wegwijzer.catalogus.safety import unsafe_targets
 from wegwijzer.plugins.csp import policy, script_hash
 from wegwijzer.sanitize import clean_html
@@ -348,8 +348,7 @@ def test_search_shows_the_attacks_as_text_and_runs_nothing(hostile_site, browser
             assert page.evaluate("window.__xss") is None, url
         page.locator(".ww-zoekknop").click()
         page.locator(".pagefind-ui__search-input").fill("Aanval html-img-onerror")
-        page.locator(".pagefind-ui__result").first.wait_for()
-        page.wait_for_load_state("networkidle")  # every result's fragment fetched and shown
+        search_results_shown(page)  # every result's fragment fetched and shown
         assert page.locator(".pagefind-ui__result").count() >= 2
         handlers = page.evaluate("""[...document.querySelectorAll('#ww-zoeken *')].flatMap(el =>
             [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name))""")

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import copy_project, mkdocs_build, serve_folder, watched_tab
+from conftest import copy_project, mkdocs_build, search_results_shown, serve_folder, watched_tab
 from test_hostile import harmful
 from test_validation import MINIMAL_KNELPUNT, problems_of
 from wegwijzer.catalogus.safety import unsafe_targets
@@ -120,8 +120,7 @@ def _look_for_injections(browser, base):
         page.goto(base + "/")
         page.locator(".ww-zoekknop").click()
         page.locator(".pagefind-ui__search-input").fill("img src")
-        page.locator(".pagefind-ui__result").first.wait_for()
-        page.wait_for_load_state("networkidle")  # every result's fragment fetched and shown
+        search_results_shown(page)  # every result's fragment fetched and shown
         assert page.evaluate("window.__xss") is None
         assert dialogs == []
         assert {urlparse(u).netloc for u in requests} == {urlparse(base).netloc}

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import ROOT, axe_violations, mkdocs_build, serve_folder, without_pdfs
+from conftest import ROOT, axe_violations, mkdocs_build, search_results_shown, serve_folder, without_pdfs
 
 #: The full tier (tests/conftest.py): PDFs, the release or the large sites.
 pytestmark = pytest.mark.volledig
@@ -39,11 +39,12 @@ def search(page, words: str) -> list[str]:
     page.wait_for_function(  # "3 resultaten voor <words>": the results of this search, not the last one
         "w => /resulta/.test(document.querySelector('.pagefind-ui__message')?.textContent || '') && document.querySelector('.pagefind-ui__message').textContent.includes(w)",
         arg=words, timeout=15000)
-    page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+    search_results_shown(page)
     for _ in range(5):  # "Meer resultaten laden", a few times at most
         if not page.locator(".pagefind-ui__button").is_visible():
             break
         page.locator(".pagefind-ui__button").click()
+        search_results_shown(page)
     return page.locator(".pagefind-ui__result-link").all_inner_texts()
 
 
