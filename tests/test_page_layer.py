@@ -14,7 +14,9 @@ import sys
 import textwrap
 
 import pytest
+import yaml
 from conftest import ROOT
+from test_paginainfo import Tree, text
 
 from wegwijzer.pages.routes import relative_url, site_url
 
@@ -34,13 +36,19 @@ WITHOUT_MKDOCS = textwrap.dedent("""
     from wegwijzer.pages.leesroutes import leesroutes, voor_javascript
     from wegwijzer.pages.routes import site_url
 
+    import markdown
+
     catalogus = load_catalogus(sys.argv[1])
     specs = list(page_specs(catalogus))
     env = environment()
     pages = {spec.src_uri: render(env, spec, catalogus) for spec in specs}
     routes = voor_javascript(leesroutes(catalogus, lambda path: True), lambda path: site_url(path, True))
+    # an HTML frame takes the HTML of its Markdown from any Python-Markdown, as another engine would give it
+    framed = {uri: page.vul(markdown.markdown(page.markdown.split("---", 2)[2], extensions=["toc"]))
+              for uri, page in pages.items() if page.frame is not None}
     print(json.dumps({
-        "pages": {uri: text[:400] for uri, text in pages.items()},
+        "pages": {uri: page.markdown[:400] for uri, page in pages.items()},
+        "framed": framed,
         "routes": routes,
         "mkdocs_loaded": [name for name in sys.modules if name.split(".")[0] in ("mkdocs", "material")],
     }))
@@ -66,6 +74,26 @@ def test_every_generated_page_is_made_without_mkdocs(without_mkdocs, example_sit
     for uri, text in pages.items():
         assert text.lstrip().startswith(("# ", "---", "{", "<")) or "\n# " in text, uri
     assert "Tijdsdruk" in pages["werkdrukmodel/tijdsdruk.md"]
+
+
+def test_a_knelpunt_page_is_html_with_its_text_from_markdown_without_mkdocs(without_mkdocs):
+    """The pages a guide has by the thousand are HTML the page layer writes (pages/stukken.py);
+    only their text is Markdown, which any engine's Python-Markdown turns into HTML."""
+    knelpunt = yaml.safe_load((ROOT / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml").read_text(encoding="utf-8"))
+    framed = without_mkdocs["framed"]
+    assert len(framed) >= 80 and set(framed) >= {"knelpunten/lawaai-op-de-groep.md", "oplossingen/invalpool-in-de-regio.md"}
+    html = framed["knelpunten/lawaai-op-de-groep.md"]
+    assert "<!--ww-stuk" not in html  # every piece found its place
+    page = Tree(html)
+    assert [text(h) for h in page.find("h1")] == [knelpunt["titel"]]
+    signalen = page.find("ul")[0]  # the first list, under "Zo herken je het"
+    assert [text(li) for li in page.find("li") if li["parents"][-1] is signalen] == [" ".join(s.split()) for s in knelpunt["signalen"]]
+    cards = page.find("li", "ww-kaart")
+    assert len(cards) == len(knelpunt["oplossingen"])
+    for card in cards:
+        inside = [e for e in page.elements if card in e["parents"]]
+        assert [(e["tag"], e["attrs"].get("class")) for e in inside if e["parents"][-1] is card] == [("h3", "ww-kaart__titel"), ("p", "ww-kaart__labels")]
+    assert text(page.find("p", "ww-label")[0]).startswith("Factor: ")
 
 
 def test_the_reading_routes_are_made_without_mkdocs(without_mkdocs):

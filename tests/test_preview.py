@@ -117,6 +117,22 @@ def test_a_changed_title_reaches_every_page_that_shows_it_and_only_those_are_wri
         serve.stop()
 
 
+def test_a_change_shown_only_in_a_pages_html_frame_reaches_that_page(project, tmp_path):
+    """A knelpunt's page is an HTML frame with Markdown pieces (pages/stukken.py). An oplossing's costs
+    show on the card on that page, outside its Markdown: the page must not come back as it was."""
+    serve = Serve(project, tmp_path / "preview")
+    try:
+        page = serve.site / "knelpunten" / "lawaai-op-de-groep" / "index.html"
+        card = '<span class="ww-visueel-verborgen">Kosten: </span>{}</span></p>'
+        assert card.format("Gemiddelde kosten") in page.read_text(encoding="utf-8")
+        replace(project / "catalogus" / "oplossingen" / "geluid-dempen-op-de-groep.yml", "kosten: midden", "kosten: hoog")
+        serve.rebuild()
+        assert card.format("Hoge kosten") in page.read_text(encoding="utf-8")
+        assert differences_from_a_clean_build(serve) == []
+    finally:
+        serve.stop()
+
+
 def test_a_title_in_the_menu_rewrites_every_page(project, tmp_path):
     serve = Serve(project, tmp_path / "preview")
     try:

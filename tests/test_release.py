@@ -103,7 +103,7 @@ def test_the_release_installs_and_the_generated_workflows_publish(tmp_path):
         "wegwijzer/basis/werkdruk/catalogus.yml", "wegwijzer/basis/werkdruk/stappen/1-signalen.yml",
         "wegwijzer/register/normen.yml", "wegwijzer/schema/knelpunt.json", "wegwijzer/start/publiceren.yml",
         "wegwijzer/start/gitlab-ci.yml", "wegwijzer/start/gitignore",
-        "wegwijzer/theme/main.html", "wegwijzer/pages/templates/knelpunt.md",
+        "wegwijzer/theme/main.html", "wegwijzer/pages/templates/knelpunt.html",
         "wegwijzer/plugins/print/templates/pdf.css", "wegwijzer/plugins/tools/templates/scan.md",
         "wegwijzer/plugins/editor/npm/package-lock.json", "wegwijzer/plugins/print/pdf_worker.py",
         f"{DECAP}decap-cms.js", f"{DECAP}LICENSE",

@@ -1,4 +1,8 @@
-"""Which pages the catalogus becomes, each rendered from a Markdown template.
+"""Which pages the catalogus becomes, each rendered from a template.
+
+A `.md` template gives a page in Markdown; an `.html` template an HTML frame with
+Markdown pieces for the text (`stukken.py`), for the pages a guide has by the
+thousand (knelpunten and oplossingen), whose structure needs no Markdown.
 
 This is the page layer: it needs the model and Jinja, not MkDocs, so another engine
 (ProperDocs, Zensical, a frame of our own) can take the same pages
@@ -27,6 +31,7 @@ from ..catalogus import dossier, model
 from ..catalogus.leestijd import teken
 from ..catalogus.paginainfo import contact_van
 from ..jinja_cache import CompiledTemplates
+from . import stukken
 from .routes import mkb_path_of, path_of, relative
 
 #: Cards on the first view of the knelpunten and oplossingen lists. A longer list keeps the
@@ -88,10 +93,10 @@ def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
         yield PageSpec(path_of("factor", factor), "factor.md", {"factor": factor})
     yield from _list_pages("knelpunten", [(factor, k) for factor in catalogus.factoren for k in factor.knelpunten])
     for knelpunt in catalogus.knelpunten.values():
-        yield PageSpec(path_of("knelpunt", knelpunt), "knelpunt.md", {"knelpunt": knelpunt})
+        yield PageSpec(path_of("knelpunt", knelpunt), "knelpunt.html", {"knelpunt": knelpunt})
     yield from _list_pages("oplossingen", sorted(catalogus.oplossingen.values(), key=lambda o: o.titel))
     for oplossing in catalogus.oplossingen.values():
-        yield PageSpec(path_of("oplossing", oplossing), "oplossing.md", {"oplossing": oplossing})
+        yield PageSpec(path_of("oplossing", oplossing), "oplossing.html", {"oplossing": oplossing})
     yield PageSpec("instrumenten/index.md", "instrumenten.md", {})
     yield PageSpec("praktijk/index.md", "praktijk.md", {})
     yield PageSpec("verantwoording.md", "verantwoording.md", {
@@ -107,7 +112,7 @@ def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
 
 @functools.lru_cache(maxsize=None)
 def environment(*folders: Path) -> jinja2.Environment:
-    """The Markdown page templates of this plugin, and those of `folders` (other plugins' pages).
+    """The page templates of this plugin, and those of `folders` (other plugins' pages).
 
     One per process: its templates are compiled once, not again on every rebuild of the preview.
     """
@@ -128,6 +133,7 @@ def environment(*folders: Path) -> jinja2.Environment:
     env.filters["eerste_zin"] = _first_sentence
     env.filters["link"] = web_link
     env.filters["contact"] = contact_link
+    stukken.filters(env)  # md, md_regel, md_kop: the Markdown pieces of an HTML frame
     env.globals.update(
         AANPAK=model.AANPAK,
         NIVEAU=model.NIVEAU,
@@ -182,9 +188,12 @@ def _icon_svg(name: str) -> str:
     return Markup(f'<span class="ww-icoon" aria-hidden="true">{svg}</span>')
 
 
-def render(env: jinja2.Environment, spec: PageSpec, catalogus: model.Catalogus) -> str:
-    """One page's Markdown."""
-    return env.get_template(spec.template).render(catalogus=catalogus, **spec.context)
+def render(env: jinja2.Environment, spec: PageSpec, catalogus: model.Catalogus) -> stukken.Opgemaakt:
+    """One page: its Markdown, and for an HTML template the frame its Markdown's HTML goes into."""
+    template = env.get_template(spec.template)
+    if spec.template.endswith(".html"):
+        return stukken.maak(template, catalogus=catalogus, **spec.context)
+    return stukken.Opgemaakt(template.render(catalogus=catalogus, **spec.context))
 
 
 def render_quote(verhaal: model.Praktijk) -> str:

@@ -46,8 +46,8 @@ The patches, by key (libraries and versions; what is replaced; why; what is lost
   (a fifth of the build at 1,000 knelpunten).
 - `reuse_html` (mkdocs 1.6): `Page.render` of each page in the preview, which
   also reads and sets `_title_from_render`, `present_anchor_ids` and
-  `links_to_anchors` (`preview.py`): a page whose Markdown and links are as last
-  time gets its HTML back. Off: every rebuild renders every page.
+  `links_to_anchors` (`preview.py`): a page whose Markdown, frame and links are
+  as last time gets its HTML back. Off: every rebuild renders every page.
 - `write_changed` (mkdocs 1.6): `File.is_modified` of each page in the preview
   (`preview.py`): a `--dirty` rebuild writes only the pages that would look
   different. Off: `wegwijzer bekijken` rebuilds without `--dirty` and writes

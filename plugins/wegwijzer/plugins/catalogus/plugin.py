@@ -63,6 +63,7 @@ from .. import patches
 from ...jinja_cache import CompiledTemplates
 from ..kept_nav import keep_menu
 from .atomic import AtomicSite
+from .framed import FramedPage
 from .page_safety import CleanPages, page_templates, safe_meta
 from .config import CatalogusConfig, cache_choice
 from .preview import Preview
@@ -234,9 +235,12 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         minify_theme_css(files, str(THEME))
         env = environment()
         for spec in generated.values():
-            content = render(env, spec, self.catalogus)
+            page = render(env, spec, self.catalogus)
             # Most generated pages are reached by links, not the navigation, on purpose.
-            files.append(File.generated(config, spec.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+            file = File.generated(config, spec.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            if page.frame is not None:
+                FramedPage(file, config, page)
         return files
 
     def on_nav(self, nav, config, files):

@@ -1,0 +1,114 @@
+"""A generated page as an HTML frame with Markdown pieces in it: Markdown only where text is Markdown.
+
+The structure of a knelpunt's or oplossing's page (its cards, labels and list of
+features) is HTML that the page layer writes itself. What an editor wrote, with
+the headings around it, stays Markdown: the guide's own Markdown extensions
+apply to it, and the headings get their anchors and table of contents from the
+guide's own `toc` settings. Python-Markdown's `md_in_html`, which the templates
+needed for Markdown inside HTML, took most of a page's Markdown time; the frame
+needs none of it.
+
+A template marks a piece with a filter block: `{% filter md %}` for text (one
+or more paragraphs, lists, headings), `{% filter md_regel %}` for one line
+inside an HTML element (its paragraph left off), `{% filter md_kop("klasse") %}`
+for a heading that carries a class. The page's Markdown is its pieces in order,
+each after a marker; the engine converts it in one go (its link checks and
+table of contents see the whole page) and `Opgemaakt.vul` puts each piece's HTML
+where its marker stands in the frame. Values are escaped in a piece as in any
+template, so an editor's text can never write a marker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import jinja2
+from markupsafe import Markup, escape
+
+#: Stands in the frame where a piece's HTML goes, and in the Markdown before that piece.
+MARKER = "<!--ww-stuk-{}-->"
+_IN_FRAME = re.compile(r"<!--ww-stuk-(\d+)-->")
+#: Python-Markdown writes a comment on a line of its own as it is, each block on its own line.
+_IN_HTML = re.compile(r"<!--ww-stuk-(\d+)-->\n?")
+
+
+@dataclass(frozen=True)
+class Stuk:
+    markdown: str
+    soort: str  # "tekst", "regel" (without its paragraph) or "kop" (a heading with a class)
+    klasse: str = ""
+
+
+@dataclass
+class Stukken:
+    """The pieces of one page, collected while its template renders."""
+
+    lijst: list[Stuk] = field(default_factory=list)
+    voorwerk: str = ""  # the front matter, before every piece
+
+    def begin(self, voorwerk: str) -> str:
+        """The page's front matter (`{% do stukken.begin(front_matter(...)) %}`)."""
+        self.voorwerk = str(voorwerk)
+        return ""
+
+    def voeg_toe(self, markdown: Markup | str, soort: str, klasse: str = "") -> Markup:
+        self.lijst.append(Stuk(str(escape(markdown)).strip("\n"), soort, klasse))
+        return Markup(MARKER.format(len(self.lijst) - 1))
+
+    def markdown(self) -> str:
+        return self.voorwerk + "".join(f"\n\n{MARKER.format(i)}\n\n{stuk.markdown}\n" for i, stuk in enumerate(self.lijst))
+
+
+@dataclass(frozen=True)
+class Opgemaakt:
+    """A page in two parts: `markdown` for the engine (front matter, then the pieces) and the HTML `frame`.
+
+    Without a frame, `markdown` is the whole page (a page written in Markdown only)."""
+
+    markdown: str
+    frame: str | None = None
+    stukken: tuple[Stuk, ...] = ()
+
+    def vul(self, html: str) -> str:
+        """The frame with each piece's HTML (`html`, what the engine made of `markdown`) in its place."""
+        if self.frame is None:
+            return html
+        parts = _IN_HTML.split(html)
+        made = {int(parts[i]): parts[i + 1].strip("\n") for i in range(1, len(parts), 2)}
+        return _IN_FRAME.sub(lambda m: self._vorm(int(m[1]), made.get(int(m[1]), "")), self.frame)
+
+    def _vorm(self, i: int, html: str) -> str:
+        stuk = self.stukken[i] if i < len(self.stukken) else None
+        if stuk is None:
+            return ""
+        if stuk.soort == "regel" and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            return html[3:-4]
+        if stuk.soort == "kop":
+            return re.sub(r"^<(h[1-6])\b", lambda m: f'<{m[1]} class="{escape(stuk.klasse)}"', html, count=1)
+        return html
+
+
+def filters(env: jinja2.Environment) -> None:
+    """The filters with which a template marks its Markdown pieces (see the module's docstring)."""
+
+    @jinja2.pass_context
+    def md(context, value):
+        return context["stukken"].voeg_toe(value, "tekst")
+
+    @jinja2.pass_context
+    def md_regel(context, value):
+        return context["stukken"].voeg_toe(value, "regel")
+
+    @jinja2.pass_context
+    def md_kop(context, value, klasse):
+        return context["stukken"].voeg_toe(value, "kop", klasse)
+
+    env.filters.update(md=md, md_regel=md_regel, md_kop=md_kop)
+
+
+def maak(template: jinja2.Template, **context) -> Opgemaakt:
+    """Render `template` (an HTML frame with pieces) into its Markdown and frame."""
+    stukken = Stukken()
+    frame = template.render(stukken=stukken, **context)
+    return Opgemaakt(stukken.markdown(), frame, tuple(stukken.lijst))
