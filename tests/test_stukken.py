@@ -32,7 +32,7 @@ def test_each_piece_lands_in_its_place():
         '<p class="label">Factor: <em>Werkdruk</em></p>\n'
         '<h1 id="titel">Titel</h1>\n<p>Eerste alinea.</p>\n<p>Tweede <em>alinea</em>.</p>\n'
         '<ul class="kaarten">\n<li><h3 class="kaart" id="een">Een</h3></li>\n<li><h3 class="kaart" id="twee">Twee</h3></li>\n</ul>\n'
-        "<p>Slot.</p>\n"
+        "<p>Slot.</p>"
     )
 
 
@@ -41,7 +41,7 @@ def test_text_that_looks_like_a_marker_or_html_stays_text():
     html = make(factor=marker, titel="<b>vet</b>", tekst=f"{marker}\n\n{stukken.MARKER.format(3)}", kaarten=[marker])
     assert "<b>" not in html and html.count("&lt;!--ww-stuk-") == 4
     assert html.startswith('<p class="label">Factor: <em>&lt;!--ww-stuk-0--&gt;</em></p>\n<h1')
-    assert html.endswith("<p>Slot.</p>\n")
+    assert html.endswith("<p>Slot.</p>")
 
 
 @pytest.mark.parametrize("tekst", [
@@ -59,4 +59,4 @@ def test_whatever_markdown_a_piece_holds_the_frame_stays_whole(tekst):
     html = make(factor="F", titel="T", tekst=tekst, kaarten=["Een"])
     assert "<!--ww-stuk" not in html
     assert '<ul class="kaarten">\n<li><h3 class="kaart" id="een">Een</h3></li>\n</ul>\n' in html
-    assert html.endswith("<p>Slot.</p>\n")
+    assert html.endswith("<p>Slot.</p>")

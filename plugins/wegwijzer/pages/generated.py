@@ -67,9 +67,9 @@ class PageSpec:
 def _list_pages(kind: str, kaarten: list) -> Iterator[PageSpec]:
     """The list of `kind` with its first LIJST_MAX cards, and the page with all of them when there are more."""
     meer = len(kaarten) > LIJST_MAX
-    yield PageSpec(f"{kind}/index.md", f"{kind}.md", {"kaarten": kaarten[:LIJST_MAX], "totaal": len(kaarten), "alle": "alle/" if meer else None})
+    yield PageSpec(f"{kind}/index.md", f"{kind}.html", {"kaarten": kaarten[:LIJST_MAX], "totaal": len(kaarten), "alle": "alle/" if meer else None})
     if meer:
-        yield PageSpec(f"{kind}/alle/index.md", "alle.md", {"soort": kind, "kaarten": kaarten})
+        yield PageSpec(f"{kind}/alle/index.md", "alle.html", {"soort": kind, "kaarten": kaarten})
 
 
 def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:

@@ -76,7 +76,8 @@ class Opgemaakt:
             return html
         parts = _IN_HTML.split(html)
         made = {int(parts[i]): parts[i + 1].strip("\n") for i in range(1, len(parts), 2)}
-        return _IN_FRAME.sub(lambda m: self._vorm(int(m[1]), made.get(int(m[1]), "")), self.frame)
+        # ending as Python-Markdown ends a page: at its last element, whatever the template ends with
+        return _IN_FRAME.sub(lambda m: self._vorm(int(m[1]), made.get(int(m[1]), "")), self.frame).rstrip("\n")
 
     def _vorm(self, i: int, html: str) -> str:
         stuk = self.stukken[i] if i < len(self.stukken) else None
