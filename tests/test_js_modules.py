@@ -274,3 +274,19 @@ def test_the_write_ids_of_a_crafted_store_are_cut_to_strings_in_node(schrijvinge
     stored = {"versie": "1.0", "schrijvingen": schrijvingen, "checklists": {"l": ["q1"]}}
     got = node(f"const v = vorm.opslagVorm({json.dumps(stored)}); return [v.alles.schrijvingen ?? null, v.veranderd, v.alles.checklists];", "vorm.js")
     assert got == [kept, True, {"l": ["q1"]}]
+
+
+@pytest.mark.parametrize("patroon, pathname, id_", [
+    ("knelpunten/{id}/", "/knelpunten/lawaai-op-de-groep/", "lawaai-op-de-groep"),
+    ("knelpunten/{id}/", "/gids/knelpunten/lawaai-op-de-groep", "lawaai-op-de-groep"),  # under a folder, no last slash
+    ("knelpunten/{id}.html", "/knelpunten/lawaai-op-de-groep.html", "lawaai-op-de-groep"),  # use_directory_urls: false
+    ("oplossingen/{id}/", "/oplossingen/caf%C3%A9-uur/", "café-uur"),
+    ("oplossingen/{id}/", "/knelpunten/lawaai-op-de-groep/", None),
+    ("oplossingen/{id}/", "/oplossingen/", None),
+    ("oplossingen/{id}/", "/oplossingen/%E0%A4%A/", None),  # broken escapes are no id
+    ("", "/oplossingen/x/", None),
+])
+def test_an_entry_id_is_read_from_its_url_by_the_route_pattern_in_node(patroon, pathname, id_):
+    """terug.js knows an oplossing's page and a result card's knelpunt by the patterns of the one
+    table of routes (pages/routes.py, #ww-paden), not by folder names of its own."""
+    assert node(f"return site.idUitPatroon({json.dumps(patroon)}, {json.dumps(pathname)});", "site.js") == id_

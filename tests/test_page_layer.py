@@ -9,6 +9,7 @@ import, and check that the URLs it works out itself are the ones MkDocs makes.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -145,3 +146,15 @@ SEARCH_KINDS = {
 def test_every_page_is_filed_under_the_kind_a_searcher_filters_on(example_site, path):
     html = (example_site / path).read_text(encoding="utf-8")
     assert f'data-pagefind-filter="Soort:{SEARCH_KINDS[path]}"' in html
+
+
+def test_the_browser_tools_find_their_pages_by_the_table_of_routes(example_site):
+    """Every page tells the scripts where the scan, team result and planhulp are, and the pattern of
+    a knelpunt's and an oplossing's address (#ww-paden, from pages/routes.py): each leads to a page."""
+    html = (example_site / "oplossingen" / "invalpool-in-de-regio" / "index.html").read_text(encoding="utf-8")
+    paden = json.loads(re.search(r'<script id="ww-paden" type="application/json">(.*?)</script>', html).group(1))
+    assert set(paden) == {"werkdrukscan", "teamuitslag", "planhulp", "knelpunt", "oplossing"}
+    for naam in ("werkdrukscan", "teamuitslag", "planhulp"):
+        assert (example_site / paden[naam] / "index.html").is_file(), naam
+    assert (example_site / paden["knelpunt"].format(id="lawaai-op-de-groep") / "index.html").is_file()
+    assert (example_site / paden["oplossing"].format(id="invalpool-in-de-regio") / "index.html").is_file()

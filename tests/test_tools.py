@@ -423,6 +423,18 @@ def test_printed_plan_is_a_plan_not_a_form(open_page, server, data, tmp_path):
     assert "http" not in text and "Verwijder" not in text and "Kies een knelpunt" not in text
 
 
+def test_the_planhulp_without_a_scan_leads_to_the_scan(open_page, server):
+    page = open_page(360)
+    page.goto(server + "/plan/")
+    page.get_by_role("button", name="Neem de top 3 uit mijn werkdrukscan").click()
+    melding = page.locator(".ww-plan__melding")
+    expect(melding).to_contain_text("Er is nog geen uitslag met knelpunten op dit apparaat.")
+    with page.expect_navigation():
+        melding.get_by_role("link", name="Naar de werkdrukscan").click()
+    assert page.evaluate("location.pathname") == "/scan/"
+    assert page.locator("h1").inner_text().rstrip("¶").strip() != ""
+
+
 @pytest.mark.parametrize("path", ["/scan/", "/plan/", "/scan/team/", "/scan/presentatie/"])
 def test_on_a_phone_nothing_scrolls_sideways(open_page, server, data, path, tmp_path):
     page = open_page(360)

@@ -76,6 +76,28 @@ def zoeksoort(url: str) -> str:
     return ZOEKSOORTEN.get(_map(url), "Pagina")
 
 
+class _Plaats:
+    """Stands in for an entry in ROUTES, so a route gives its pattern: `knelpunten/{id}.md`."""
+
+    id = "{id}"
+
+
+#: The pages the browser tools link to or recognise, for JavaScript (`#ww-paden`, site.js).
+PADEN_VOOR_JAVASCRIPT = {
+    "werkdrukscan": PAGINA_PATHS["werkdrukscan"],
+    "teamuitslag": PAGINA_PATHS["teamuitslag"],
+    "planhulp": PAGINA_PATHS["planhulp"],
+    "knelpunt": ROUTES["knelpunt"].format(e=_Plaats),
+    "oplossing": ROUTES["oplossing"].format(e=_Plaats),
+}
+
+
+def paden_voor_javascript(use_directory_urls: bool) -> dict[str, str]:
+    """PADEN_VOOR_JAVASCRIPT as URLs from the site's root; an entry's with `{id}` where its id goes."""
+    # site_url writes a path as a URL, braces escaped; the placeholder stays readable for site.js
+    return {naam: site_url(pad, use_directory_urls).replace("%7Bid%7D", "{id}") for naam, pad in PADEN_VOOR_JAVASCRIPT.items()}
+
+
 def mkb_path_of(stap) -> str:
     """The page of a step in the short MKB-route."""
     return f"mkb/stap-{stap.nummer}.md"

@@ -69,7 +69,7 @@ from .config import CatalogusConfig, cache_choice
 from .preview import Preview
 from ...pages.generated import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
 from ...pages.leesroutes import leesroutes, plekken, voor_javascript, weergave
-from ...pages.routes import markdown_link, site_url, zoeksoort
+from ...pages.routes import markdown_link, paden_voor_javascript, site_url, zoeksoort
 from .theme_assets import minify_theme_css
 
 log = get_plugin_logger(__name__)
@@ -285,6 +285,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     def on_env(self, env, config, files):
         env.bytecode_cache = THEME_COMPILED  # MkDocs makes a new environment every build
         env.globals["ww_zoeksoort"] = zoeksoort  # main.html files every page under it for search
+        # the pages the browser tools link to, from the one table of routes (site.js)
+        env.globals["ww_paden_json"] = json.dumps(paden_voor_javascript(config.use_directory_urls)).replace("<", "\\u003c")
         keep_menu(env, self.nav)
         # Every page is rendered to HTML by now, none written yet: fill in what is counted from pages.
         self._fill_in_reading_time(files)

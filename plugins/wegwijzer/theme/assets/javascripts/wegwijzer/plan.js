@@ -15,6 +15,7 @@ import { laadData, laadUitslagDelen } from "./laden.js";
 import { datumNl, html, link, vandaag } from "./opmaak.js";
 import { bewaar, bijWijziging, kopie, lees, voegSamenMet } from "./opslag.js";
 import { biedOngedaanAan, waarschuwAlsNietBewaard } from "./meldingen.js";
+import { paginaUrl } from "./site.js";
 
 const SOORT = "plan-van-aanpak";
 /** download.js, fetched at the first download: the first view needs none of it. */
@@ -346,7 +347,7 @@ wortel.addEventListener("click", async (e) => {
     melding.textContent = !top.length
       ? "Er is nog geen uitslag met knelpunten op dit apparaat. Vul eerst de werkdrukscan in."
       : nieuw ? `${nieuw === 1 ? "1 knelpunt" : `${nieuw} knelpunten`} uit je scan toegevoegd.` : "De top 3 uit je scan staat al in het plan.";
-    if (!top.length) melding.insertAdjacentHTML("beforeend", ' <a href="../scan/">Naar de werkdrukscan</a>');
+    if (!top.length) melding.insertAdjacentHTML("beforeend", ` <a href="${new URL(paginaUrl("werkdrukscan")).pathname}">Naar de werkdrukscan</a>`);
   } else if (actie === "printen") {
     tekenAfdruk();
     window.print();

@@ -24,3 +24,39 @@ function config() {
 export function siteUrl(pad) {
   return new URL(config().base.replace(/\/?$/, "/") + pad, location.href).href;
 }
+
+let padenInfo = null;
+
+/** The URL of one of the guide's pages the tools link to (#ww-paden: werkdrukscan, teamuitslag, planhulp). */
+export function paginaUrl(naam) {
+  return siteUrl(paden()[naam] || "");
+}
+
+/** The id of the knelpunt or oplossing (`soort`) whose page is at `url`, or null. */
+export function idVan(soort, url) {
+  return idUitPatroon(paden()[soort], new URL(url, location.href).pathname);
+}
+
+/** `pathname` matched against a route's pattern (`knelpunten/{id}/`, from the site's root). */
+export function idUitPatroon(patroon, pathname) {
+  if (!patroon || !patroon.includes("{id}")) return null;
+  const [voor, na] = patroon.split("{id}").map((deel) => deel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const gevonden = new RegExp(`/${voor}([^/]+)${na}$`).exec(pathname) || (na.endsWith("/") && new RegExp(`/${voor}([^/]+)${na.slice(0, -1)}$`).exec(pathname));
+  if (!gevonden) return null;
+  try {
+    return decodeURIComponent(gevonden[1]);
+  } catch (e) {
+    return null;
+  }
+}
+
+function paden() {
+  padenInfo ||= (() => {
+    try {
+      return JSON.parse(document.getElementById("ww-paden").textContent) || {};
+    } catch (e) {
+      return {};
+    }
+  })();
+  return padenInfo;
+}

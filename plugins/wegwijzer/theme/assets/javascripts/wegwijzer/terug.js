@@ -6,7 +6,7 @@
  * route (the scan on the werknemer route) shows that route when `van` names it.
  * Without JavaScript every page shows its own route, and the browser's back button
  * does the rest. */
-import { siteUrl } from "./site.js";
+import { idVan, paginaUrl, siteUrl } from "./site.js";
 
 const PARAMETER = "van";
 const routes = JSON.parse(document.getElementById("ww-leesroutes")?.textContent || "{}");
@@ -78,8 +78,8 @@ document.addEventListener("click", (e) => {
   if (doel.origin !== location.origin) return;
   doel.searchParams.set(PARAMETER, UITSLAGEN[uitslag.id]);
   const kaart = a.closest(".ww-kaart")?.querySelector(".ww-kaart__titel a");
-  const knelpunt = kaart && /\/knelpunten\/([^/]+)\/?$/.exec(new URL(kaart.href, location.href).pathname);
-  if (knelpunt && kaart !== a) doel.searchParams.set("knelpunt", decodeURIComponent(knelpunt[1]));
+  const knelpunt = kaart && idVan("knelpunt", kaart.href);
+  if (knelpunt && kaart !== a) doel.searchParams.set("knelpunt", knelpunt);
   a.href = doel.href;
 });
 
@@ -88,14 +88,14 @@ if (inhoud && !van && (vanUitslag === "uitslag" || vanUitslag === "teamuitslag")
   const team = vanUitslag === "teamuitslag";
   const terug = document.createElement("a");
   terug.className = "ww-terug ww-terug--mkb";
-  terug.href = `${new URL(siteUrl(team ? "scan/team/" : "scan/")).pathname}#${team ? "ww-teamuitslag" : "ww-uitslag"}`;
+  terug.href = `${new URL(paginaUrl(team ? "teamuitslag" : "werkdrukscan")).pathname}#${team ? "ww-teamuitslag" : "ww-uitslag"}`;
   terug.textContent = team ? "← Terug naar de teamuitslag" : "← Terug naar je uitslag";
   const eigen = eigenTerug();
   if (eigen) eigen.replaceWith(terug);
   else inhoud.prepend(terug);
   const knelpunt = new URLSearchParams(location.search).get("knelpunt");
-  const oplossing = /\/oplossingen\/([^/]+)\/?$/.exec(location.pathname);
-  if (knelpunt && oplossing) zetInPlanKnop(terug, knelpunt, decodeURIComponent(oplossing[1]));
+  const oplossing = idVan("oplossing", location.href);
+  if (knelpunt && oplossing) zetInPlanKnop(terug, knelpunt, oplossing);
 }
 
 /** "Zet in mijn plan": this oplossing, under the knelpunt it was shown for, into the planhulp's plan. */
@@ -109,7 +109,7 @@ async function zetInPlanKnop(na, knelpunt, oplossing) {
   knop.textContent = "Zet in mijn plan";
   const status = document.createElement("span");
   status.setAttribute("role", "status");
-  const naarPlan = `<a href="${new URL(siteUrl("plan/")).pathname}">naar de planhulp</a>`;
+  const naarPlan = `<a href="${new URL(paginaUrl("planhulp")).pathname}">naar de planhulp</a>`;
   const staatErin = () => {
     const plan = lees("plan", null);
     return Boolean(plan && Array.isArray(plan.knelpunten) && plan.knelpunten.some((k) => k && k.id === knelpunt && Array.isArray(k.oplossingen) && k.oplossingen.includes(oplossing)));
