@@ -50,7 +50,8 @@ FOCUS = """() => {
   };
 }"""
 
-MENU_BUTTON = '.md-header__button[for="__drawer"]'
+#: The menu button: inside Material's label for the drawer (a label may not be a button itself, ARIA in HTML).
+MENU_BUTTON = '.md-header__button[for="__drawer"] > [role=button]'
 
 
 def open_tab(browser, viewport, scale=1, javascript=True):
@@ -136,6 +137,27 @@ def test_menu_button_opens_the_drawer_and_escape_brings_focus_back(browser, serv
         context.close()
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_menus_buttons_are_allowed_where_they_are(browser, server, width):
+    """Lighthouse and axe (aria-allowed-role): a label may not carry role=button. The menu's buttons
+    are elements of their own inside Material's labels, each with a name, none inside another."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context, page = open_tab(browser, {"width": width, "height": 800})
+    try:
+        page.goto(f"{server}/{KNELPUNT}")
+        if width < 600:
+            page.locator(MENU_BUTTON).click()
+            at_rest(page)
+        assert page.locator("label[role]").count() == 0
+        assert page.locator(".md-sidebar--primary label > [role=button]").count() >= 5
+        rules = {"runOnly": {"type": "rule", "values": ["aria-allowed-role", "button-name", "nested-interactive", "aria-allowed-attr"]}}
+        found = Axe().run(page, options=rules).response["violations"]
+        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found] == []
+    finally:
+        context.close()
+
+
 def test_a_section_in_the_drawer_opens_and_closes_with_the_keyboard(browser, server):
     context, page = open_tab(browser, {"width": 360, "height": 800})
     try:
@@ -143,13 +165,13 @@ def test_a_section_in_the_drawer_opens_and_closes_with_the_keyboard(browser, ser
         page.locator(MENU_BUTTON).focus()
         page.keyboard.press("Enter")
         at_rest(page)
-        arrow = page.locator('.md-sidebar--primary label.md-nav__link[aria-label^="Onderdelen van Kort"]')
+        arrow = page.locator('.md-sidebar--primary label.md-nav__link > [role=button][aria-label^="Onderdelen van Kort"]')
         arrow.focus()
         page.keyboard.press("Enter")
         at_rest(page)
-        toggle = arrow.get_attribute("for")
+        toggle = arrow.locator("xpath=..").get_attribute("for")
         assert page.evaluate(f"document.getElementById('{toggle}').checked")
-        back = page.locator(f'.md-sidebar--primary label.md-nav__title[for="{toggle}"]')
+        back = page.locator(f'.md-sidebar--primary label.md-nav__title[for="{toggle}"] > [role=button]')
         assert back.get_attribute("role") == "button"
         back.focus()
         page.keyboard.press("Tab")

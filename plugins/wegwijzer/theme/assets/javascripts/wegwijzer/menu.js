@@ -1,9 +1,11 @@
 /* The menu drawer (phone, zoom) for keyboard users; why: tests/test_keyboard.py.
  * Closed it is inert (wegwijzer.css also hides it); its button is a button
  * (Enter/Space, aria-expanded); opening moves focus in, Escape closes and returns
- * focus. pageshow unticks the toggles (Material's autocomplete=off: material_markup.py). */
+ * focus. pageshow unticks the toggles (Material's autocomplete=off: material_markup.py).
+ * Material opens the menu and its sections with labels; a label may not be a button
+ * itself (ARIA in HTML), so the button is a span inside it that fills it. */
 const lade = document.getElementById("__drawer");
-const knop = document.querySelector('.md-header__button[for="__drawer"]');
+const menuLabel = document.querySelector('.md-header__button[for="__drawer"]');
 const menu = document.querySelector(".md-sidebar--primary");
 const alsLade = matchMedia("(max-width: 76.234375em)"); // Material's breakpoint
 
@@ -12,22 +14,29 @@ function zet() {
   knop.setAttribute("aria-expanded", String(lade.checked && alsLade.matches));
 }
 
+/** The button inside `label`: it takes the label's content, focus and keys; a click on it is the label's. */
 function alsKnop(label) {
-  label.setAttribute("role", "button");
-  if (!label.getAttribute("tabindex")) label.tabIndex = 0;
-  const sectie = !label.textContent.trim() && label.closest(".md-nav__container")?.querySelector("a")?.textContent.trim();
-  if (sectie) label.setAttribute("aria-label", `Onderdelen van ${sectie}`);
-  label.addEventListener("keydown", (e) => {
-    if ((e.key !== "Enter" && e.key !== " ") || e.target !== label) return;
+  const knop = document.createElement("span");
+  knop.className = "ww-labelknop";
+  knop.setAttribute("role", "button");
+  knop.tabIndex = 0;
+  knop.append(...label.childNodes);
+  label.append(knop);
+  label.removeAttribute("tabindex"); // Material makes a section's label focusable: one stop, the button
+  const sectie = !knop.textContent.trim() && label.closest(".md-nav__container")?.querySelector("a")?.textContent.trim();
+  if (sectie) knop.setAttribute("aria-label", `Onderdelen van ${sectie}`);
+  knop.addEventListener("keydown", (e) => {
+    if ((e.key !== "Enter" && e.key !== " ") || e.target !== knop) return;
     e.preventDefault(); // no scrolling on Space
     e.stopPropagation(); // Material clicks a label on Enter too
     label.click();
   });
+  return knop;
 }
 
-if (lade && knop && menu) {
+const knop = lade && menuLabel && menu ? alsKnop(menuLabel) : null;
+if (knop) {
   menu.id ||= "ww-menu";
-  alsKnop(knop);
   knop.setAttribute("aria-controls", menu.id);
   knop.setAttribute("aria-label", "Menu");
   for (const label of menu.querySelectorAll("label.md-nav__title[for], label.md-nav__link[for]")) {
