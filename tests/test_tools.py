@@ -188,7 +188,9 @@ from lighthouse import PAGE_TYPES, pick  # noqa: E402
 #: 90 until issue 29; the keyboard menu (menu.js), the reading routes and the footer's
 #: statements, contact and date added about 4.5 KB to the heaviest page (the team scan).
 #: 97 since issue 30: finding and redoing a write lost between two tabs (opslag.js) is 0.9 KB.
-FIRST_VIEW_BUDGET_KB = 97
+#: 98 since: the menu's buttons as elements inside their labels (menu.js, wegwijzer.css) and the
+#: table of routes for the scripts (#ww-paden, site.js) took the planhulp to 97.1 KB.
+FIRST_VIEW_BUDGET_KB = 98
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
