@@ -48,10 +48,11 @@ The patches, by key (libraries and versions; what is replaced; why; what is lost
   also reads and sets `_title_from_render`, `present_anchor_ids` and
   `links_to_anchors` (`preview.py`): a page whose Markdown, frame and links are
   as last time gets its HTML back. Off: every rebuild renders every page.
-- `write_changed` (mkdocs 1.6): `File.is_modified` of each page in the preview
-  (`preview.py`): a `--dirty` rebuild writes only the pages that would look
-  different. Off: `wegwijzer bekijken` rebuilds without `--dirty` and writes
-  every page; MkDocs' own `--dirty` would miss a page whose menu changed.
+- `write_changed` (mkdocs 1.6): `File.is_modified` of each page and each file a
+  plugin made in the preview (`preview.py`): a `--dirty` rebuild writes only the
+  pages that would look different and the files whose content changed. Off:
+  `wegwijzer bekijken` rebuilds without `--dirty` and writes every file; MkDocs'
+  own `--dirty` would miss a page whose menu changed.
 - `toggles` (mkdocs-material 9, written against 9.8.2): no attribute, but the
   text of Material's `base.html` in each written page (`material_markup.py`):
   the `autocomplete` it puts on two hidden checkboxes is invalid HTML. Only the

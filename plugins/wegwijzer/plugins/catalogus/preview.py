@@ -8,6 +8,9 @@ that are redone needlessly for almost every page:
   same file as last time (or again none),
   gets its previous HTML back. So a new knelpunt re-renders only the pages whose
   Markdown names it, not every page because the site has one file more;
+- writing the files plugins make (the tools' data: one file per knelpunt,
+  oplossing and factor), which MkDocs writes on every build: here only those
+  whose content differs from what was written there last;
 - putting the HTML into the theme and writing it: with `mkdocs serve --dirty`
   (what `scripts/serve` runs), MkDocs asks `File.is_modified()` before writing a
   page. Generated pages always answer yes, and hand-written ones compare file
@@ -29,6 +32,7 @@ written as MkDocs does, and `wegwijzer bekijken` builds without `--dirty`.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -56,9 +60,15 @@ class Preview:
         self.writing = False
         self.pending = {}
         self.files = files
-        for file in files.documentation_pages():
-            if not patches.apply("write_changed", file, lambda is_modified: functools.partial(self._is_modified, file)):
-                return  # an MkDocs it was not written for: the same for every page
+        for file in files:
+            if file.is_documentation_page():
+                check = functools.partial(self._is_modified, file)
+            elif file.generated_by:  # the tools' data, open data, schemas: made afresh every build
+                check = functools.partial(self._content_changed, file)
+            else:
+                continue  # a file of the theme or the docs folder: MkDocs compares the times itself
+            if not patches.apply("write_changed", file, lambda is_modified: check):
+                return  # an MkDocs it was not written for: the same for every file
 
     def wrap(self, page) -> None:
         """Give `page` a render that reuses the last result when nothing it depends on changed."""
@@ -105,6 +115,13 @@ class Preview:
             page.title,
             _neighbour(page.previous_page), _neighbour(page.next_page),
         )
+        dest = file.abs_dest_path
+        self.pending[dest] = key
+        return self.written.get(dest) != key or not os.path.isfile(dest)
+
+    def _content_changed(self, file) -> bool:
+        """A file a plugin made: written when its content differs from what was written there last."""
+        key = hashlib.blake2b(file.content_bytes, digest_size=16).digest()
         dest = file.abs_dest_path
         self.pending[dest] = key
         return self.written.get(dest) != key or not os.path.isfile(dest)
