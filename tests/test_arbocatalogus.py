@@ -265,8 +265,8 @@ BRON = "bronnen:\n  - {titel: Testbron, uitgever: Testinstituut, jaar: 2024}\n"
 
 
 def dossier_text(root: Path) -> str:
-    from wegwijzer.plugins.print.documents import toetsingsdossier
-    from wegwijzer.plugins.print.pdf import write_pdf
+    from wegwijzer.printing.documents import toetsingsdossier
+    from wegwijzer.printing.pdf import write_pdf
 
     catalogus = load_catalogus(root)
     pdf = root.parent / "dossier.pdf"

@@ -13,7 +13,7 @@ from conftest import copy_project, mkdocs_build
 from wegwijzer import cache
 from wegwijzer.catalogus import CatalogusError, load_catalogus
 from wegwijzer.catalogus.open_data import to_json
-from wegwijzer.plugins.print.pdf import pdf_name
+from wegwijzer.printing.pdf import pdf_name
 
 
 @pytest.fixture(autouse=True)

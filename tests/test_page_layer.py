@@ -36,6 +36,8 @@ WITHOUT_MKDOCS = textwrap.dedent("""
     from wegwijzer.pages.generated import environment, page_specs, render
     from wegwijzer.pages.leesroutes import leesroutes, voor_javascript
     from wegwijzer.pages.routes import site_url
+    from wegwijzer.printing.documents import Renderer, documents, link_text
+    from wegwijzer.printing.pdf import document_html
 
     import markdown
 
@@ -47,7 +49,12 @@ WITHOUT_MKDOCS = textwrap.dedent("""
     # an HTML frame takes the HTML of its Markdown from any Python-Markdown, as another engine would give it
     framed = {uri: page.vul(markdown.markdown(page.markdown.split("---", 2)[2], extensions=["toc"]))
               for uri, page in pages.items() if page.frame is not None}
+    # what is printed: every document's HTML, as the print plugin and `wegwijzer dossier` make it
+    renderer = Renderer(catalogus, lambda link, entry: link_text(link, entry))
+    printed = {d.slug: document_html(d, catalogus, renderer) for d in documents(catalogus)}
     print(json.dumps({
+        "printed": {slug: len(html) for slug, html in printed.items()},
+        "dossier": printed.get("toetsingsdossier", ""),
         "pages": {uri: page.markdown[:400] for uri, page in pages.items()},
         "framed": framed,
         "routes": routes,
@@ -95,6 +102,15 @@ def test_a_knelpunt_page_is_html_with_its_text_from_markdown_without_mkdocs(with
         inside = [e for e in page.elements if card in e["parents"]]
         assert [(e["tag"], e["attrs"].get("class")) for e in inside if e["parents"][-1] is card] == [("h3", "ww-kaart__titel"), ("p", "ww-kaart__labels")]
     assert text(page.find("p", "ww-label")[0]).startswith("Factor: ")
+
+
+def test_what_is_printed_is_made_without_mkdocs(without_mkdocs):
+    """The documents behind the PDFs (printing/) are plain functions of the model: the print plugin
+    calls them after a build, `wegwijzer dossier` without one, another engine the same way."""
+    printed = without_mkdocs["printed"]
+    assert without_mkdocs["mkdocs_loaded"] == []
+    assert {"werksessie-kit", "checklists-stap-1", "toetsingsdossier"} <= set(printed) and all(size > 500 for size in printed.values()), printed
+    assert "Arbobesluit art. 2.15" in without_mkdocs["dossier"]  # the provision the measures fill in
 
 
 def test_the_reading_routes_are_made_without_mkdocs(without_mkdocs):

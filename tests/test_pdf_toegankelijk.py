@@ -18,8 +18,8 @@ from conftest import ROOT
 #: The full tier (tests/conftest.py): PDFs, the release or the large sites.
 pytestmark = pytest.mark.volledig
 from wegwijzer.catalogus import load_catalogus
-from wegwijzer.plugins.print import pdf as pdf_module
-from wegwijzer.plugins.print.documents import documents
+from wegwijzer.printing import pdf as pdf_module
+from wegwijzer.printing.documents import documents
 
 catalogus = load_catalogus(ROOT / "catalogus")
 INFO = catalogus.info

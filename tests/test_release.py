@@ -104,8 +104,8 @@ def test_the_release_installs_and_the_generated_workflows_publish(tmp_path):
         "wegwijzer/register/normen.yml", "wegwijzer/schema/knelpunt.json", "wegwijzer/start/publiceren.yml",
         "wegwijzer/start/gitlab-ci.yml", "wegwijzer/start/gitignore",
         "wegwijzer/theme/main.html", "wegwijzer/pages/templates/knelpunt.html",
-        "wegwijzer/plugins/print/templates/pdf.css", "wegwijzer/plugins/tools/templates/scan.md",
-        "wegwijzer/plugins/editor/npm/package-lock.json", "wegwijzer/plugins/print/pdf_worker.py",
+        "wegwijzer/printing/templates/pdf.css", "wegwijzer/plugins/tools/templates/scan.md",
+        "wegwijzer/plugins/editor/npm/package-lock.json", "wegwijzer/printing/pdf_worker.py",
         f"{DECAP}decap-cms.js", f"{DECAP}LICENSE",
     ):
         assert needed in names, needed

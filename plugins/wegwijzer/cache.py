@@ -5,7 +5,7 @@ or mkdocs.yml's `cache_dir`), each kept because it saves time at the sizes we
 promise, 100 to 5,000 knelpunten (timings in issue 30): `bestanden`, each checked
 catalogus file (`catalogus/file_cache.py`); `catalogus`, the whole model when no
 file changed (`catalogus/model_cache.py`); `templates`, compiled Jinja templates
-(`jinja_cache.py`); `pdf`, made PDFs (`plugins/print/pdf.py`), a folder per project,
+(`jinja_cache.py`); `pdf`, made PDFs (`printing/pdf.py`), a folder per project,
 where a PDF of the same HTML made for another folder of the same guide is taken over.
 
 Everything here can be made again: a kept file that is missing, damaged or from

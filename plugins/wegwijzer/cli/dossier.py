@@ -12,8 +12,8 @@ from pathlib import Path
 from ..catalogus.handpaginas import docs_dir_of
 
 from ..catalogus.dossier import open_punten, to_csv
-from ..plugins.print.documents import toetsingsdossier
-from ..plugins.print.pdf import INSTALL_HINT, PdfToolMissing, write_pdf
+from ..printing.documents import toetsingsdossier
+from ..printing.pdf import INSTALL_HINT, PdfToolMissing, write_pdf
 from ..output_folder import DOSSIER, make_folder, own_layers, project_sources, refusal
 from ..whole_file import write_atomic
 from .load_or_report import load_or_report

@@ -56,7 +56,7 @@ from ...catalogus.dossier import to_csv as dossier_csv
 from ...catalogus.model import KANT, Info
 from ...catalogus.open_data import to_json
 from ...preview_server import guard
-from ..css import css_string
+from ...css import css_string
 from ..csp import with_policy
 from ..material_markup import without_autocomplete
 from .. import patches

@@ -24,8 +24,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from ...catalogus import model
 from ...whole_file import write_atomic
-from .documents import Document
-from .pdf import PdfSource, made_before
+from ...printing.documents import Document
+from ...printing.pdf import PdfSource, made_before
 
 log = get_plugin_logger(__name__)
 
@@ -78,7 +78,7 @@ class BackgroundPdfs:
     def _make_elsewhere(self, html: str) -> bytes | None:
         with self.lock:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "wegwijzer.plugins.print.pdf_worker"],
+                [sys.executable, "-m", "wegwijzer.printing.pdf_worker"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             )
         pdf, errors = self.process.communicate(html.encode("utf-8", "surrogatepass"))

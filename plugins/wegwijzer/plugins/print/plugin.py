@@ -27,9 +27,9 @@ from .. import catalogus_plugin as required_catalogus
 from ... import cache
 from ...pages.routes import html_href, path_of, relative
 from .config import PrintConfig
-from .documents import PrintPage, Renderer, documents, link_text, print_pages
+from ...printing.documents import PrintPage, Renderer, documents, link_text, print_pages
 from .background import BackgroundPdfs, latest_pdf
-from .pdf import INSTALL_HINT, PdfToolMissing, write_pdf
+from ...printing.pdf import INSTALL_HINT, PdfToolMissing, write_pdf
 
 log = get_plugin_logger(__name__)
 

@@ -20,11 +20,11 @@ import jinja2
 import markdown as markdown_lib
 from markupsafe import Markup, escape
 
-from ...catalogus import dossier, model
-from ...catalogus.links import Link, expand_links
-from ...sanitize import clean_html
-from ...pages.routes import title_of
-from ...jinja_cache import CompiledTemplates
+from ..catalogus import dossier, model
+from ..catalogus.links import Link, expand_links
+from ..sanitize import clean_html
+from ..pages.routes import title_of
+from ..jinja_cache import CompiledTemplates
 
 TEMPLATES = Path(__file__).parent / "templates"
 

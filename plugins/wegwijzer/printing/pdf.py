@@ -13,9 +13,9 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ... import cache
+from .. import cache
 from ..css import css_string
-from ...catalogus import model
+from ..catalogus import model
 from .documents import TEMPLATES, Document, Renderer, link_text
 
 INSTALL_HINT = (

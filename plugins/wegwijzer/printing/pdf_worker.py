@@ -1,6 +1,6 @@
 """A PDF made in a process of its own: HTML on standard input, the PDF on standard output.
 
-`background.py` runs `python -m wegwijzer.plugins.print.pdf_worker` while the
+`background.py` runs `python -m wegwijzer.printing.pdf_worker` while the
 preview goes on; WeasyPrint holds Python's lock, so a thread would slow the preview.
 """
 
