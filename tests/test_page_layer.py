@@ -35,9 +35,11 @@ WITHOUT_MKDOCS = textwrap.dedent("""
     from wegwijzer.catalogus import load_catalogus
     from wegwijzer.pages.generated import environment, page_specs, render
     from wegwijzer.pages.leesroutes import leesroutes, voor_javascript
-    from wegwijzer.pages.routes import site_url
+    from wegwijzer.pages.routes import path_of, site_url
     from wegwijzer.printing.documents import Renderer, documents, link_text
     from wegwijzer.printing.pdf import document_html
+    from wegwijzer.pages.tooldata import data_files
+    import wegwijzer.search_index  # the Pagefind run after a build
 
     import markdown
 
@@ -54,6 +56,7 @@ WITHOUT_MKDOCS = textwrap.dedent("""
     printed = {d.slug: document_html(d, catalogus, renderer) for d in documents(catalogus)}
     print(json.dumps({
         "printed": {slug: len(html) for slug, html in printed.items()},
+        "tool_data": sorted(data_files(catalogus, lambda kind, entry: site_url(path_of(kind, entry), True))),
         "dossier": printed.get("toetsingsdossier", ""),
         "pages": {uri: page.markdown[:400] for uri, page in pages.items()},
         "framed": framed,
@@ -104,13 +107,16 @@ def test_a_knelpunt_page_is_html_with_its_text_from_markdown_without_mkdocs(with
     assert text(page.find("p", "ww-label")[0]).startswith("Factor: ")
 
 
-def test_what_is_printed_is_made_without_mkdocs(without_mkdocs):
-    """The documents behind the PDFs (printing/) are plain functions of the model: the print plugin
-    calls them after a build, `wegwijzer dossier` without one, another engine the same way."""
+def test_what_is_printed_and_the_tools_data_are_made_without_mkdocs(without_mkdocs):
+    """The documents behind the PDFs (printing/) and the tools' data (pages/tooldata.py) are plain
+    functions of the model: the plugins call them in a build, `wegwijzer dossier` without one,
+    another engine the same way; the search index is one of the site folder (search_index.py)."""
     printed = without_mkdocs["printed"]
     assert without_mkdocs["mkdocs_loaded"] == []
     assert {"werksessie-kit", "checklists-stap-1", "toetsingsdossier"} <= set(printed) and all(size > 500 for size in printed.values()), printed
     assert "Arbobesluit art. 2.15" in without_mkdocs["dossier"]  # the provision the measures fill in
+    # and the browser tools' data files, from the same model
+    assert {"data/scan.json", "data/plan.json", "data/versies.json"} <= set(without_mkdocs["tool_data"])
 
 
 def test_the_reading_routes_are_made_without_mkdocs(without_mkdocs):

@@ -1,6 +1,6 @@
 """The `wegwijzer/tools` plugin: tools that run in the visitor's own browser.
 
-- `on_files`: write the tools' data files (`data.py`) from the catalogus, and the pages of
+- `on_files`: write the tools' data files (`pages/tooldata.py`) from the catalogus, and the pages of
   the werkdrukscan (with its team result and werksessie presentation) and the
   plan-van-aanpak builder. Their scripts are files of
   the theme (`overrides/assets/javascripts/wegwijzer/`), loaded as modules on
@@ -21,7 +21,7 @@ from .. import catalogus_plugin as required_catalogus
 from ...pages.generated import LIJST_MAX, environment
 from ...pages.routes import path_of, site_url
 from .config import ToolsConfig
-from .data import data_files
+from ...pages.tooldata import data_files
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGES = {

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ...catalogus import model
+from ..catalogus import model
 
 SCAN_PATH = "data/scan.json"
 PLAN_PATH = "data/plan.json"
