@@ -94,6 +94,9 @@ def test_nieuw_writes_every_field_with_its_explanation(example):
     assert wegwijzer("check", cwd=example).returncode == 0
     assert wegwijzer("nieuw", "knelpunt", "te-weinig-handen", cwd=example).returncode == 1  # never overwrites
     assert "geen geldige id" in wegwijzer("nieuw", "oplossing", "Met Hoofdletters", cwd=example).stderr
+    # the name of the site's list of all oplossingen: refused before a file is written
+    refused = wegwijzer("nieuw", "oplossing", "alle", cwd=example)
+    assert refused.returncode == 1 and "'alle' kan geen id zijn" in refused.stderr and not (example / "oplossingen" / "alle.yml").exists()
 
 
 def test_overzicht_counts_and_shows_what_is_thin(example):
@@ -200,7 +203,8 @@ def test_import_refuses_what_a_file_would_be_refused_for(example):
     (example / "knelpunten.csv").write_text(
         "id;titel;factor;omschrijving;signalen;oplossingen\n"
         "verstopt;Een verstopte link;tijdsdruk;Lees [dit](javascript:alert(1)) eerst.;Haast;flexibele-schil\n"
-        "goed;Een gewone rij;tijdsdruk;Lees [[knelpunt:verstopt]] niet.;Haast;flexibele-schil\n",
+        "goed;Een gewone rij;tijdsdruk;Lees [[knelpunt:verstopt]] niet.;Haast;flexibele-schil\n"
+        ";Alle;tijdsdruk;Een titel die de naam van de lijst van alle knelpunten zou worden.;Haast;flexibele-schil\n",
         encoding="utf-8",
     )
     result = wegwijzer("import", "knelpunten.csv", cwd=example)
@@ -208,5 +212,6 @@ def test_import_refuses_what_a_file_would_be_refused_for(example):
     assert "knelpunten.csv:2, kolom 'omschrijving':" in result.stderr and "knelpunten.csv:2: deze rij is niet geïmporteerd" in result.stderr
     assert "knelpunten.csv:3, kolom 'omschrijving': link naar onbekende knelpunt 'verstopt'" in result.stderr
     folder = example / "catalogus" / "knelpunten"
-    assert not (folder / "verstopt.yml").exists() and not (folder / "goed.yml").exists()
+    assert "knelpunten.csv:4, kolom 'titel': de id uit deze titel: 'alle' kan geen id zijn" in result.stderr
+    assert not (folder / "verstopt.yml").exists() and not (folder / "goed.yml").exists() and not (folder / "alle.yml").exists()
     assert wegwijzer("check", cwd=example).returncode == 0

@@ -492,7 +492,7 @@ def test_a_catalogus_page_folder_publishes_no_script_either(make_catalogus):
 
 
 def test_text_in_css_never_ends_its_string():
-    from wegwijzer.plugins.css import css_string
+    from wegwijzer.css import css_string
 
     written = css_string("Gids\f} body{outline:9px solid red} .x::before{content:'NEP'}\r\n\"</style><script>")
     assert written == '"Gids } body{outline:9px solid red} .x::before{content:\'NEP\'}  \\22 \\3C /style\\3E \\3C script\\3E "'

@@ -25,6 +25,8 @@ import pytest
 
 from conftest import ROOT
 
+from wegwijzer.pages.routes import paden_voor_javascript
+
 THEME = ROOT / "plugins" / "wegwijzer" / "theme"
 JAVASCRIPTS = THEME / "assets" / "javascripts"
 SCRIPTS = JAVASCRIPTS / "wegwijzer"
@@ -285,8 +287,12 @@ def test_the_write_ids_of_a_crafted_store_are_cut_to_strings_in_node(schrijvinge
     ("oplossingen/{id}/", "/oplossingen/", None),
     ("oplossingen/{id}/", "/oplossingen/%E0%A4%A/", None),  # broken escapes are no id
     ("", "/oplossingen/x/", None),
+    ("oplossingen/{id}/", "/oplossingen/alle/", None),  # the site's list of all oplossingen, no oplossing
+    ("knelpunten/{id}.html", "/knelpunten/index.html", None),
+    ("knelpunten/{id}/", "/knelpunten/allen/", "allen"),
 ])
 def test_an_entry_id_is_read_from_its_url_by_the_route_pattern_in_node(patroon, pathname, id_):
     """terug.js knows an oplossing's page and a result card's knelpunt by the patterns of the one
     table of routes (pages/routes.py, #ww-paden), not by folder names of its own."""
-    assert node(f"return site.idUitPatroon({json.dumps(patroon)}, {json.dumps(pathname)});", "site.js") == id_
+    paginanamen = paden_voor_javascript(True)["paginanamen"]
+    assert node(f"return site.idUitPatroon({json.dumps(patroon)}, {json.dumps(pathname)}, {json.dumps(paginanamen)});", "site.js") == id_

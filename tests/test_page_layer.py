@@ -175,8 +175,11 @@ def test_the_browser_tools_find_their_pages_by_the_table_of_routes(example_site)
     a knelpunt's and an oplossing's address (#ww-paden, from pages/routes.py): each leads to a page."""
     html = (example_site / "oplossingen" / "invalpool-in-de-regio" / "index.html").read_text(encoding="utf-8")
     paden = json.loads(re.search(r'<script id="ww-paden" type="application/json">(.*?)</script>', html).group(1))
-    assert set(paden) == {"werkdrukscan", "teamuitslag", "planhulp", "knelpunt", "oplossing"}
+    assert set(paden) == {"werkdrukscan", "teamuitslag", "planhulp", "knelpunt", "oplossing", "paginanamen"}
     for naam in ("werkdrukscan", "teamuitslag", "planhulp"):
         assert (example_site / paden[naam] / "index.html").is_file(), naam
     assert (example_site / paden["knelpunt"].format(id="lawaai-op-de-groep") / "index.html").is_file()
     assert (example_site / paden["oplossing"].format(id="invalpool-in-de-regio") / "index.html").is_file()
+    # the site's own pages beside the entries' (the list of all is made above LIJST_MAX entries): no entry's id
+    assert (example_site / paden["knelpunt"].format(id="index").replace("index/", "") / "index.html").is_file()
+    assert set(paden["paginanamen"]) == {"index", "alle"}

@@ -24,7 +24,7 @@ SCRIPTS = ROOT / "plugins" / "wegwijzer" / "theme" / "assets" / "javascripts" / 
 
 def full_data(site) -> dict:
     """All the tools know of the catalogus, put back together from the site's data files
-    (plugins/tools/data.py cuts them from one such whole)."""
+    (pages/tooldata.py cuts them from one such whole)."""
     read = lambda path: json.loads(path.read_text(encoding="utf-8"))  # noqa: E731
     folder = site / "data"
     scan, plan, versies = read(folder / "scan.json"), read(folder / "plan.json"), read(folder / "versies.json")

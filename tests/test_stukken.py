@@ -3,6 +3,8 @@ and text an editor typed stays text, also when it looks like the frame's own mar
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 
@@ -60,3 +62,52 @@ def test_whatever_markdown_a_piece_holds_the_frame_stays_whole(tekst):
     assert "<!--ww-stuk" not in html
     assert '<ul class="kaarten">\n<li><h3 class="kaart" id="een">Een</h3></li>\n</ul>\n' in html
     assert html.endswith("<p>Slot.</p>")
+
+
+@pytest.mark.parametrize("opening, shown", [
+    ("# Te druk", "# Te druk"),
+    ("#geenkop te druk", "#geenkop te druk"),
+    ("- Te druk", "- Te druk"),
+    ("* Te druk", "* Te druk"),
+    ("+ Te druk", "+ Te druk"),
+    ("1. Te druk", "1. Te druk"),
+    ("2024. Te druk", "2024. Te druk"),
+    ("> Te druk", "&gt; Te druk"),
+    ("**Te** druk", "<strong>Te</strong> druk"),
+])
+def test_a_cards_first_sentence_stays_one_line_of_text_whatever_it_starts_with(opening, shown):
+    """A card's line (a `regel` piece) is text inside the card: an opening that Markdown would
+    take as a heading or list keeps the card whole and reads as the editor typed it."""
+    html = stukken.maak(environment().from_string('<li>{% filter md_regel %}{{ zin }}{% endfilter %}</li>'), zin=opening)
+    assert html.vul(markdown.markdown(html.markdown, extensions=EXTENSIONS)) == f"<li>{shown}</li>"
+
+
+def page_html(catalogus, uri: str) -> str:
+    """A generated page as the build makes it: its links expanded, its pieces converted, its frame filled."""
+    from wegwijzer.catalogus.links import expand_links
+    from wegwijzer.pages.generated import page_specs, render
+    from wegwijzer.pages.routes import markdown_link
+
+    spec = next(spec for spec in page_specs(catalogus) if spec.src_uri == uri)
+    page = render(environment(), spec, catalogus)
+    text = expand_links(page.markdown.split("---", 2)[2], lambda link: markdown_link(catalogus, link, uri))
+    return page.vul(markdown.markdown(text, extensions=EXTENSIONS))
+
+
+def test_titles_typed_over_two_lines_and_openings_like_a_heading_keep_every_page_whole(make_catalogus):
+    """A title with a line break (YAML's `|`) in a card's heading and link, and a description that starts
+    as a heading: the knelpunt's page and the list show them as text in their cards."""
+    from wegwijzer.catalogus import load_catalogus
+
+    root = make_catalogus()
+    path = root / "knelpunten" / "piekdrukte.yml"
+    path.write_text(path.read_text().replace("omschrijving: Op vaste momenten is het te druk.", "omschrijving: '# Op vaste momenten is het te druk.'"))
+    path = root / "oplossingen" / "rooster-met-buffer.yml"
+    path.write_text(path.read_text().replace("titel: Rooster met buffer", "titel: |\n  Rooster\n  === met buffer"))
+    catalogus = load_catalogus(root)
+
+    knelpunt = page_html(catalogus, "knelpunten/piekdrukte.md")
+    assert re.search(r'<h3 class="ww-kaart__titel" id="[^"]+"><a href="[^"]+">Rooster === met buffer</a></h3>', knelpunt), knelpunt
+    lijst = page_html(catalogus, "knelpunten/index.md")
+    card = re.search(r'<li class="ww-kaart"[^>]*id="piekdrukte">(.*?)</li>', lijst, re.S)
+    assert card and "# Op vaste momenten is het te druk." in card[1] and "<h1" not in card[1], lijst

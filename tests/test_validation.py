@@ -81,6 +81,27 @@ def test_duplicate_substap_id(make_catalogus):
     ]
 
 
+def test_an_entry_may_not_take_the_name_of_a_page_the_site_has_beside_it(make_catalogus):
+    """knelpunten/index.yml would be the list of knelpunten, alle.yml the list of all of them; a factor
+    'index' the page of the werkdrukmodel, a substap 'index' its step's page (and 'alle' everywhere): refused, with the fix."""
+    from conftest import MINIMAL, _stap
+
+    root = make_catalogus({
+        "knelpunten/index.yml": MINIMAL_KNELPUNT.replace("titel: Piekdrukte", "titel: Index").replace("factor: tijdsdruk", "factor: index"),
+        "knelpunten/piekdrukte.yml": MINIMAL_KNELPUNT.replace("factor: tijdsdruk", "factor: index"),
+        "oplossingen/alle.yml": MINIMAL["oplossingen/taken-herverdelen.yml"],
+        "werkdrukmodel.yml": MINIMAL["werkdrukmodel.yml"].replace("id: tijdsdruk", "id: index"),
+        "stappen/2-stap.yml": _stap(2).replace("id: substap-2", "id: alle").replace("meer: substap-2", "meer: alle"),
+    })
+    taken = "kan geen id zijn: de site gebruikt die naam al voor een pagina van zichzelf"
+    assert problems_of(root) == [
+        f"catalogus/knelpunten/index.yml:1:1: de bestandsnaam 'index' {taken} (kies een naam die zegt waar het over gaat, bijvoorbeeld 'index-werkdruk.yml')",
+        f"catalogus/oplossingen/alle.yml:1:1: de bestandsnaam 'alle' {taken} (kies een naam die zegt waar het over gaat, bijvoorbeeld 'alle-werkdruk.yml')",
+        f"catalogus/stappen/2-stap.yml:12:9: substappen[1].id: 'alle' {taken} (kies een naam die zegt waar het over gaat, bijvoorbeeld 'alle-werkdruk')",
+        f"catalogus/werkdrukmodel.yml:8:13: groepen[1].factoren[1].id: 'index' {taken} (kies een naam die zegt waar het over gaat, bijvoorbeeld 'index-werkdruk')",
+    ]
+
+
 def test_duplicate_key_in_one_file(make_catalogus):
     root = make_catalogus({"knelpunten/piekdrukte.yml": MINIMAL_KNELPUNT + "titel: Nog een titel\n"})
     assert problems_of(root) == [

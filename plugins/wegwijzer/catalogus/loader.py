@@ -266,8 +266,9 @@ class _Loader:
             if not (relative.startswith(folder + "/") and relative.count("/") == 1 and file.suffix == ".yml"):
                 continue
             if id_from_name:
-                if not schema.ID_PATTERN.match(file.stem):
-                    self.problems.append(Problem(Mark(display_path(file)), "", f"de bestandsnaam '{file.stem}' is geen geldige id", "gebruik kleine letters, cijfers en streepjes"))
+                soort = PER_BESTAND.get(folder)
+                if probleem := schema.id_probleem(file.stem, bool(soort and soort.eigen_pagina), bestand=True):
+                    self.problems.append(Problem(Mark(display_path(file)), "", *probleem))
                     continue
                 results.append(self._read(relative, record, id=file.stem))
             else:

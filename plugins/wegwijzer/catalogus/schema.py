@@ -23,6 +23,23 @@ from .problems import Mark, Problem, did_you_mean, field_path
 from .yaml_source import Source
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: The names the site gives pages of its own in the folder where entries have a page each (a kind's
+#: list, and its list of all): an entry with such an id would take that page's place, or lose its own.
+PAGINANAMEN = ("index", "alle")
+
+
+def id_probleem(value: str, eigen_pagina: bool, bestand: bool = False) -> tuple[str, str] | None:
+    """What is wrong with `value` as an id, and the fix; None if nothing. The loader (a field or, with
+    `bestand`, a file's name), `wegwijzer nieuw` and `wegwijzer import` all ask here.
+    `eigen_pagina`: the id of an entry with a page of its own."""
+    wat, naam = ("de bestandsnaam ", "{}.yml") if bestand else ("", "{}")
+    if not ID_PATTERN.match(value):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "te-veel-overleg"
+        return f"{wat}'{value}' is geen geldige id", f"gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{naam.format(suggestion)}'"
+    if eigen_pagina and value in PAGINANAMEN:
+        return (f"{wat}'{value}' kan geen id zijn: de site gebruikt die naam al voor een pagina van zichzelf",
+                f"kies een naam die zegt waar het over gaat, bijvoorbeeld '{naam.format(value + '-werkdruk')}'")
+    return None
 
 
 class _Invalid:
@@ -183,16 +200,20 @@ class Text(Type):
 class Identifier(Type):
     label = "een id (kleine letters, cijfers en streepjes)"
 
+    def __init__(self, eigen_pagina: bool = False):
+        #: The entry has a page of its own in a folder the site has pages in (PAGINANAMEN).
+        self.eigen_pagina = eigen_pagina
+
     def check(self, value, path, checker):
         if not isinstance(value, str):
             return self.wrong_type(value, path, checker)
-        if not ID_PATTERN.match(value):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-            return checker.problem(path, f"'{value}' is geen geldige id", f"gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{suggestion}'")
+        if probleem := id_probleem(value, self.eigen_pagina):
+            return checker.problem(path, *probleem)
         return value
 
     def json_schema(self):
-        return {"type": "string", "pattern": ID_PATTERN.pattern}
+        rule = {"type": "string", "pattern": ID_PATTERN.pattern}
+        return {**rule, "not": {"enum": list(PAGINANAMEN)}} if self.eigen_pagina else rule
 
 
 class Integer(Type):
@@ -549,7 +570,7 @@ BRONNEN = Field(
 
 SUBSTAP = Record(
     model.Substap,
-    id=Identifier(),
+    id=Identifier(eigen_pagina=True),
     titel=_text,
     resultaat=_text,
     wat_en_waarom=_md,
@@ -587,7 +608,7 @@ WERKDRUKMODEL = Record(
             titel=_text,
             soort=Choice(*model.GROEP_SOORTEN),
             omschrijving=_md,
-            factoren=ListOf(Record(model.Factor, id=Identifier(), titel=_text, omschrijving=_md), min_items=1),
+            factoren=ListOf(Record(model.Factor, id=Identifier(eigen_pagina=True), titel=_text, omschrijving=_md), min_items=1),
         ),
         min_items=1,
     ),

@@ -32,15 +32,17 @@ class Soort:
     beschrijving: str = ""
     #: Rows of a spreadsheet can become files of this kind (`wegwijzer import`).
     importeerbaar: bool = False
+    #: Each entry has a page of its own, in a folder with pages of the site's own (schema.PAGINANAMEN).
+    eigen_pagina: bool = False
 
 
 SOORTEN: dict[str, Soort] = {s.naam: s for s in (
     Soort("stap", "stap"),
     Soort("substap", "substap"),
     Soort("knelpunt", "knelpunt", "knelpunten", schema.KNELPUNT, "Knelpunten", "Knelpunt", "titel",
-          "Een knelpunt (knelpunten/*.yml)", importeerbaar=True),
+          "Een knelpunt (knelpunten/*.yml)", importeerbaar=True, eigen_pagina=True),
     Soort("oplossing", "oplossing", "oplossingen", schema.OPLOSSING, "Oplossingen", "Oplossing", "titel",
-          "Een oplossing (oplossingen/*.yml)", importeerbaar=True),
+          "Een oplossing (oplossingen/*.yml)", importeerbaar=True, eigen_pagina=True),
     Soort("factor", "factor"),
     Soort("groep", "factorgroep"),
     Soort("praktijk", "praktijkverhaal", "praktijk", schema.PRAKTIJK, "Citaten uit de praktijk", "Citaat", "wie",

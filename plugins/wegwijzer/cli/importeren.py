@@ -82,7 +82,7 @@ def run(args) -> int:
             print(f"{csv_path}:1: de kolom '{c}' ontbreekt", file=sys.stderr)
         return 1
 
-    record, kind = RULES[soort]
+    kind = RULES[soort][1]
     folder = Path(args.map) / soort
     ids = {k: set(catalogus.entries(k)) for k in SOORTEN}
     ids["stelling"] = {s.id for s in catalogus.scan.stellingen} if catalogus.scan else set()
@@ -90,7 +90,7 @@ def run(args) -> int:
     for start, row in rows:
         if not any(cell.strip() for cell in row):
             continue
-        problems, entry_id, data = _check_row(csv_path, start, header, row, record, ids, catalogus.normen)
+        problems, entry_id, data = _check_row(csv_path, start, header, row, SOORTEN[kind], ids, catalogus.normen)
         if problems:
             refused += 1
             for problem in problems:
@@ -124,7 +124,7 @@ def _csv_error(csv_path: Path, line: int, error: csv.Error) -> str:
     return f"{csv_path}:{line}: {what}. Er is niets geïmporteerd. ({hint})"
 
 
-def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], record, ids, register):
+def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], soort, ids, register):
     """(problems, id, data for the YAML file) of one row."""
     source = _Cell(str(csv_path))
     data: dict = {}
@@ -143,13 +143,18 @@ def _check_row(csv_path: Path, line: int, header: list[str], row: list[str], rec
         else:
             data[name] = cell.replace("\r\n", "\n")
     source.values[()] = (line, 0)  # the whole row: no column
-    entry_id = data.pop("id", None) or re.sub(r"[^a-z0-9]+", "-", data.get("titel", "").lower()).strip("-")
+    own_id = data.pop("id", None)
+    entry_id = own_id or re.sub(r"[^a-z0-9]+", "-", data.get("titel", "").lower()).strip("-")
     problems: list[Problem] = []
-    if not schema.ID_PATTERN.match(entry_id or ""):
-        problems.append(Problem(source.mark(("id",)), "id", f"'{entry_id}' is geen geldige id", "gebruik kleine letters, cijfers en streepjes"))
+    if probleem := schema.id_probleem(entry_id or "", soort.eigen_pagina):
+        message, fix = probleem
+        if own_id is None:  # the id comes from the title: say so where the title is
+            problems.append(Problem(source.mark(("titel",)), "titel", f"de id uit deze titel: {message}", f"{fix}, in de kolom 'id'"))
+        else:
+            problems.append(Problem(source.mark(("id",)), "id", message, fix))
     # The loader's own checks, as for a file an editor wrote: the schema, unsafe link targets,
     # references, provisions in the register and [[links]].
-    checked = check_entry(source, data, record, id=entry_id or "x")
+    checked = check_entry(source, data, soort.regel, id=entry_id or "x")
     problems += checked.problems
     problems += reference_problems(checked.checker.references, ids, {"oplossing": "importeer eerst de oplossingen"})
     problems += [problem for citation in checked.checker.citations for problem in [resolve_citation(citation, register)[1]] if problem]

@@ -41,8 +41,8 @@ def skeleton(record: schema.Record) -> str:
 
 def run(args) -> int:
     folder, record = SOORTEN[args.soort]
-    if not schema.ID_PATTERN.match(args.id):
-        print(f"'{args.id}' is geen geldige id: gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'te-veel-overleg'.", file=sys.stderr)
+    if probleem := schema.id_probleem(args.id, PER_BESTAND[folder].eigen_pagina):
+        print("{}: {}.".format(*probleem), file=sys.stderr)
         return 1
     catalogus = Path(args.map)
     if not (catalogus / "catalogus.yml").is_file():

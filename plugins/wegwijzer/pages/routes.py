@@ -17,6 +17,7 @@ from markupsafe import escape
 
 from ..catalogus import model
 from ..catalogus.links import Link
+from ..catalogus.schema import PAGINANAMEN
 
 
 #: Where each kind of entry lives: its docs-relative source path (with #anchor for entries on a shared page).
@@ -92,10 +93,13 @@ PADEN_VOOR_JAVASCRIPT = {
 }
 
 
-def paden_voor_javascript(use_directory_urls: bool) -> dict[str, str]:
-    """PADEN_VOOR_JAVASCRIPT as URLs from the site's root; an entry's with `{id}` where its id goes."""
+def paden_voor_javascript(use_directory_urls: bool) -> dict[str, str | list[str]]:
+    """PADEN_VOOR_JAVASCRIPT as URLs from the site's root; an entry's with `{id}` where its id goes.
+
+    With `paginanamen`: the names of the site's own pages beside the entries (knelpunten/alle/), no entry's id."""
     # site_url writes a path as a URL, braces escaped; the placeholder stays readable for site.js
-    return {naam: site_url(pad, use_directory_urls).replace("%7Bid%7D", "{id}") for naam, pad in PADEN_VOOR_JAVASCRIPT.items()}
+    paden = {naam: site_url(pad, use_directory_urls).replace("%7Bid%7D", "{id}") for naam, pad in PADEN_VOOR_JAVASCRIPT.items()}
+    return {**paden, "paginanamen": list(PAGINANAMEN)}
 
 
 def mkb_path_of(stap) -> str:
@@ -138,7 +142,8 @@ def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str
     text = link.label or (title_of(link.kind, entry) if entry else catalogus.link_title(link.kind, link.id))
     if link.kind == "praktijk" and entry is not None and not link.label:
         text = quote_in_a_sentence(entry)
-    text = str(escape(text)).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    # on one line: a title typed over two lines must not end a heading or start a block halfway
+    text = str(escape(" ".join(text.split()))).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     if entry is None:  # left out of the base: there is no page, the words remain
         return text
     if link.kind == "stap" and from_page.startswith("mkb/"):  # the short route stays in the short route

@@ -20,17 +20,24 @@ template, so an editor's text can never write a marker.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
 import jinja2
 from markupsafe import Markup, escape
 
+#: Under 'mkdocs', whose messages a build shows (and ProperDocs' too, engine.logger); no import of it.
+_log = logging.getLogger("mkdocs.plugins.wegwijzer.stukken")
+
 #: Stands in the frame where a piece's HTML goes, and in the Markdown before that piece.
 MARKER = "<!--ww-stuk-{}-->"
 _IN_FRAME = re.compile(r"<!--ww-stuk-(\d+)-->")
 #: Python-Markdown writes a comment on a line of its own as it is, each block on its own line.
 _IN_HTML = re.compile(r"<!--ww-stuk-(\d+)-->\n?")
+#: What makes a line a block (heading, list item) when it starts one: in a "regel" piece it is text.
+#: (`>` needs no escape: values reach a piece escaped, as `&gt;`.)
+_BLOCK_START = re.compile(r"^(#|[*+-](?=\s|$)|\d+(?=\.(?:\s|$)))")
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,10 @@ class Stukken:
         return ""
 
     def voeg_toe(self, markdown: Markup | str, soort: str, klasse: str = "") -> Markup:
-        self.lijst.append(Stuk(str(escape(markdown)).strip("\n"), soort, klasse))
+        text = str(escape(markdown)).strip("\n")
+        if soort == "regel":  # one line inside an element: text that starts like a heading or list stays text
+            text = _BLOCK_START.sub(lambda m: m[0] + "\\" if m[0][0].isdigit() else "\\" + m[0], text.lstrip())
+        self.lijst.append(Stuk(text, soort, klasse))
         return Markup(MARKER.format(len(self.lijst) - 1))
 
     def markdown(self) -> str:
@@ -76,6 +86,10 @@ class Opgemaakt:
             return html
         parts = _IN_HTML.split(html)
         made = {int(parts[i]): parts[i + 1].strip("\n") for i in range(1, len(parts), 2)}
+        if len(made) != len(self.stukken):  # an extension took a marker away: say so, never drop text unseen
+            lost = sorted(set(range(len(self.stukken))) - set(made))
+            _log.warning("Stukken %s van een pagina zijn onderweg door Markdown hun plaats kwijtgeraakt; "
+                         "hun tekst ontbreekt op de pagina. Meld dit aan de makers van de Wegwijzer.", lost)
         # ending as Python-Markdown ends a page: at its last element, whatever the template ends with
         return _IN_FRAME.sub(lambda m: self._vorm(int(m[1]), made.get(int(m[1]), "")), self.frame).rstrip("\n")
 

@@ -3,7 +3,7 @@ import { gids, siteUrl } from "./site.js";
 
 const dataBeloftes = Object.create(null);
 /**
- * One of the tools' data files (plugins/tools/data.py) by its name below data/:
+ * One of the tools' data files (pages/tooldata.py) by its name below data/:
  * "scan" (what the scan ranks), "plan", "plan/knelpunten/<id>" or "versies" (ids only).
  */
 export function laadData(bestand) {

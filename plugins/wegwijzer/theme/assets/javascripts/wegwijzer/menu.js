@@ -22,7 +22,14 @@ function alsKnop(label) {
   knop.tabIndex = 0;
   knop.append(...label.childNodes);
   label.append(knop);
-  label.removeAttribute("tabindex"); // Material makes a section's label focusable: one stop, the button
+  // Material makes a section's label focusable; one stop, the button. It stays `label[tabindex]`: Material's own code finds it so
+  if (label.hasAttribute("tabindex")) label.tabIndex = -1;
+  const schakel = label.htmlFor !== "__drawer" && document.getElementById(label.htmlFor);
+  if (schakel) { // a section: its button says whether it is open
+    const bij = () => knop.setAttribute("aria-expanded", String(schakel.checked));
+    bij();
+    schakel.addEventListener("change", bij);
+  }
   const sectie = !knop.textContent.trim() && label.closest(".md-nav__container")?.querySelector("a")?.textContent.trim();
   if (sectie) knop.setAttribute("aria-label", `Onderdelen van ${sectie}`);
   knop.addEventListener("keydown", (e) => {

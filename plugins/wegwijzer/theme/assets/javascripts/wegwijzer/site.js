@@ -34,11 +34,17 @@ export function paginaUrl(naam) {
 
 /** The id of the knelpunt or oplossing (`soort`) whose page is at `url`, or null. */
 export function idVan(soort, url) {
-  return idUitPatroon(paden()[soort], new URL(url, location.href).pathname);
+  return idUitPatroon(paden()[soort], new URL(url, location.href).pathname, paden().paginanamen);
 }
 
-/** `pathname` matched against a route's pattern (`knelpunten/{id}/`, from the site's root). */
-export function idUitPatroon(patroon, pathname) {
+/** `pathname` matched against a route's pattern (`knelpunten/{id}/`, from the site's root); a name
+ * in `paginanamen` is one of the site's own pages there (the list, all of it), not an entry. */
+export function idUitPatroon(patroon, pathname, paginanamen = []) {
+  const id = idUitPad(patroon, pathname);
+  return id !== null && Array.isArray(paginanamen) && paginanamen.includes(id) ? null : id;
+}
+
+function idUitPad(patroon, pathname) {
   if (!patroon || !patroon.includes("{id}")) return null;
   const [voor, na] = patroon.split("{id}").map((deel) => deel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const gevonden = new RegExp(`/${voor}([^/]+)${na}$`).exec(pathname) || (na.endsWith("/") && new RegExp(`/${voor}([^/]+)${na.slice(0, -1)}$`).exec(pathname));
