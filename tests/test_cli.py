@@ -215,3 +215,17 @@ def test_import_refuses_what_a_file_would_be_refused_for(example):
     assert "knelpunten.csv:4, kolom 'titel': de id uit deze titel: 'alle' kan geen id zijn" in result.stderr
     assert not (folder / "verstopt.yml").exists() and not (folder / "goed.yml").exists() and not (folder / "alle.yml").exists()
     assert wegwijzer("check", cwd=example).returncode == 0
+
+
+def test_no_command_imports_plugin_code_or_the_engine():
+    """The commands use the model, the page layer and printing (docs/ontwikkelaars.md): another engine
+    than MkDocs replaces the adapter and leaves them as they are. `bouwen` and `bekijken` start the
+    engine in a process of its own."""
+    script = (
+        "import importlib, pkgutil, sys\n"
+        "import wegwijzer.cli as cli\n"
+        "for module in pkgutil.iter_modules(cli.__path__): importlib.import_module('wegwijzer.cli.' + module.name)\n"
+        "print(sorted(n for n in sys.modules if n.startswith('wegwijzer.plugins') or n.split('.')[0] in ('mkdocs', 'material', 'properdocs')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and result.stdout.strip() == "[]", result.stdout + result.stderr[-2000:]

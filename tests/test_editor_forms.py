@@ -22,7 +22,7 @@ from wegwijzer.catalogus.handpaginas import logo_problems
 from wegwijzer.catalogus.links import expand_links, find_links
 from wegwijzer.catalogus.model import Editor
 from wegwijzer.pages.routes import markdown_link
-from wegwijzer.plugins.editor.plugin import decap_folder
+from wegwijzer.decap import decap_folder
 from wegwijzer.sanitize import clean_html
 
 EDITOR_JS = ROOT / "plugins" / "wegwijzer" / "plugins" / "editor" / "wegwijzer-editor.js"

@@ -32,7 +32,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from ..plugins.editor.plugin import VENDORED, decap_folder
+from ..decap import VENDORED, decap_folder
 
 NAAM = "arbo-wegwijzer"
 #: The folder of the `wegwijzer` package that runs now.

@@ -33,17 +33,13 @@ from .. import catalogus_plugin as required_catalogus
 from ...catalogus.editor_config import decap_config
 from ...catalogus.loader import display_path
 from ...catalogus.model import Editor
+from ...decap import decap_folder
 from ...preview_server import API_PATH, LOOPBACK
 from .local_backend import LocalBackend
 from .config import EditorConfig
 
 log = get_plugin_logger(__name__)
 
-#: The npm folder with the pinned decap-cms (package.json beside it), installed by scripts/setup.
-NPM = Path(__file__).resolve().parent / "npm"
-#: Decap CMS's JavaScript as a wheel of this program carries it (`cli/wiel.py` copies it there),
-#: so a guide installed from its own wheel needs no npm.
-VENDORED = Path(__file__).resolve().parent / "decap"
 ADMIN = "admin"
 #: LibYAML's writer where it is installed: ten times faster, and every rebuild of the preview writes the config.
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -134,11 +130,6 @@ def _line_of(path: Path, start: str) -> int:
     except (OSError, UnicodeDecodeError):
         return 1
     return next((number for number, line in enumerate(lines, 1) if line.startswith(start)), 1)
-
-
-def decap_folder() -> Path:
-    """Where Decap CMS's JavaScript is: carried in this program's wheel, or installed by npm beside it."""
-    return VENDORED if any(VENDORED.glob("*decap-cms.js")) else NPM / "node_modules" / "decap-cms" / "dist"
 
 
 #: Where an editor's images go, inside the docs folder (and so on the site at /assets/).
