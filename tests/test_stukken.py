@@ -3,6 +3,7 @@ and text an editor typed stays text, also when it looks like the frame's own mar
 
 from __future__ import annotations
 
+import json
 import re
 
 import markdown
@@ -111,3 +112,25 @@ def test_titles_typed_over_two_lines_and_openings_like_a_heading_keep_every_page
     lijst = page_html(catalogus, "knelpunten/index.md")
     card = re.search(r'<li class="ww-kaart"[^>]*id="piekdrukte">(.*?)</li>', lijst, re.S)
     assert card and "# Op vaste momenten is het te druk." in card[1] and "<h1" not in card[1], lijst
+
+
+@pytest.mark.parametrize("titel", ["Piekdrukte 😓 op maandag", "𝔘itval \"zonder\" \\ vervanging", "Piekdrukte <b>&</b> ’s ochtends"])
+def test_a_title_with_an_emoji_or_markup_is_the_pages_title_not_text_on_top_of_it(make_catalogus, titel):
+    """A title pasted from a mail with an emoji: MkDocs reads the page's title from its front matter;
+    a front matter YAML refuses is dropped whole and shows at the top of the page as text."""
+    from mkdocs.utils.meta import get_data
+    from markupsafe import escape
+
+    from wegwijzer.catalogus import load_catalogus
+    from wegwijzer.pages.generated import page_specs, render
+
+    root = make_catalogus()
+    path = root / "knelpunten" / "piekdrukte.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("titel: Piekdrukte", "titel: " + json.dumps(titel, ensure_ascii=False)), encoding="utf-8")
+    catalogus = load_catalogus(root)
+    for spec in page_specs(catalogus):
+        if spec.src_uri in ("knelpunten/piekdrukte.md", "knelpunten/index.md"):
+            markdown_text, meta = get_data(render(environment(), spec, catalogus).markdown)
+            assert not markdown_text.startswith("---"), markdown_text[:200]
+            if spec.src_uri == "knelpunten/piekdrukte.md":
+                assert meta["title"] == str(escape(titel))

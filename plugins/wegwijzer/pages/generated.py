@@ -17,6 +17,7 @@ link the same way.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,6 +132,7 @@ def environment(*folders: Path) -> jinja2.Environment:
     env.filters["quote"] = lambda text: Markup("\n".join(f"> {escape(line)}".rstrip() for line in text.splitlines()))
     env.filters["labels"] = lambda values, labels: ", ".join(labels[v] for v in values)
     env.filters["eerste_zin"] = _first_sentence
+    env.filters["yaml_tekst"] = _yaml_string
     env.filters["link"] = web_link
     env.filters["contact"] = contact_link
     stukken.filters(env)  # md, md_regel, md_kop: the Markdown pieces of an HTML frame
@@ -172,6 +174,20 @@ def contact_link(contact: str | None) -> Markup:
     if found.href is None:
         return escape(found.tekst)
     return Markup('<a href="{}">{}</a>').format(found.href, found.tekst)
+
+
+#: A character beyond the Basic Multilingual Plane as JSON writes it: two \\u escapes (a surrogate pair).
+_SURROGATE_PAIR = re.compile(r"\\ud([89ab][0-9a-f]{2})\\ud([c-f][0-9a-f]{2})")
+
+
+def _yaml_string(value) -> Markup:
+    """`value` as a double-quoted YAML string, for a page's front matter.
+
+    JSON's escapes are YAML's, except for a character beyond the BMP (an emoji pasted
+    into a title): YAML refuses its surrogate pair, MkDocs then drops the whole front
+    matter and shows it as text at the top of the page. YAML's `\\U` escape takes it whole."""
+    text = json.dumps(str(value))  # ASCII only: nothing YAML would find unprintable
+    return Markup(_SURROGATE_PAIR.sub(lambda m: "\\U%08x" % (0x10000 + ((int(m[1], 16) - 0x800) << 10) + int(m[2], 16) - 0xC00), text))
 
 
 def _first_sentence(text: str) -> str:
