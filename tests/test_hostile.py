@@ -11,13 +11,11 @@ from __future__ import annotations
 import gzip
 import os
 import html
-import json
 import re
 import subprocess
 import sys
 import time
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlparse
 
 import markdown

@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from conftest import ARTIFACTS, ROOT, without_pdfs
-from test_editor import Preview, choose, free_port, open_editor, wait_for_text
+from test_editor import Preview, choose, free_port, open_editor
 from test_release import run, venv
 
 SECTOR, UITGEVER = "Schoonmaak", "Voorbeeld Schoonmaakbranche"

@@ -36,7 +36,7 @@ WITHOUT_MKDOCS = textwrap.dedent("""
     from wegwijzer.pages.generated import environment, page_specs, render
     from wegwijzer.pages.leesroutes import leesroutes, voor_javascript
     from wegwijzer.pages.routes import path_of, site_url
-    from wegwijzer.printing.documents import Renderer, documents, link_text
+    from wegwijzer.printing.documents import Renderer, documents, link_text, print_pages
     from wegwijzer.printing.pdf import document_html
     from wegwijzer.pages.tooldata import data_files
     import wegwijzer.search_index  # the Pagefind run after a build
@@ -61,6 +61,10 @@ WITHOUT_MKDOCS = textwrap.dedent("""
         "pages": {uri: page.markdown[:400] for uri, page in pages.items()},
         "framed": framed,
         "routes": routes,
+        # the catalogus files each page is made of, as its maker names them (for "Laatst gewijzigd")
+        "bronnen": {**{spec.src_uri: spec.bronnen for spec in specs},
+                    **{page.src_uri: page.bronnen for page in print_pages(catalogus)}},
+        "lagen": catalogus.lagen,
         "mkdocs_loaded": [name for name in sys.modules if name.split(".")[0] in ("mkdocs", "material")],
     }))
 """)
@@ -183,3 +187,24 @@ def test_the_browser_tools_find_their_pages_by_the_table_of_routes(example_site)
     # the site's own pages beside the entries' (the list of all is made above LIJST_MAX entries): no entry's id
     assert (example_site / paden["knelpunt"].format(id="index").replace("index/", "") / "index.html").is_file()
     assert set(paden["paginanamen"]) == {"index", "alle"}
+
+
+def test_every_page_names_catalogus_files_it_is_made_of_that_exist(without_mkdocs):
+    """"Laatst gewijzigd" under a page is the newest change of the files its maker names: a wrong
+    folder or file name there would leave a page without a date, or with a stale one."""
+    from pathlib import Path
+
+    bronnen, lagen = without_mkdocs["bronnen"], [Path(laag) for laag in without_mkdocs["lagen"]]
+    from wegwijzer.catalogus import normen
+    from wegwijzer.catalogus.loader import SINGLE_FILES
+
+    # an entry's file is there; a file of the catalogus itself may be left out (normen.yml: only a sector's own provisions)
+    missing = {uri: naam for uri, namen in bronnen.items() for naam in namen
+               if not any((laag / naam).is_file() for laag in lagen) and ("/" in naam or naam not in {*SINGLE_FILES, normen.FILE_NAME})}
+    assert missing == {}
+    without = sorted(uri for uri, namen in bronnen.items() if not namen)
+    assert without == ["werksessie/plan-van-aanpak.md"], without  # a blank form: made of no catalogus text
+    for uri, namen in bronnen.items():
+        kind, _, rest = uri.partition("/")
+        if kind in ("knelpunten", "oplossingen") and rest not in ("index.md", "alle/index.md"):
+            assert f"{kind}/{rest.removesuffix('.md')}.yml" in namen, uri

@@ -16,7 +16,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 from types import SimpleNamespace

@@ -230,7 +230,7 @@ def _arbowet(edit: FileEdit, register: Register | None) -> None:
     edit.renamed["arbowet"] = "grondslag"
     edit.expected["grondslag"] = new
     shown = ", ".join(str(v) for v in (new if isinstance(new, list) else [new]) if v is not None)
-    edit.notes.append(f"'arbowet' heet nu 'grondslag'" + (f": {shown}" if shown else ""))
+    edit.notes.append("'arbowet' heet nu 'grondslag'" + (f": {shown}" if shown else ""))
     unknown = [v for v in (new if isinstance(new, list) else [new]) if isinstance(v, str) and register and register.resolve(v)[0] is None]
     if unknown:
         edit.notes.append("let op: " + ", ".join(unknown) + " staat niet in het register van wetsartikelen; 'wegwijzer check' zegt wat je kunt doen")

@@ -7,7 +7,7 @@ Free of MkDocs, like the rest of the model layer; the site plugin shows both.
   becomes a `mailto:` link and only an http(s) address a web link; anything else
   (`javascript:…`, markup, a phone number) is text, escaped where it is shown.
 - `Gewijzigd`: the day a page's content last changed, from the source files the
-  page is made of (`bronbestanden`): the date of each file's last commit, read
+  page is made of (`Bronbestanden`; which files, its maker says: `pages/bronnen.py`): the date of each file's last commit, read
   with one `git log` per repository for the whole build, or the file's mtime where
   there is no git (a folder outside any repository, a file never committed, no
   git installed). A page made of several files shows the newest. Committer dates
@@ -78,63 +78,13 @@ class Bronbestanden:
             self._gevonden[naam] = next((laag / naam for laag in self.lagen if (laag / naam).is_file()), None)
         return self._gevonden[naam]
 
-    def _stap(self, stap) -> list[str]:
-        return [f"stappen/{Path(stap.origin.path).name}"] if stap.origin else []
-
-    def _stappen(self) -> list[str]:
-        return [naam for stap in self.catalogus.stappen for naam in self._stap(stap)]
-
-    def namen(self, src_uri: str) -> list[str]:
-        """The catalogus files page `src_uri` shows, by their name in a catalogus folder."""
-        c = self.catalogus
-        delen = src_uri.removesuffix(".md").removesuffix("/index").split("/")
-        soort, rest = delen[0], delen[1:]
-        praktijk = lambda entry: [f"praktijk/{v.id}.yml" for v in getattr(entry, "praktijk", None) or []]  # noqa: E731
-        if src_uri in ("toegankelijkheid.md", "privacy.md"):
-            return ["catalogus.yml"]
-        if src_uri == "verantwoording.md":
-            return ["catalogus.yml", "normen.yml", *(f"{k}/{i}.yml" for k, d in (("knelpunten", c.knelpunten), ("oplossingen", c.oplossingen), ("instrumenten", c.instrumenten)) for i in d)]
-        if soort in ("mkb", "stappen", "checklists"):
-            nummer = rest[0].removeprefix("stap-") if rest else None
-            stap = next((s for s in c.stappen if str(s.nummer) == nummer), None)
-            if stap is None:
-                return self._stappen() if not rest else []
-            if len(rest) == 2:  # a substep: its quotes and the instruments on its cards too
-                substap = next((s for s in stap.substappen if s.id == rest[1]), None)
-                if substap is None:
-                    return []
-                return [*self._stap(stap), *praktijk(substap), *(f"instrumenten/{i.id}.yml" for i in substap.instrumenten)]
-            return self._stap(stap)
-        if soort == "werkdrukmodel":
-            if not rest:
-                return ["werkdrukmodel.yml"]
-            factor = next((f for f in c.factoren if f.id == rest[0]), None)
-            return ["werkdrukmodel.yml", *(f"knelpunten/{k.id}.yml" for k in factor.knelpunten)] if factor else []
-        if soort in ("knelpunten", "oplossingen"):
-            entries = c.knelpunten if soort == "knelpunten" else c.oplossingen
-            if not rest or rest == ["alle"]:
-                return [*(["werkdrukmodel.yml"] if soort == "knelpunten" else []), *(f"{soort}/{i}.yml" for i in entries)]
-            entry = entries.get(rest[0])
-            return [f"{soort}/{entry.id}.yml", *praktijk(entry)] if entry else []
-        if soort in ("instrumenten", "praktijk") and not rest:
-            return [f"{soort}/{i}.yml" for i in c.entries("instrument" if soort == "instrumenten" else "praktijk")]
-        if soort == "scan":
-            return ["scan.yml"]
-        if soort == "werksessie":
-            return {
-                "werksessie": ["werksessie.yml"],
-                "wereldcafe": ["werksessie.yml"],
-                "posters": ["werkdrukmodel.yml"],
-                "prioriteren": ["werkdrukmodel.yml", "criteria.yml", *(f"knelpunten/{i}.yml" for i in c.knelpunten)],
-            }.get(rest[0] if rest else "werksessie", [])
-        return []
-
-    def voor(self, src_uri: str) -> list[Path]:
-        """The files page `src_uri` is made of: a page of the layers' `paginas/`, or one the catalogus becomes."""
+    def voor(self, src_uri: str, namen: Iterable[str] = ()) -> list[Path]:
+        """The files page `src_uri` is made of: a page of the layers' `paginas/`, or one made from the catalogus
+        files `namen` (as its maker names them: `pages/bronnen.py`)."""
         if src_uri in self.paginas:
             extra = ["catalogus.yml"] if src_uri == "index.md" and self.catalogus.info.inleiding else []
             return [Path(self.paginas[src_uri]), *filter(None, map(self.bestand, extra))]
-        return [path for path in map(self.bestand, self.namen(src_uri)) if path is not None]
+        return [path for path in map(self.bestand, namen) if path is not None]
 
 
 # -- when a file last changed ------------------------------------------------------

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +33,8 @@ from ..catalogus import dossier, model
 from ..catalogus.leestijd import teken
 from ..catalogus.paginainfo import contact_van
 from ..jinja_cache import CompiledTemplates
-from . import stukken
-from .routes import mkb_path_of, path_of, relative
+from . import bronnen, stukken
+from .routes import PAGINA_PATHS, VASTE_PATHS, alle_path_of, mkb_path_of, path_of, relative
 
 #: Cards on the first view of the knelpunten and oplossingen lists. A longer list keeps the
 #: rest on its page alle/, which the filter fetches when it is used: a list of thousands
@@ -63,52 +64,60 @@ class PageSpec:
     src_uri: str
     template: str
     context: dict[str, Any]
+    #: The catalogus files the page is made of (bronnen.py), for its "Laatst gewijzigd".
+    bronnen: bronnen.Bronnen = ()
 
 
-def _list_pages(kind: str, kaarten: list) -> Iterator[PageSpec]:
+def _list_pages(kind: str, kaarten: list, made_of: bronnen.Bronnen) -> Iterator[PageSpec]:
     """The list of `kind` with its first LIJST_MAX cards, and the page with all of them when there are more."""
     meer = len(kaarten) > LIJST_MAX
-    yield PageSpec(f"{kind}/index.md", f"{kind}.html", {"kaarten": kaarten[:LIJST_MAX], "totaal": len(kaarten), "alle": "alle/" if meer else None})
+    alle = alle_path_of(kind)  # its address from the list's own: the folder beside it (a URL in the HTML frame)
+    yield PageSpec(PAGINA_PATHS[kind], f"{kind}.html", {"kaarten": kaarten[:LIJST_MAX], "totaal": len(kaarten), "alle": f"{posixpath.basename(posixpath.dirname(alle))}/" if meer else None}, made_of)
     if meer:
-        yield PageSpec(f"{kind}/alle/index.md", "alle.html", {"soort": kind, "kaarten": kaarten})
+        yield PageSpec(alle, "alle.html", {"soort": kind, "kaarten": kaarten}, made_of)
 
 
 def page_specs(catalogus: model.Catalogus) -> Iterator[PageSpec]:
     """Every generated page, in reading order."""
+    alle_stappen = bronnen.stappen(catalogus)
     # The reading time is counted from the step pages once they are rendered: placeholders here (plugin.on_env).
-    yield PageSpec("mkb/index.md", "mkb.md", {"woorden": teken("woorden_korte_route"), "minuten": teken("minuten_korte_route")})
+    yield PageSpec(PAGINA_PATHS["korte-route"], "mkb.md", {"woorden": teken("woorden_korte_route"), "minuten": teken("minuten_korte_route")}, alle_stappen)
     for stap in catalogus.stappen:
-        yield PageSpec(mkb_path_of(stap), "mkb-stap.md", {"stap": stap})
-    yield PageSpec("stappen/index.md", "stappen.md", {"minuten": teken("minuten_korte_route")})
+        yield PageSpec(mkb_path_of(stap), "mkb-stap.md", {"stap": stap}, bronnen.stap(stap))
+    yield PageSpec(PAGINA_PATHS["uitgebreide-route"], "stappen.md", {"minuten": teken("minuten_korte_route")}, alle_stappen)
     substappen = catalogus.substappen
     for stap in catalogus.stappen:
-        yield PageSpec(path_of("stap", stap), "stap.md", {"stap": stap})
+        yield PageSpec(path_of("stap", stap), "stap.md", {"stap": stap}, bronnen.stap(stap))
     for i, substap in enumerate(substappen):
         neighbours = {
             "vorige": substappen[i - 1] if i > 0 else None,
             "volgende": substappen[i + 1] if i + 1 < len(substappen) else None,
         }
-        yield PageSpec(path_of("substap", substap), "substap.md", {"substap": substap, **neighbours})
-    yield PageSpec("werkdrukmodel/index.md", "werkdrukmodel.md", {})
+        # its quotes and the instruments on its cards too
+        made_of = (*bronnen.stap(substap.stap), *bronnen.praktijk(substap), *bronnen.van("instrument", (i.id for i in substap.instrumenten)))
+        yield PageSpec(path_of("substap", substap), "substap.md", {"substap": substap, **neighbours}, made_of)
+    yield PageSpec(PAGINA_PATHS["werkdrukmodel"], "werkdrukmodel.md", {}, ("werkdrukmodel.yml",))
     for factor in catalogus.factoren:
-        yield PageSpec(path_of("factor", factor), "factor.md", {"factor": factor})
-    yield from _list_pages("knelpunten", [(factor, k) for factor in catalogus.factoren for k in factor.knelpunten])
+        yield PageSpec(path_of("factor", factor), "factor.md", {"factor": factor}, ("werkdrukmodel.yml", *bronnen.van("knelpunt", (k.id for k in factor.knelpunten))))
+    yield from _list_pages("knelpunten", [(factor, k) for factor in catalogus.factoren for k in factor.knelpunten],
+                           ("werkdrukmodel.yml", *bronnen.van("knelpunt", catalogus.knelpunten)))
     for knelpunt in catalogus.knelpunten.values():
-        yield PageSpec(path_of("knelpunt", knelpunt), "knelpunt.html", {"knelpunt": knelpunt})
-    yield from _list_pages("oplossingen", sorted(catalogus.oplossingen.values(), key=lambda o: o.titel))
+        yield PageSpec(path_of("knelpunt", knelpunt), "knelpunt.html", {"knelpunt": knelpunt}, (*bronnen.van("knelpunt", [knelpunt.id]), *bronnen.praktijk(knelpunt)))
+    yield from _list_pages("oplossingen", sorted(catalogus.oplossingen.values(), key=lambda o: o.titel), bronnen.van("oplossing", catalogus.oplossingen))
     for oplossing in catalogus.oplossingen.values():
-        yield PageSpec(path_of("oplossing", oplossing), "oplossing.html", {"oplossing": oplossing})
-    yield PageSpec("instrumenten/index.md", "instrumenten.md", {})
-    yield PageSpec("praktijk/index.md", "praktijk.md", {})
-    yield PageSpec("verantwoording.md", "verantwoording.md", {
+        yield PageSpec(path_of("oplossing", oplossing), "oplossing.html", {"oplossing": oplossing}, (*bronnen.van("oplossing", [oplossing.id]), *bronnen.praktijk(oplossing)))
+    yield PageSpec(VASTE_PATHS["instrumenten"], "instrumenten.md", {}, bronnen.van("instrument", catalogus.instrumenten))
+    yield PageSpec(VASTE_PATHS["praktijk"], "praktijk.md", {}, bronnen.van("praktijk", catalogus.entries("praktijk")))
+    verantwoording = VASTE_PATHS["verantwoording"]
+    yield PageSpec(verantwoording, "verantwoording.md", {
         "normen": dossier.normtabel(catalogus),
         "ook_van_belang": dossier.ook_van_belang(catalogus),
         "bronnen": dossier.alle_bronnen(catalogus),
-        "csv": relative(DOSSIER_CSV, "verantwoording.md"),
-    })
+        "csv": relative(DOSSIER_CSV, verantwoording),
+    }, ("catalogus.yml", "normen.yml", *(naam for kind in ("knelpunt", "oplossing", "instrument") for naam in bronnen.van(kind, catalogus.entries(kind)))))
     # An organisation replaces these with a page of the same name (handpaginas.EIGEN_VERSIE_MOGELIJK).
-    yield PageSpec("toegankelijkheid.md", "toegankelijkheid.md", {})
-    yield PageSpec("privacy.md", "privacy.md", {})
+    yield PageSpec(VASTE_PATHS["toegankelijkheid"], "toegankelijkheid.md", {}, ("catalogus.yml",))
+    yield PageSpec(VASTE_PATHS["privacy"], "privacy.md", {}, ("catalogus.yml",))
 
 
 @functools.lru_cache(maxsize=None)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..catalogus import model
-from .routes import mkb_path_of, path_of
+from .routes import PAGINA_PATHS, mkb_path_of, path_of
 
 #: How a route is named where a page says it is part of it.
 NAMEN = {
@@ -53,18 +53,18 @@ class Leesroute:
 def leesroutes(catalogus: model.Catalogus, bestaat) -> tuple[Leesroute, ...]:
     """The guide's routes, with only the pages this site has (`bestaat(pad)`)."""
     stappen = catalogus.stappen
-    mkb = [Halte("mkb/index.md", "Overzicht"), *(Halte(mkb_path_of(s), f"Stap {s.nummer}: {s.titel}", s.nummer) for s in stappen)]
-    hr = [Halte("stappen/index.md", "Overzicht")]
+    mkb = [Halte(PAGINA_PATHS["korte-route"], "Overzicht"), *(Halte(mkb_path_of(s), f"Stap {s.nummer}: {s.titel}", s.nummer) for s in stappen)]
+    hr = [Halte(PAGINA_PATHS["uitgebreide-route"], "Overzicht")]
     for s in stappen:
         hr.append(Halte(path_of("stap", s), f"Stap {s.nummer}: {s.titel}", s.nummer))
         hr += [Halte(path_of("substap", sub), sub.titel, s.nummer, substap=True) for sub in s.substappen]
     werknemer = [
-        Halte("werknemer.md", "Werkdruk bespreken"),
-        Halte("scan/index.md", "De werkdrukscan voor jezelf", gedeeld=True),
-        Halte("scan/team/index.md", "De teamuitslag", gedeeld=True),
-        Halte("werksessie/index.md", "De werksessie met je team", gedeeld=True),
+        Halte(PAGINA_PATHS["werknemer"], "Werkdruk bespreken"),
+        Halte(PAGINA_PATHS["werkdrukscan"], "De werkdrukscan voor jezelf", gedeeld=True),
+        Halte(PAGINA_PATHS["teamuitslag"], "De teamuitslag", gedeeld=True),
+        Halte(PAGINA_PATHS["werksessie"], "De werksessie met je team", gedeeld=True),
     ]
-    klaar = Halte("werksessie/index.md", "Klaar! Plan een werksessie met je team")
+    klaar = Halte(PAGINA_PATHS["werksessie"], "Klaar! Plan een werksessie met je team")
     routes = (Leesroute("mkb", tuple(mkb), klaar), Leesroute("hr", tuple(hr)), Leesroute("werknemer", tuple(werknemer)))
     return tuple(
         Leesroute(r.id, tuple(h for h in r.haltes if bestaat(h.pad)), r.verder if r.verder and bestaat(r.verder.pad) else None)

@@ -56,6 +56,31 @@ PAGINA_PATHS = {
     "werknemer": "werknemer.md",
 }
 
+#: The guide's other pages at a place of their own, made by the page layer, the tools and printing
+#: (no [[pagina:id]] leads to them: they are reached from the pages above, the menu or the footer).
+VASTE_PATHS = {
+    "instrumenten": "instrumenten/index.md",
+    "praktijk": "praktijk/index.md",
+    "verantwoording": "verantwoording.md",
+    "toegankelijkheid": "toegankelijkheid.md",
+    "privacy": "privacy.md",
+    "presentatie": "scan/presentatie/index.md",
+    "werksessie-posters": "werksessie/posters.md",
+    "werksessie-wereldcafe": "werksessie/wereldcafe.md",
+    "werksessie-prioriteren": "werksessie/prioriteren.md",
+    "werksessie-plan-van-aanpak": "werksessie/plan-van-aanpak.md",
+}
+
+
+def alle_path_of(kind: str) -> str:
+    """The page with every card of the list PAGINA_PATHS[kind] (`knelpunten/alle/index.md`), beside that list."""
+    return posixpath.join(posixpath.dirname(PAGINA_PATHS[kind]), PAGINANAMEN[1], "index.md")
+
+
+def checklist_path_of(stap) -> str:
+    """The page with a step's checklists (the first is PAGINA_PATHS["checklists"])."""
+    return f"checklists/stap-{stap.nummer}.md"
+
 
 def _map(path: str) -> str:
     return path.split("/")[0]

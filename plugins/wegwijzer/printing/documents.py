@@ -23,7 +23,8 @@ from markupsafe import Markup, escape
 from ..catalogus import dossier, model
 from ..catalogus.links import Link, expand_links
 from ..sanitize import clean_html
-from ..pages.routes import title_of
+from ..pages import bronnen
+from ..pages.routes import PAGINA_PATHS, VASTE_PATHS, checklist_path_of, relative, title_of
 from ..jinja_cache import CompiledTemplates
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -84,6 +85,8 @@ class PrintPage:
     pdfs: tuple[str, ...]
     intro: str = ""
     print_knop: str = ""
+    #: The catalogus files the page is made of (pages/bronnen.py), for its "Laatst gewijzigd".
+    bronnen: tuple[str, ...] = ()
 
 
 def werksessie_parts(catalogus: model.Catalogus, poster_formaat: str = "A4") -> dict[str, Part]:
@@ -115,25 +118,27 @@ def print_pages(catalogus: model.Catalogus) -> list[PrintPage]:
     pages = []
     if catalogus.werksessie:
         kit = werksessie_parts(catalogus)
+        naar = lambda pagina: relative(VASTE_PATHS[pagina], PAGINA_PATHS["werksessie"])  # noqa: E731
         pages += [
-            PrintPage("werksessie/index.md", catalogus.werksessie.titel, [kit["draaiboek"], kit["benodigdheden"]],
+            PrintPage(PAGINA_PATHS["werksessie"], catalogus.werksessie.titel, [kit["draaiboek"], kit["benodigdheden"]],
                       ("werksessie-draaiboek", "werksessie-kit"),
                       "Alles voor een werksessie met je team. Hieronder staat het draaiboek. Print ook de "
-                      "[posters](posters.md), de [werkbladen voor de world café](wereldcafe.md), het "
-                      "[blad om te prioriteren](prioriteren.md) en het [plan van aanpak](plan-van-aanpak.md). "
-                      "Of download de hele kit: alles in één PDF."),
-            PrintPage("werksessie/posters.md", "Posters van het werkdrukmodel", [werksessie_parts(catalogus, "A3")["posters"]],
+                      f"[posters]({naar('werksessie-posters')}), de [werkbladen voor de world café]({naar('werksessie-wereldcafe')}), het "
+                      f"[blad om te prioriteren]({naar('werksessie-prioriteren')}) en het [plan van aanpak]({naar('werksessie-plan-van-aanpak')}). "
+                      "Of download de hele kit: alles in één PDF.", bronnen=("werksessie.yml",)),
+            PrintPage(VASTE_PATHS["werksessie-posters"], "Posters van het werkdrukmodel", [werksessie_parts(catalogus, "A3")["posters"]],
                       ("werksessie-posters",),
                       "Eén poster per groep uit het werkdrukmodel. Print de posters op A3 en hang ze aan de muur. "
-                      "Dan kan iedereen ze goed lezen en is er plek voor post-its."),
-            PrintPage("werksessie/wereldcafe.md", "Werkbladen world café", [kit["wereldcafe"]], ("werksessie-wereldcafe",)),
-            PrintPage("werksessie/prioriteren.md", "Prioriteren: knelpunten en criteria", [kit["prioriteren"]], ("werksessie-prioriteren",)),
-            PrintPage("werksessie/plan-van-aanpak.md", "Invulblad plan van aanpak", [kit["plan"]], ("werksessie-plan-van-aanpak",)),
+                      "Dan kan iedereen ze goed lezen en is er plek voor post-its.", bronnen=("werkdrukmodel.yml",)),
+            PrintPage(VASTE_PATHS["werksessie-wereldcafe"], "Werkbladen world café", [kit["wereldcafe"]], ("werksessie-wereldcafe",), bronnen=("werksessie.yml",)),
+            PrintPage(VASTE_PATHS["werksessie-prioriteren"], "Prioriteren: knelpunten en criteria", [kit["prioriteren"]], ("werksessie-prioriteren",),
+                      bronnen=("werkdrukmodel.yml", "criteria.yml", *bronnen.van("knelpunt", catalogus.knelpunten))),
+            PrintPage(VASTE_PATHS["werksessie-plan-van-aanpak"], "Invulblad plan van aanpak", [kit["plan"]], ("werksessie-plan-van-aanpak",)),
         ]
     for stap in catalogus.stappen:
-        pages.append(PrintPage(f"checklists/stap-{stap.nummer}.md", checklists_titel(stap),
+        pages.append(PrintPage(checklist_path_of(stap), checklists_titel(stap),
                                [Part("checklists.html", {"stappen": [stap]})], (f"checklists-stap-{stap.nummer}", "checklists"),
-                               CHECKLIST_INTRO, print_knop="Print je checklist"))
+                               CHECKLIST_INTRO, print_knop="Print je checklist", bronnen=bronnen.stap(stap)))
     return pages
 
 

@@ -64,12 +64,13 @@ from ...jinja_cache import CompiledTemplates
 from ..kept_nav import keep_menu
 from .atomic import AtomicSite
 from .framed import FramedPage
+from ..pagina_bestand import bronnen_van, gemaakte_pagina
 from .page_safety import CleanPages, page_templates, safe_meta
 from .config import CatalogusConfig, cache_choice
 from .preview import Preview
 from ...pages.generated import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
 from ...pages.leesroutes import leesroutes, plekken, voor_javascript, weergave
-from ...pages.routes import markdown_link, paden_voor_javascript, site_url, zoeksoort
+from ...pages.routes import markdown_link, mkb_path_of, paden_voor_javascript, site_url, zoeksoort
 from .theme_assets import minify_theme_css
 
 log = get_plugin_logger(__name__)
@@ -236,8 +237,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         env = environment()
         for spec in generated.values():
             page = render(env, spec, self.catalogus)
-            # Most generated pages are reached by links, not the navigation, on purpose.
-            file = File.generated(config, spec.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            file = gemaakte_pagina(config, spec.src_uri, page.markdown, spec.bronnen)
             files.append(file)
             if page.frame is not None:
                 FramedPage(file, config, page)
@@ -298,7 +298,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     def _fill_in_reading_time(self, files) -> None:
         """The short route's reading time, counted from its five step pages as rendered, in every page that states it."""
         pages = [file.page for file in files.documentation_pages() if file.page is not None and file.page.content is not None]
-        steps = [page for page in pages if re.fullmatch(r"mkb/stap-\d+\.md", page.file.src_uri)]
+        step_pages = {mkb_path_of(stap) for stap in self.catalogus.stappen}
+        steps = [page for page in pages if page.file.src_uri in step_pages]
         words = sum(woorden_in_html(page.content) for page in steps)
         limit = self.catalogus.info.mkb_leestijd_max
         if minuten(words) > limit and mkb_leestijd(self.catalogus)[1] <= limit:  # else on_config said it already
@@ -321,7 +322,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             if not file.generated_by and file.abs_src_path:  # the organisation's own page in content/
                 by_page.append((file.page, [Path(file.abs_src_path)]))
             else:
-                by_page.append((file.page, sources.voor(file.src_uri)))
+                by_page.append((file.page, sources.voor(file.src_uri, bronnen_van(file))))
         dates = Gewijzigd(path for _, paths in by_page for path in paths)
         for page, paths in by_page:
             day = dates.dag(paths)

@@ -21,11 +21,12 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from .. import catalogus_plugin as required_catalogus
 from ... import cache
-from ...pages.routes import html_href, path_of, relative
+from ...pages.routes import PAGINA_PATHS, VASTE_PATHS, html_href, path_of, relative
+from ..pagina_bestand import gemaakte_pagina
 from .config import PrintConfig
 from ...printing.documents import PrintPage, Renderer, documents, link_text, print_pages
 from .background import BackgroundPdfs, latest_pdf
@@ -34,7 +35,7 @@ from ...printing.pdf import INSTALL_HINT, PdfToolMissing, write_pdf
 log = get_plugin_logger(__name__)
 
 #: Pages that offer a PDF made elsewhere, and which one.
-DOWNLOADS = {"stappen/index.md": "hr-route", "verantwoording.md": "toetsingsdossier"}
+DOWNLOADS = {PAGINA_PATHS["uitgebreide-route"]: "hr-route", VASTE_PATHS["verantwoording"]: "toetsingsdossier"}
 
 
 class PrintPlugin(BasePlugin[PrintConfig]):
@@ -55,7 +56,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         self.documents = {document.slug: document for document in documents(self.catalogus)}
         self.pdfs = self._build_pdfs(files, config) if self.config.pdf else {}
         for page in print_pages(self.catalogus):
-            files.append(File.generated(config, page.src_uri, content=self._page_markdown(page, config), inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(gemaakte_pagina(config, page.src_uri, self._page_markdown(page, config), page.bronnen))
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:

@@ -15,20 +15,22 @@ import json
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from .. import catalogus_plugin as required_catalogus
 from ...pages.generated import LIJST_MAX, environment
-from ...pages.routes import path_of, site_url
+from ...pages.routes import PAGINA_PATHS, VASTE_PATHS, path_of, site_url
+from ..pagina_bestand import gemaakte_pagina
 from .config import ToolsConfig
 from ...pages.tooldata import data_files
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: Each page of the tools: its template, and the catalogus files it is made of.
 PAGES = {
-    "scan/index.md": "scan.md",
-    "scan/team/index.md": "team.md",
-    "scan/presentatie/index.md": "presentatie.md",
-    "plan/index.md": "plan.md",
+    PAGINA_PATHS["werkdrukscan"]: ("scan.md", ("scan.yml",)),
+    PAGINA_PATHS["teamuitslag"]: ("team.md", ("scan.yml",)),
+    VASTE_PATHS["presentatie"]: ("presentatie.md", ("scan.yml",)),
+    PAGINA_PATHS["planhulp"]: ("plan.md", ()),
 }
 
 
@@ -43,7 +45,7 @@ class ToolsPlugin(BasePlugin[ToolsConfig]):
         for path, content in data_files(catalogus, url).items():
             files.append(File.generated(config, path, content=json.dumps(content, ensure_ascii=False, separators=(",", ":"))))
         env = environment(TEMPLATES)
-        for src_uri, template in PAGES.items():
+        for src_uri, (template, bronnen) in PAGES.items():
             content = env.get_template(template).render(catalogus=catalogus, lijst_max=LIJST_MAX)
-            files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(gemaakte_pagina(config, src_uri, content, bronnen))
         return files
