@@ -146,6 +146,26 @@ def test_a_menu_an_organisation_made_its_own_is_rendered_for_every_page(tmp_path
         assert f'<span class="eigen-logo">{escape(knelpunt.titel)}' in menu[:menu.index("</label>")]
 
 
+def test_a_title_the_menu_gives_a_generated_page_is_its_title(tmp_path):
+    """`- Wat speelt er?: knelpunten/index.md` in nav: the menu says so, as for any page MkDocs reads itself
+    (the page layer hands the generated pages over as pages of their own: framed.nav_titles)."""
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for old, new in (("  - Knelpunten: knelpunten/index.md", "  - Wat speelt er?: knelpunten/index.md"),
+                     ("  - Wat is werkdruk?: werkdrukmodel/index.md", "  - Het model: werkdrukmodel/index.md")):
+        assert old in text
+        text = text.replace(old, new)
+    config.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(config, site, env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stderr
+    html = (site / "index.html").read_text(encoding="utf-8")
+    menu = html[html.index('class="md-nav md-nav--primary"'):]
+    for title, href in (("Wat speelt er?", "knelpunten/"), ("Het model", "werkdrukmodel/")):
+        assert re.search(rf'<a href="{href}" class="md-nav__link">(?:(?!</a>).)*?<span class="md-ellipsis">\s*{re.escape(title)}\s*</span>', menu, re.S), title
+
+
 def test_no_request_to_another_origin(example_site):
     foreign = []
     for path in example_site.rglob("*.html"):

@@ -134,3 +134,31 @@ def test_a_title_with_an_emoji_or_markup_is_the_pages_title_not_text_on_top_of_i
             assert not markdown_text.startswith("---"), markdown_text[:200]
             if spec.src_uri == "knelpunten/piekdrukte.md":
                 assert meta["title"] == str(escape(titel))
+
+
+def test_the_front_matter_the_page_layer_hands_over_is_what_mkdocs_reads_from_it(make_catalogus):
+    """The engine gets a generated page's front matter values from the page layer (framed.GeneratedPage),
+    not by parsing its YAML: for every generated page, with odd titles too, they are what MkDocs would read."""
+    from mkdocs.utils.meta import get_data
+
+    from wegwijzer.catalogus import load_catalogus
+    from wegwijzer.pages.generated import page_specs, render
+
+    from conftest import ROOT
+
+    root = make_catalogus()
+    path = root / "knelpunten" / "piekdrukte.yml"
+    odd = 'Piek 😓 "drukte" \\\\ <b>&amp;</b> # hide: [toc]\\u2028'
+    path.write_text(path.read_text(encoding="utf-8").replace("titel: Piekdrukte", "titel: " + json.dumps(odd, ensure_ascii=False)), encoding="utf-8")
+    checked = 0
+    for catalogus in (load_catalogus(root), load_catalogus(ROOT / "catalogus")):
+        for spec in page_specs(catalogus):
+            page = render(environment(), spec, catalogus)
+            if page.voorwerk is None:  # no front matter: MkDocs reads the page itself
+                assert not page.markdown.startswith("---") and page.tekst_en_meta(page.markdown) is None, spec.src_uri
+                continue
+            assert page.tekst_en_meta(page.markdown) == get_data(page.markdown), spec.src_uri
+            checked += 1
+    assert checked > 100
+    # a source another plugin replaced is read by MkDocs itself
+    assert page.tekst_en_meta(page.markdown + "\nmeer") is None

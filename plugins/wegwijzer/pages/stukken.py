@@ -20,6 +20,7 @@ template, so an editor's text can never write a marker.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import dataclass, field
@@ -79,6 +80,16 @@ class Opgemaakt:
     markdown: str
     frame: str | None = None
     stukken: tuple[Stuk, ...] = ()
+    #: The front matter `markdown` starts with, and what it holds (generated.py, `front_matter`).
+    voorwerk: str | None = None
+    meta: dict | None = None
+
+    def tekst_en_meta(self, source: str) -> tuple[str, dict] | None:
+        """`source` as MkDocs reads a page (its Markdown after the front matter, and the front matter's
+        values), without parsing the YAML again, when `source` is this page's own Markdown; else None."""
+        if self.voorwerk is None or self.meta is None or source != self.markdown or not source.startswith(self.voorwerk + "\n"):
+            return None
+        return source[len(self.voorwerk) + 1:].lstrip("\n"), copy.deepcopy(self.meta)
 
     def vul(self, html: str) -> str:
         """The frame with each piece's HTML (`html`, what the engine made of `markdown`) in its place."""

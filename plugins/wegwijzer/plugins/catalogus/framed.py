@@ -1,24 +1,61 @@
-"""A generated page with an HTML frame (`pages/stukken.py`), as MkDocs' page.
+"""A page the page layer made (`pages/generated.py`), as MkDocs' page.
 
 MkDocs lets a plugin give a file its own page object (`File.page`, a `Page`
-subclass, as Material's blog plugin does). MkDocs renders its Markdown as for
-any page, with the guide's extensions, link checks and table of contents; the
-frame then takes that HTML in. Every plugin after this one sees the finished
-page, as for a page written in Markdown.
+subclass, as Material's blog plugin does).
+
+- `GeneratedPage` takes its front matter's values from the page layer, which wrote
+  them, instead of parsing the YAML back (`Opgemaakt.tekst_en_meta`); a page whose
+  source another plugin replaced is read as MkDocs reads any page.
+- `FramedPage` is one with an HTML frame (`pages/stukken.py`): MkDocs renders its
+  Markdown as for any page, with the guide's extensions, link checks and table of
+  contents; the frame then takes that HTML in. Every plugin after this one sees the
+  finished page, as for a page written in Markdown.
+
+A page MkDocs gets so keeps it when `nav:` names its file; a title `nav:` gives it
+is set in the catalogus plugin's `on_nav` (`nav_titles`), as MkDocs does for its own.
 """
 
 from __future__ import annotations
 
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from ...pages.stukken import Opgemaakt
 
 
-class FramedPage(Page):
+class GeneratedPage(Page):
     def __init__(self, file, config, opgemaakt: Opgemaakt) -> None:
         super().__init__(None, file, config)
-        self.frame = opgemaakt  # the preview compares it too (preview.py): a frame can change while its text does not
+        self.opgemaakt = opgemaakt  # the preview compares it too (preview.py): a frame can change while its text does not
 
+    def read_source(self, config) -> None:
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            source = self.file.content_string
+        self.markdown, self.meta = self.opgemaakt.tekst_en_meta(source) or get_data(source)
+
+
+class FramedPage(GeneratedPage):
     def render(self, config, files) -> None:
         super().render(config, files)
-        self.content = self.frame.vul(self.content)
+        self.content = self.opgemaakt.vul(self.content)
+
+
+def nav_titles(config_nav, files) -> None:
+    """Give each page made here the title `nav:` in mkdocs.yml gives its file (`- Knelpunten: knelpunten/index.md`).
+
+    MkDocs sets such a title on the pages it makes itself, but keeps a page a plugin made as it is."""
+
+    def walk(item, title=None):
+        if isinstance(item, str) and title is not None:
+            file = files.get_file_from_path(item)
+            if file is not None and isinstance(file.page, GeneratedPage):
+                file.page.title = title
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                walk(value, key)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(config_nav or [])

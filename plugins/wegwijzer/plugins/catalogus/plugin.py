@@ -63,7 +63,7 @@ from .. import patches
 from ...jinja_cache import CompiledTemplates
 from ..kept_nav import keep_menu
 from .atomic import AtomicSite
-from .framed import FramedPage
+from .framed import FramedPage, GeneratedPage, nav_titles
 from ..pagina_bestand import bronnen_van, gemaakte_pagina
 from .page_safety import CleanPages, page_templates, safe_meta
 from .config import CatalogusConfig, cache_choice
@@ -239,11 +239,11 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             page = render(env, spec, self.catalogus)
             file = gemaakte_pagina(config, spec.src_uri, page.markdown, spec.bronnen)
             files.append(file)
-            if page.frame is not None:
-                FramedPage(file, config, page)
+            (FramedPage if page.frame is not None else GeneratedPage)(file, config, page)
         return files
 
     def on_nav(self, nav, config, files):
+        nav_titles(config.nav, files)
         add_to_nav(nav, [file.page for file in self.hand_written if file.page is not None])
         if self.preview:
             self.preview.new_build(files)

@@ -46,7 +46,7 @@ MATERIAL = str(Path(material.__file__).resolve().parent)
 
 class Preview:
     def __init__(self) -> None:
-        self.markdown: dict[str, tuple] = {}  # src_uri -> ((markdown, frame), what its links found, content, toc, title, anchors)
+        self.markdown: dict[str, tuple] = {}  # src_uri -> ((markdown, the page layer's page), what its links found, content, toc, title, anchors)
         self.written: dict[str, tuple] = {}  # abs_dest_path -> key of the page written there
         self.pending: dict[str, tuple] = {}  # written in this build, remembered once it succeeds
         self.dest_paths: set[str] = set()  # every file of the last successful build
@@ -77,13 +77,13 @@ class Preview:
         def reusing(original):
             def render(config, files):
                 hit = self.markdown.get(uri)
-                if hit and hit[0] == (page.markdown, getattr(page, "frame", None)) and all(_found(files.get_file_from_path(path)) == found for path, found in hit[1].items()):
+                if hit and hit[0] == (page.markdown, getattr(page, "opgemaakt", None)) and all(_found(files.get_file_from_path(path)) == found for path, found in hit[1].items()):
                     page.content, page.toc, page._title_from_render, page.present_anchor_ids = hit[2:]
                     page.links_to_anchors = {}  # checked when it was rendered; its links find the same files
                     return
                 lookups = _Lookups(files)
                 original(config, lookups)
-                self.markdown[uri] = ((page.markdown, getattr(page, "frame", None)), lookups.found, page.content, page.toc, page._title_from_render, page.present_anchor_ids)
+                self.markdown[uri] = ((page.markdown, getattr(page, "opgemaakt", None)), lookups.found, page.content, page.toc, page._title_from_render, page.present_anchor_ids)
 
             return render
 
