@@ -166,13 +166,15 @@ def test_a_section_in_the_drawer_opens_and_closes_with_the_keyboard(browser, ser
         page.keyboard.press("Enter")
         at_rest(page)
         arrow = page.locator('.md-sidebar--primary label.md-nav__link > [role=button][aria-label^="Onderdelen van Kort"]')
+        assert arrow.get_attribute("aria-expanded") == "false"  # a screen reader hears the section is closed
         arrow.focus()
         page.keyboard.press("Enter")
         at_rest(page)
         toggle = arrow.locator("xpath=..").get_attribute("for")
         assert page.evaluate(f"document.getElementById('{toggle}').checked")
+        assert arrow.get_attribute("aria-expanded") == "true"
         back = page.locator(f'.md-sidebar--primary label.md-nav__title[for="{toggle}"] > [role=button]')
-        assert back.get_attribute("role") == "button"
+        assert back.get_attribute("role") == "button" and back.get_attribute("aria-expanded") is None
         back.focus()
         page.keyboard.press("Tab")
         now = page.evaluate(FOCUS)
@@ -181,6 +183,7 @@ def test_a_section_in_the_drawer_opens_and_closes_with_the_keyboard(browser, ser
         page.keyboard.press("Enter")
         at_rest(page)
         assert not page.evaluate(f"document.getElementById('{toggle}').checked")
+        assert arrow.get_attribute("aria-expanded") == "false"
     finally:
         context.close()
 

@@ -24,8 +24,9 @@ function alsKnop(label) {
   label.append(knop);
   // Material makes a section's label focusable; one stop, the button. It stays `label[tabindex]`: Material's own code finds it so
   if (label.hasAttribute("tabindex")) label.tabIndex = -1;
-  const schakel = label.htmlFor !== "__drawer" && document.getElementById(label.htmlFor);
-  if (schakel) { // a section: its button says whether it is open
+  // a section's button says whether it is open (not the back button in its title, which only closes it)
+  const schakel = label.classList.contains("md-nav__link") && label.htmlFor !== "__drawer" && document.getElementById(label.htmlFor);
+  if (schakel) {
     const bij = () => knop.setAttribute("aria-expanded", String(schakel.checked));
     bij();
     schakel.addEventListener("change", bij);
