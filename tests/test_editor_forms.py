@@ -146,6 +146,10 @@ def test_each_rule_of_the_loader_has_its_rule_in_the_form(config):
     assert knelpunt["signalen"]["min"] == 1 and knelpunt["oplossingen"]["min"] == 1
     assert knelpunt["oplossingen"]["widget"] == "select" and knelpunt["oplossingen"]["multiple"] is True
     assert re.search(knelpunt["titel"]["pattern"][0], "   ") is None  # spaces alone are no title
+    # the file name is made from the title: "Alle" would be alle.yml, a name the site's own list page has
+    for name in ("knelpunten", "oplossingen"):
+        titel = by_name(collection(config, name)["fields"])["titel"]["pattern"][0]
+        assert [t for t in ("Alle", " index!", "ALLE", "Alle taken tegelijk", "Indexeren van taken") if re.search(titel, t)] == ["Alle taken tegelijk", "Indexeren van taken"]
     # every message an editor reads when a rule fails is Dutch
     for field in fields:
         if "pattern" in field:

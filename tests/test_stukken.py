@@ -21,7 +21,7 @@ FRAME = (
 
 
 #: The Markdown extensions a new guide has (wegwijzer start), fenced code among them.
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.superfences"]
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
 
 
 def make(**values) -> str:
@@ -75,6 +75,13 @@ def test_whatever_markdown_a_piece_holds_the_frame_stays_whole(tekst):
     ("2024. Te druk", "2024. Te druk"),
     ("> Te druk", "&gt; Te druk"),
     ("**Te** druk", "<strong>Te</strong> druk"),
+    ("---", "---"),
+    ("* * * druk", "* * * druk"),
+    ("___", "___"),
+    ('!!! note "Te druk"', "!!! note &#34;Te druk&#34;"),
+    ("??? Te druk", "&#63;?? Te druk"),
+    ("```python", "```python"),
+    ("~~~ Te druk", "&#126;~~ Te druk"),
 ])
 def test_a_cards_first_sentence_stays_one_line_of_text_whatever_it_starts_with(opening, shown):
     """A card's line (a `regel` piece) is text inside the card: an opening that Markdown would
@@ -97,18 +104,18 @@ def page_html(catalogus, uri: str) -> str:
 
 def test_titles_typed_over_two_lines_and_openings_like_a_heading_keep_every_page_whole(make_catalogus):
     """A title with a line break (YAML's `|`) in a card's heading and link, and a description that starts
-    as a heading: the knelpunt's page and the list show them as text in their cards."""
+    as a heading: the knelpunt's page and the list show them as text in their cards (a non-breaking space stays)."""
     from wegwijzer.catalogus import load_catalogus
 
     root = make_catalogus()
     path = root / "knelpunten" / "piekdrukte.yml"
     path.write_text(path.read_text().replace("omschrijving: Op vaste momenten is het te druk.", "omschrijving: '# Op vaste momenten is het te druk.'"))
     path = root / "oplossingen" / "rooster-met-buffer.yml"
-    path.write_text(path.read_text().replace("titel: Rooster met buffer", "titel: |\n  Rooster\n  === met buffer"))
+    path.write_text(path.read_text().replace("titel: Rooster met buffer", "titel: |\n  Rooster\n  === met\u00a0buffer"))
     catalogus = load_catalogus(root)
 
     knelpunt = page_html(catalogus, "knelpunten/piekdrukte.md")
-    assert re.search(r'<h3 class="ww-kaart__titel" id="[^"]+"><a href="[^"]+">Rooster === met buffer</a></h3>', knelpunt), knelpunt
+    assert re.search(r'<h3 class="ww-kaart__titel" id="[^"]+"><a href="[^"]+">Rooster === met\u00a0buffer</a></h3>', knelpunt), knelpunt
     lijst = page_html(catalogus, "knelpunten/index.md")
     card = re.search(r'<li class="ww-kaart"[^>]*id="piekdrukte">(.*?)</li>', lijst, re.S)
     assert card and "# Op vaste momenten is het te druk." in card[1] and "<h1" not in card[1], lijst

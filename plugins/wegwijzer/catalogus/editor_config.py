@@ -71,6 +71,19 @@ URL_RULE = [r"^https?://[^\s/]+\.[^\s]+$", "begin met https:// en gebruik geen s
 COLOUR_RULE = ["^#[0-9a-fA-F]{6}$", "schrijf de kleur als # met zes tekens, zoals #1d5b79"]
 TIME_RULE = [r"^([01]?\d|2[0-3]):[0-5]\d$", "schrijf de tijd als 09:00"]
 TEXT_RULE = [r"\S", "vul tekst in, niet alleen spaties"]
+
+
+def _title_rule() -> list[str]:
+    """For an entry whose file name Decap makes from its title: a title whose name would be one
+    of the site's own page names (schema.PAGINANAMEN: "Alle" gives alle.yml) is refused in the form,
+    as the loader refuses the file. Decap's pattern has no flags, so each letter is given both ways."""
+    names = "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in name) for name in schema.PAGINANAMEN)
+    return [rf"^(?![^A-Za-z0-9]*({names})[^A-Za-z0-9]*$)[\s\S]*\S",
+            "schrijf een titel die zegt waar het over gaat, niet alleen spaties of "
+            + " of ".join(f"'{n.capitalize()}'" for n in schema.PAGINANAMEN) + ": die namen heeft de site al voor een eigen pagina"]
+
+
+TITLE_RULE = _title_rule()
 #: Said under every Markdown field: how to link, and that the rich-text mode would spoil it.
 LINK_HINT = ("Linken naar een ander onderdeel: schrijf [[knelpunt:id]] of [[oplossing:id]]; "
              "de id staat tussen haakjes in de keuzelijsten.")
@@ -192,6 +205,10 @@ def fields(record: schema.Record, options: Options, loose: bool = False) -> list
     return out
 
 
+def _with_title_rule(form: list[dict], identifier: str) -> list[dict]:
+    return [{**field, "pattern": TITLE_RULE} if field["name"] == identifier else field for field in form]
+
+
 def decap_config(catalogus: model.Catalogus, folder: str, editor: model.Editor, local_port: int = 8081, docs: str | None = None) -> dict:
     """Decap CMS's config for the catalogus in `folder` (relative to the repository root).
 
@@ -215,7 +232,7 @@ def decap_config(catalogus: model.Catalogus, folder: str, editor: model.Editor, 
             "slug": "{{slug}}",  # the file name, and so the id, is made from the title
             "summary": "{{" + identifier + "}}",
             "editor": {"preview": False},
-            "fields": fields(record, options),
+            "fields": _with_title_rule(fields(record, options), identifier) if soort.eigen_pagina else fields(record, options),
         })
     files = [("catalogus.yml", "Over deze Wegwijzer")]
     files += [(name, KINDS[name.removesuffix(".yml")][1]) for name in SINGLE_FILES if name != "catalogus.yml"]

@@ -3,7 +3,7 @@
 Whoever makes a page names them beside it, where the entries are at hand: the page
 layer (`generated.py`), the tools' pages and printing. Under every page, "Laatst
 gewijzigd" is the newest change of these files (`catalogus/paginainfo.py`); the
-adapter carries them from the page's maker to that line (`plugins/catalogus/bronnen.py`).
+adapter carries them from the page's maker to that line (`plugins/pagina_bestand.py`).
 """
 
 from __future__ import annotations

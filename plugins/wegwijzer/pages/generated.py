@@ -142,7 +142,6 @@ def environment(*folders: Path) -> jinja2.Environment:
     env.filters["quote"] = lambda text: Markup("\n".join(f"> {escape(line)}".rstrip() for line in text.splitlines()))
     env.filters["labels"] = lambda values, labels: ", ".join(labels[v] for v in values)
     env.filters["eerste_zin"] = _first_sentence
-    env.filters["yaml_tekst"] = _yaml_string
     env.filters["link"] = web_link
     env.filters["contact"] = contact_link
     stukken.filters(env)  # md, md_regel, md_kop: the Markdown pieces of an HTML frame

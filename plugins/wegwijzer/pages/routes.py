@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 
 from urllib.parse import quote
 
@@ -161,6 +162,10 @@ def _relative_folder(folder: str, start: str) -> str:
     return posixpath.relpath(folder or ".", start or ".")
 
 
+#: A line break with the spaces around it; other white space (a non-breaking space) stays.
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
 def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str:
     """Render one `[[kind:id]]` as a Markdown link relative to `from_page` (plain text if left out)."""
     entry = catalogus.entries(link.kind).get(link.id)
@@ -168,7 +173,7 @@ def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str
     if link.kind == "praktijk" and entry is not None and not link.label:
         text = quote_in_a_sentence(entry)
     # on one line: a title typed over two lines must not end a heading or start a block halfway
-    text = str(escape(" ".join(text.split()))).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    text = str(escape(_LINE_BREAK.sub(" ", text).strip())).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     if entry is None:  # left out of the base: there is no page, the words remain
         return text
     if link.kind == "stap" and from_page.startswith("mkb/"):  # the short route stays in the short route

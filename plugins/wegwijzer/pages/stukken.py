@@ -36,9 +36,21 @@ MARKER = "<!--ww-stuk-{}-->"
 _IN_FRAME = re.compile(r"<!--ww-stuk-(\d+)-->")
 #: Python-Markdown writes a comment on a line of its own as it is, each block on its own line.
 _IN_HTML = re.compile(r"<!--ww-stuk-(\d+)-->\n?")
-#: What makes a line a block (heading, list item) when it starts one: in a "regel" piece it is text.
-#: (`>` needs no escape: values reach a piece escaped, as `&gt;`.)
-_BLOCK_START = re.compile(r"^(#|[*+-](?=\s|$)|\d+(?=\.(?:\s|$)))")
+#: What makes a line a block when it starts one (heading, list item, rule, fenced code,
+#: admonition): in a "regel" piece it is text. (`>` needs no escape: values reach a piece
+#: escaped, as `&gt;`.)
+_BLOCK_START = re.compile(r"^(#|[*+-](?=\s|$)|\d+(?=\.(?:\s|$))|([-*_])(?=[ \t]*\2[ \t]*\2)|!!!|\?\?\?|```|~~~)")
+
+
+def _as_text(opening: re.Match) -> str:
+    """The opening of a line as text: a backslash after a number or before its first character,
+    or that character as an entity where Markdown has no backslash escape for it (`?`, `~`)."""
+    first, rest = opening[0][0], opening[0][1:]
+    if first.isdigit():
+        return opening[0] + "\\"
+    if first in "?~":
+        return f"&#{ord(first)};{rest}"
+    return "\\" + opening[0]
 
 
 @dataclass(frozen=True)
@@ -63,7 +75,7 @@ class Stukken:
     def voeg_toe(self, markdown: Markup | str, soort: str, klasse: str = "") -> Markup:
         text = str(escape(markdown)).strip("\n")
         if soort == "regel":  # one line inside an element: text that starts like a heading or list stays text
-            text = _BLOCK_START.sub(lambda m: m[0] + "\\" if m[0][0].isdigit() else "\\" + m[0], text.lstrip())
+            text = _BLOCK_START.sub(_as_text, text.lstrip())
         self.lijst.append(Stuk(text, soort, klasse))
         return Markup(MARKER.format(len(self.lijst) - 1))
 
