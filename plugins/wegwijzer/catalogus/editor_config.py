@@ -205,8 +205,9 @@ def fields(record: schema.Record, options: Options, loose: bool = False) -> list
     return out
 
 
-def _with_title_rule(form: list[dict], identifier: str) -> list[dict]:
-    return [{**field, "pattern": TITLE_RULE} if field["name"] == identifier else field for field in form]
+def _with_title_rule(form: list[dict], identifier: str | None) -> list[dict]:
+    """`form` with TITLE_RULE on its `identifier` field (None: as it is)."""
+    return [{**field, "pattern": TITLE_RULE} if identifier and field["name"] == identifier else field for field in form]
 
 
 def decap_config(catalogus: model.Catalogus, folder: str, editor: model.Editor, local_port: int = 8081, docs: str | None = None) -> dict:
@@ -232,7 +233,7 @@ def decap_config(catalogus: model.Catalogus, folder: str, editor: model.Editor, 
             "slug": "{{slug}}",  # the file name, and so the id, is made from the title
             "summary": "{{" + identifier + "}}",
             "editor": {"preview": False},
-            "fields": _with_title_rule(fields(record, options), identifier) if soort.eigen_pagina else fields(record, options),
+            "fields": _with_title_rule(fields(record, options), identifier if soort.eigen_pagina else None),
         })
     files = [("catalogus.yml", "Over deze Wegwijzer")]
     files += [(name, KINDS[name.removesuffix(".yml")][1]) for name in SINGLE_FILES if name != "catalogus.yml"]
