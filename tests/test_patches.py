@@ -27,6 +27,7 @@ from watchdog.observers.polling import PollingObserver
 from wegwijzer.plugins import kept_nav, patches
 from wegwijzer.plugins.catalogus.plugin import POLL_SECONDS, _poll_often
 from wegwijzer.plugins.catalogus.preview import Preview
+from wegwijzer.plugins.catalogus.rendered import Rendered
 from wegwijzer.plugins.csp import script_hash, with_policy
 from wegwijzer.plugins.material_markup import without_autocomplete
 from wegwijzer.plugins.patches import PATCHES, quick_rebuilds
@@ -241,14 +242,15 @@ def site(tmp_path):
 
 def test_reuse_html(monkeypatch, said, site):
     config, build = site
-    preview = Preview()
+    kept = Rendered()
     rendered = []
     real = Page.render
     monkeypatch.setattr(Page, "render", lambda self, config, files: rendered.append(self.file.src_uri) or real(self, config, files))
     for _ in range(2):
         files = build()
         page = files.get_file_from_path("a.md").page
-        preview.wrap(page)
+        kept.start(config)
+        kept.wrap(page)
         page.render(config, files)
         assert page.content == '<h1 id="a">A</h1>\n<p>Zie <a href="../b/">B</a>.</p>'
     assert rendered == ["a.md"]  # the second time its HTML came back
@@ -257,7 +259,8 @@ def test_reuse_html(monkeypatch, said, site):
     for _ in range(2):
         files = build()
         page = files.get_file_from_path("a.md").page
-        preview.wrap(page)
+        kept.start(config)
+        kept.wrap(page)
         assert "render" not in vars(page)
         page.render(config, files)
     assert rendered == ["a.md"] * 3

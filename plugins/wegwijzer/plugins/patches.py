@@ -44,10 +44,10 @@ The patches, by key (libraries and versions; what is replaced; why; what is lost
   rendered once per folder for the pages that are not in it. Off: every page
   renders the menu itself, which is the same menu; a large guide builds slower
   (a fifth of the build at 1,000 knelpunten).
-- `reuse_html` (mkdocs 1.6): `Page.render` of each page in the preview, which
-  also reads and sets `_title_from_render`, `present_anchor_ids` and
-  `links_to_anchors` (`preview.py`): a page whose Markdown, frame and links are
-  as last time gets its HTML back. Off: every rebuild renders every page.
+- `reuse_html` (mkdocs 1.6): `Page.render` of each page, which also reads and
+  sets `_title_from_render`, `present_anchor_ids` and `links_to_anchors`
+  (`rendered.py`): a page whose Markdown, frame and links are as at the last
+  build gets its HTML back. Off: every build renders every page.
 - `write_changed` (mkdocs 1.6): `File.is_modified` of each page and each file a
   plugin made in the preview (`preview.py`): a `--dirty` rebuild writes only the
   pages that would look different and the files whose content changed. Off:
@@ -121,7 +121,7 @@ PATCHES: dict[str, Patch] = {
     "reuse_html": Patch(
         "ongewijzigde pagina's niet opnieuw maken", {"mkdocs": ("1.6.",)}, "render",
         ("_title_from_render", "present_anchor_ids", "links_to_anchors"),
-        "De voorvertoning werkt, alleen duurt elke nieuwe bouw langer."),
+        "De site wordt goed gebouwd, alleen langzamer: elke pagina wordt opnieuw gemaakt."),
     "write_changed": Patch(
         "alleen gewijzigde pagina's opnieuw schrijven", {"mkdocs": ("1.6.",)}, "is_modified", ("page", "abs_dest_path"),
         "De voorvertoning schrijft na elke wijziging alle pagina's opnieuw. Dat werkt goed, alleen langzamer."),

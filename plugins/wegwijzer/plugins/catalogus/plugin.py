@@ -68,6 +68,7 @@ from ..pagina_bestand import bronnen_van, gemaakte_pagina
 from .page_safety import CleanPages, page_templates, safe_meta
 from .config import CatalogusConfig, cache_choice
 from .preview import Preview
+from .rendered import Rendered
 from ...pages.generated import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
 from ...pages.leesroutes import leesroutes, plekken, voor_javascript, weergave
 from ...pages.routes import markdown_link, mkb_path_of, paden_voor_javascript, site_url, zoeksoort
@@ -123,10 +124,11 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.serving = command == "serve"
         self.atomic = AtomicSite() if command == "build" else None
         self.preview = Preview() if self.serving else None
+        self.rendered = Rendered()  # kept across the preview's rebuilds, as this plugin object is
         self.clean = CleanPages(keep=self.serving)
         # Here, before MkDocs counts warnings for --strict: a patch that is off must not stop a publication.
         patches.dutch_abort()  # MkDocs prints the last line of a failed build itself, after every plugin has run
-        patches.enabled("menu_once", "toggles")
+        patches.enabled("menu_once", "toggles", "reuse_html")
         # The preview server adds a script of its own to each page; without the patch the policy would block it.
         self.policy = patches.live_reload_under_policy() if self.serving else True
 
@@ -179,12 +181,14 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     def on_post_build(self, config):
         if self.atomic:
             self.atomic.built()
+        self.rendered.built(in_background=self.serving)
         if self.preview:
             self.preview.built(self.files, os.path.abspath(config.site_dir))
 
     def on_build_error(self, error):
         if self.atomic:
             self.atomic.failed()
+        self.rendered.failed()
         if self.preview:
             self.preview.failed()
 
@@ -245,6 +249,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     def on_nav(self, nav, config, files):
         nav_titles(config.nav, files)
         add_to_nav(nav, [file.page for file in self.hand_written if file.page is not None])
+        self.rendered.start(config)
         if self.preview:
             self.preview.new_build(files)
         self.nav, self.files = nav, files
@@ -278,8 +283,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         return None
 
     def on_pre_page(self, page, config, files):
-        if self.preview:
-            self.preview.wrap(page)
+        self.rendered.wrap(page)
         return page
 
     def on_env(self, env, config, files):

@@ -1,13 +1,9 @@
 """What the preview (`mkdocs serve`) keeps between rebuilds, so a save shows within a second.
 
-After an editor saves one file, MkDocs builds the whole site again. Two parts of
-that are redone needlessly for almost every page:
+After an editor saves one file, MkDocs builds the whole site again. Turning
+Markdown into HTML is not redone for pages that did not change (`rendered.py`, in
+builds too). Two more parts are redone needlessly for almost every page:
 
-- turning Markdown into HTML: a page whose final Markdown (and HTML frame,
-  `pages/stukken.py`) is the same as last time, and whose links each find the
-  same file as last time (or again none),
-  gets its previous HTML back. So a new knelpunt re-renders only the pages whose
-  Markdown names it, not every page because the site has one file more;
 - writing the files plugins make (the tools' data: one file per knelpunt,
   oplossing and factor), which MkDocs writes on every build: here only those
   whose content differs from what was written there last;
@@ -19,14 +15,14 @@ that are redone needlessly for almost every page:
   front matter, title, previous and next page, or anything every page shows
   (the navigation with its titles, the guide's name, the footer, the theme).
 
-Every page is still read on every rebuild (cheap, with the first point), so the
-navigation's titles and the search index stay whole; `is_modified()` answers
-"yes" until MkDocs starts writing (`on_env`). Pages and files that are gone
-since the last build are removed from the preview.
+Every page is still read on every rebuild, so the navigation's titles and the
+search index stay whole; `is_modified()` answers "yes" until MkDocs starts
+writing (`on_env`). Pages and files that are gone since the last build are
+removed from the preview.
 
-Both replace MkDocs' own methods of a page (`reuse_html` and `write_changed` in
-`patches.py`): on an MkDocs they were not written for, pages are rendered and
-written as MkDocs does, and `wegwijzer bekijken` builds without `--dirty`.
+This replaces MkDocs' own method of a page (`write_changed` in `patches.py`): on
+an MkDocs it was not written for, pages are written as MkDocs does, and
+`wegwijzer bekijken` builds without `--dirty`.
 """
 
 from __future__ import annotations
@@ -46,14 +42,11 @@ MATERIAL = str(Path(material.__file__).resolve().parent)
 
 class Preview:
     def __init__(self) -> None:
-        self.markdown: dict[str, tuple] = {}  # src_uri -> ((markdown, the page layer's page), what its links found, content, toc, title, anchors)
         self.written: dict[str, tuple] = {}  # abs_dest_path -> key of the page written there
         self.pending: dict[str, tuple] = {}  # written in this build, remembered once it succeeds
         self.dest_paths: set[str] = set()  # every file of the last successful build
         self.site_key: tuple = ()
         self.writing = False
-
-    # -- reading: reuse the HTML of unchanged Markdown ---------------------------------
 
     def new_build(self, files) -> None:
         """Before the pages are read (`on_nav`): this build's files, and pages that answer is_modified() from here."""
@@ -69,27 +62,6 @@ class Preview:
                 continue  # a file of the theme or the docs folder: MkDocs compares the times itself
             if not patches.apply("write_changed", file, lambda is_modified: check):
                 return  # an MkDocs it was not written for: the same for every file
-
-    def wrap(self, page) -> None:
-        """Give `page` a render that reuses the last result when nothing it depends on changed."""
-        uri = page.file.src_uri
-
-        def reusing(original):
-            def render(config, files):
-                hit = self.markdown.get(uri)
-                if hit and hit[0] == (page.markdown, getattr(page, "opgemaakt", None)) and all(_found(files.get_file_from_path(path)) == found for path, found in hit[1].items()):
-                    page.content, page.toc, page._title_from_render, page.present_anchor_ids = hit[2:]
-                    page.links_to_anchors = {}  # checked when it was rendered; its links find the same files
-                    return
-                lookups = _Lookups(files)
-                original(config, lookups)
-                self.markdown[uri] = ((page.markdown, getattr(page, "opgemaakt", None)), lookups.found, page.content, page.toc, page._title_from_render, page.present_anchor_ids)
-
-            return render
-
-        patches.apply("reuse_html", page, reusing)
-
-    # -- writing: only the pages that would look different ------------------------------
 
     def start_writing(self, nav, config) -> None:
         """After every page is read (`on_env`): what every page shows is known now."""
@@ -146,31 +118,6 @@ class Preview:
         """A build stopped halfway: some pages may be new, some old; write them all next time."""
         self.written = {}
         self.pending = {}
-
-
-class _Lookups:
-    """The site's files as a page's render sees them, noting what each of its links looked up and found.
-
-    MkDocs resolves a page's links through `files.get_file_from_path` only (its
-    `_RelativePathTreeprocessor`); what that finds (its URL, whether it is left out
-    of the site) is all the page's HTML takes from the other files.
-    """
-
-    def __init__(self, files) -> None:
-        self._files = files
-        self.found: dict[str, tuple | None] = {}
-
-    def get_file_from_path(self, path: str):
-        file = self._files.get_file_from_path(path)
-        self.found[path] = _found(file)
-        return file
-
-    def __getattr__(self, name: str):
-        return getattr(self._files, name)
-
-
-def _found(file) -> tuple | None:
-    return None if file is None else (file.url, file.inclusion)
 
 
 def _nav_key(items) -> tuple:

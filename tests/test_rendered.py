@@ -1,0 +1,133 @@
+"""What a build keeps of the last one: each page's HTML (plugins/catalogus/rendered.py) and the
+search index (search_index.py). What is kept must be what a build without it would make."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from wegwijzer import cache, search_index
+from wegwijzer.plugins.catalogus.rendered import Rendered
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """Pages a.md (links to b.md and to c.md, which is missing) and b.md; a cache of its own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cache.choose(True)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# A\n\nZie [B](b.md) en [C](c.md).\n", encoding="utf-8")
+    (docs / "b.md").write_text("# B\n", encoding="utf-8")
+    yield tmp_path
+    cache.choose(True)
+
+
+def build(tmp_path: Path, extensions=("toc",), pages=("a.md", "b.md"), rendered: Rendered | None = None):
+    """One build's reading of the pages, with a new `Rendered` (a new process) unless one is given;
+    (content of a.md, the pages that were rendered, what was said)."""
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "Gids", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site"),
+                      "markdown_extensions": list(extensions)})
+    assert config.validate()[0] == []
+    kept = rendered or Rendered()
+    kept.start(config)
+    files = Files([File(name, config.docs_dir, config.site_dir, True) for name in pages])
+    made, said = [], []
+    handler = logging.Handler()
+    handler.emit = lambda record: said.append(record.getMessage())
+    logging.getLogger("mkdocs").addHandler(handler)
+    real = Page.render
+    Page.render = lambda page, config, files: (made.append(page.file.src_uri), real(page, config, files))[1]
+    try:
+        for file in files:
+            page = Page(None, file, config)
+            kept.wrap(page)
+            page.read_source(config)
+            page.render(config, files)
+    finally:
+        Page.render = real
+        logging.getLogger("mkdocs").removeHandler(handler)
+    kept.built(in_background=False)
+    return files.get_file_from_path("a.md").page.content, made, said
+
+
+def test_an_unchanged_page_comes_back_from_disk_with_its_warnings(project):
+    first, _, said_first = build(project)
+    again, made, said_again = build(project)  # a new process: from the cache folder
+    assert made == []
+    assert again == first == '<h1 id="a">A</h1>\n<p>Zie <a href="../b/">B</a> en <a href="c.md">C</a>.</p>'
+    broken = [line for line in said_first if "c.md" in line]
+    assert broken and [line for line in said_again if "c.md" in line] == broken  # said again: --strict stops again
+
+
+def test_a_changed_page_or_link_target_is_rendered_again(project):
+    kept = Rendered()
+    build(project, rendered=kept)
+    (project / "docs" / "b.md").write_text("# B, anders\n", encoding="utf-8")
+    _, made, _ = build(project, rendered=kept)
+    assert made == ["b.md"]  # a.md's HTML does not hold b.md's text
+    (project / "docs" / "c.md").write_text("# C\n", encoding="utf-8")
+    content, _, said = build(project, pages=("a.md", "b.md", "c.md"), rendered=kept)
+    assert '<a href="../c/">C</a>' in content  # its link now finds a page
+    assert not [line for line in said if "c.md" in line]
+    (project / "docs" / "a.md").write_text("# A\n\nNieuw.\n", encoding="utf-8")
+    content, made, _ = build(project, pages=("a.md", "b.md", "c.md"), rendered=kept)
+    assert content == '<h1 id="a">A</h1>\n<p>Nieuw.</p>' and made == ["a.md"]
+
+
+def test_other_settings_render_again(project):
+    build(project)
+    content, _, _ = build(project, extensions=("toc", "attr_list"))
+    assert content.startswith('<h1 id="a">A</h1>')
+    (project / "docs" / "a.md").write_text("# A {: #eigen }\n", encoding="utf-8")
+    assert build(project, extensions=("toc", "attr_list"))[0] == '<h1 id="eigen">A</h1>'
+    assert build(project, extensions=("toc",))[0] == '<h1 id="a-eigen">A {: #eigen }</h1>'
+
+
+def test_an_extension_that_reads_other_files_keeps_nothing(project, monkeypatch):
+    (project / "docs" / "a.md").write_text("--8<-- \"stuk.txt\"\n", encoding="utf-8")
+    (project / "stuk.txt").write_text("Eerste versie.\n", encoding="utf-8")
+    snippets = ("pymdownx.snippets",)
+    monkeypatch.chdir(project)  # snippets reads from the working folder
+    assert "Eerste versie." in build(project, extensions=snippets)[0]
+    (project / "stuk.txt").write_text("Tweede versie.\n", encoding="utf-8")
+    assert "Tweede versie." in build(project, extensions=snippets)[0]
+
+
+def test_a_damaged_cache_file_is_read_past(project):
+    first, _, _ = build(project)
+    for kept in (project / "cache" / "wegwijzer" / "html").iterdir():
+        kept.write_bytes(kept.read_bytes()[:100])
+    again, made, _ = build(project)
+    assert again == first and "a.md" in made
+
+
+def site_of(folder: Path, pages: dict[str, str]) -> Path:
+    for name, text in pages.items():
+        place = folder / name / "index.html"
+        place.parent.mkdir(parents=True, exist_ok=True)
+        place.write_text(f'<!doctype html><html lang="nl"><head><title>{name}</title></head><body>'
+                         f'<article class="md-content__inner"><h1>{name}</h1><p>{text}</p></article></body></html>', encoding="utf-8")
+    return folder
+
+
+def test_the_search_index_of_the_same_pages_is_kept(project, monkeypatch):
+    runs = []
+    real = search_index.subprocess.run
+    monkeypatch.setattr(search_index.subprocess, "run", lambda *a, **k: runs.append(1) or real(*a, **k))
+    one = site_of(project / "een", {"werkdruk": "Taken verdelen", "rust": "Pauzes nemen"})
+    assert search_index.index(str(one), True).returncode == 0
+    two = site_of(project / "twee", {"werkdruk": "Taken verdelen", "rust": "Pauzes nemen"})
+    assert search_index.index(str(two), True).returncode == 0
+    assert len(runs) == 1  # the same pages in another folder: the kept index
+    names = lambda site: sorted(str(p.relative_to(site)) for p in (site / "pagefind").rglob("*"))
+    assert names(two) == names(one) and (two / "pagefind" / "pagefind.js").is_file()
+    three = site_of(project / "drie", {"werkdruk": "Taken anders verdelen", "rust": "Pauzes nemen"})
+    assert search_index.index(str(three), True).returncode == 0
+    assert len(runs) == 2  # one word changed: Pagefind runs
