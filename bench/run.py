@@ -6,7 +6,9 @@
 For each size it generates a sector catalogus (bench/genereer.py), then measures,
 alternating between the two: the full build of the guide and of the floor (plain
 mkdocs-material, its search on, one Markdown page per generated page with the same
-text, the same small navigation); loading and validating the catalogus alone; a
+text, the same small navigation); the guide's first build has nothing kept yet
+(its PDFs are made), the second keeps what did not change (`cache.py`), and a
+third follows a change to one knelpunt; loading and validating the catalogus alone; a
 rebuild under `mkdocs serve` after touching one knelpunt; and the sizes that reach
 a visitor: the site, the search index, the tools' data and the first view of
 every page type (bench/lighthouse.py names them). Prints tables and writes
@@ -181,6 +183,11 @@ def measure(n: int, work: Path) -> dict:
         base.append(build(floor / "mkdocs.yml", work / "site-floor"))
         ours.append(build(project / "mkdocs.yml", work / "site"))
         print(f"  floor {base[-1]:.1f} s, wegwijzer {ours[-1]:.1f} s", flush=True)
+    # after one saved knelpunt: that page and the pages that list it are made again, and the search index
+    knelpunt = project / "catalogus" / "knelpunten" / "knelpunt-00000.yml"
+    knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("titel: ", "titel: Gewijzigd ", 1), encoding="utf-8")
+    after_change = build(project / "mkdocs.yml", work / "site")
+    print(f"  wegwijzer na 1 gewijzigd knelpunt {after_change:.1f} s", flush=True)
     site = work / "site"
     pages = len(list(site.rglob("index.html"))) - 1
     load = load_times(project / "catalogus")
@@ -195,6 +202,8 @@ def measure(n: int, work: Path) -> dict:
         "build_s_eerste": ours[0],
         "floor_s": min(base),
         "verhouding": round(min(ours) / min(base), 2),
+        "build_s_na_wijziging": after_change,  # one knelpunt changed since the last build
+        "verhouding_na_wijziging": round(after_change / min(base), 2),
         "ms_per_pagina": round(1000 * min(ours) / pages, 2),
         "floor_ms_per_pagina": round(1000 * min(base) / pages_floor, 2),
         "laden_koud_s": round(load["koud"], 2),  # nothing kept on disk
@@ -218,7 +227,8 @@ def measure(n: int, work: Path) -> dict:
 def table(rows: list[dict]) -> str:
     columns = [
         ("knelpunten", "knelpunten"), ("paginas", "pagina's"), ("build_s", "build s"), ("floor_s", "floor s"),
-        ("verhouding", "verhouding"), ("ms_per_pagina", "ms/pagina"), ("laden_koud_s", "laden koud s"),
+        ("verhouding", "verhouding"), ("build_s_na_wijziging", "build na 1 wijziging s"), ("verhouding_na_wijziging", "verhouding na 1 wijziging"),
+        ("build_s_eerste", "eerste build s"), ("ms_per_pagina", "ms/pagina"), ("laden_koud_s", "laden koud s"),
         ("laden_na_wijziging_s", "laden na 1 wijziging s"), ("laden_preview_s", "idem in preview s"),
         ("laden_ongewijzigd_s", "laden ongewijzigd s"), ("laden_cache_s", "laden uit cache s"), ("serve_rebuild_s", "serve rebuild s"), ("site_bytes", "site B"),
         ("knelpunt_pagina_bytes", "knelpunt B"), ("zoekindex_bytes", "zoekindex B"), ("tooldata_scan_bytes", "scan-data B"),

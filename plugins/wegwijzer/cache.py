@@ -5,7 +5,7 @@ or mkdocs.yml's `cache_dir`), each kept because it saves time at the sizes we
 promise, 100 to 5,000 knelpunten (timings in issue 30): `bestanden`, each checked
 catalogus file (`catalogus/file_cache.py`); `catalogus`, the whole model when no
 file changed (`catalogus/model_cache.py`); `templates`, compiled Jinja templates
-(`jinja_cache.py`); `html`, each page's HTML as Markdown made it, a file per project
+(`jinja_cache.py`); `html`, each page's HTML as Markdown made it, a file per set of Markdown settings
 (`plugins/catalogus/rendered.py`); `zoekindex`, a site's Pagefind index, a folder per
 set of pages (`search_index.py`); `pdf`, made PDFs (`printing/pdf.py`), a folder per project,
 where a PDF of the same HTML made for another folder of the same guide is taken over.
@@ -30,8 +30,8 @@ import yaml
 from .whole_file import write_whole
 
 #: Entries kept per store, the most recently written: catalogus folders (a file each),
-#: compiled templates (one per template and set of Jinja options), projects (a file of
-#: pages' HTML each; a folder of PDFs each, one PDF per document), search indexes.
+#: compiled templates (one per template and set of Jinja options), sets of Markdown settings (a file
+#: of pages' HTML each), projects (a folder of PDFs each, one PDF per document), search indexes.
 KEEP = {"bestanden": 20, "catalogus": 20, "templates": 500, "pdf": 10, "html": 10, "zoekindex": 4}
 
 #: What mkdocs.yml chose for this process (`choose`); empty: the user's cache folder.

@@ -15,7 +15,7 @@ logged: said again, so a build with `--strict` stops on the same warnings, and a
 editor sees a broken link on every build, not only the first.
 
 Kept in memory between the preview's rebuilds, and in the cache folder between
-builds (`cache.py`, store `html`, one file per project). Only for extensions that
+builds (`cache.py`, store `html`, one file per set of settings). Only for extensions that
 read nothing but the page's text (`PURE`): one that reads other files (snippets)
 could change a page while its Markdown stays the same, so then every page is
 rendered as MkDocs does.
@@ -76,8 +76,9 @@ class Rendered:
             return False
         if settings != self.settings:
             self.entries, self.settings = {}, settings
-        project = os.path.abspath(config.config_file_path or config.docs_dir)
-        self.place = cache.path("html", cache.key(project)[:24] + ".pickle")
+        # one file per set of settings, not per project: a copy of a guide (a branch checked out
+        # elsewhere, a test's folder) finds the renders of its pages, which depend on nothing else
+        self.place = cache.path("html", settings[:24] + ".pickle")
         if self.place is not None and self.loaded_from != self.place:
             self.loaded_from = self.place
             self.entries = _read(self.place, settings) or self.entries
