@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from wegwijzer import cache, search_index
@@ -28,19 +28,25 @@ def project(tmp_path, monkeypatch):
     cache.choose(True)
 
 
-def build(tmp_path: Path, extensions=("toc",), pages=("a.md", "b.md"), rendered: Rendered | None = None):
-    """One build's reading of the pages, with a new `Rendered` (a new process) unless one is given;
-    (content of a.md, the pages that were rendered, what was said)."""
+def build(tmp_path: Path, extensions=("toc",), pages=("a.md", "b.md"), rendered: Rendered | None = None,
+          level: int = logging.INFO, draft: bool = False):
+    """One build's reading of the pages, with a new `Rendered` (a new process) unless one is given, MkDocs
+    logging at `level` (`-q`: ERROR), a.md a draft or not; (content of a.md, the pages rendered, what was said)."""
     config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
     config.load_dict({"site_name": "Gids", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site"),
                       "markdown_extensions": list(extensions)})
     assert config.validate()[0] == []
+    logger = logging.getLogger("mkdocs")
+    before = logger.level
+    logger.setLevel(level)
     kept = rendered or Rendered()
     kept.start(config)
     files = Files([File(name, config.docs_dir, config.site_dir, True) for name in pages])
+    if draft:
+        files.get_file_from_path("a.md").inclusion = InclusionLevel.DRAFT
     made, said = [], []
     handler = logging.Handler()
-    handler.emit = lambda record: said.append(record.getMessage())
+    handler.emit = lambda record: said.append(f"{record.levelname}: {record.getMessage()}")
     logging.getLogger("mkdocs").addHandler(handler)
     real = Page.render
     Page.render = lambda page, config, files: (made.append(page.file.src_uri), real(page, config, files))[1]
@@ -52,8 +58,9 @@ def build(tmp_path: Path, extensions=("toc",), pages=("a.md", "b.md"), rendered:
             page.render(config, files)
     finally:
         Page.render = real
-        logging.getLogger("mkdocs").removeHandler(handler)
-    kept.built(in_background=False)
+        logger.removeHandler(handler)
+        logger.setLevel(before)
+    kept.built(previewing=False)
     return files.get_file_from_path("a.md").page.content, made, said
 
 
@@ -100,6 +107,46 @@ def test_an_extension_that_reads_other_files_keeps_nothing(project, monkeypatch)
     assert "Tweede versie." in build(project, extensions=snippets)[0]
 
 
+def test_a_quiet_or_draft_render_does_not_silence_a_later_strict_build(project):
+    """A `-q` build logs no warnings, a draft's broken links are information: neither is what a later build says."""
+    build(project, level=logging.ERROR)
+    said = build(project)[2]
+    assert [line for line in said if line.startswith("WARNING") and "c.md" in line]
+    build(project, draft=True)
+    said = build(project)[2]
+    assert [line for line in said if line.startswith("WARNING") and "c.md" in line]
+
+
+def test_what_other_threads_or_the_engines_own_logger_say_is_kept_apart(project):
+    """Said again is only what this page's render said, also under ProperDocs' logger (which does not pass records on)."""
+    import threading
+
+    from wegwijzer.plugins.catalogus.rendered import _Said
+
+    properdocs = logging.getLogger("properdocs.structure.pages")
+    logging.getLogger("properdocs").propagate = False
+    try:
+        with _Said() as said:
+            properdocs.warning("link naar 'c.md' vindt niets")
+            other = threading.Thread(target=lambda: logging.getLogger("mkdocs.livereload").warning("een andere draad"))
+            other.start()
+            other.join()
+    finally:
+        logging.getLogger("properdocs").propagate = True
+    assert said.records == [("properdocs.structure.pages", logging.WARNING, "link naar 'c.md' vindt niets")]
+
+
+def eigen_slug(value, separator):
+    return "eigen-" + value.lower()
+
+
+def test_a_function_of_ones_own_in_the_settings_keeps_nothing(project):
+    """Its code can change while its name stays: every page is rendered again."""
+    extensions = lambda: [{"toc": {"slugify": eigen_slug}}]  # MkDocs takes the settings out of what it is given
+    assert build(project, extensions=extensions())[0].startswith('<h1 id="eigen-a">')
+    assert build(project, extensions=extensions())[1] == ["a.md", "b.md"]
+
+
 def test_a_damaged_cache_file_is_read_past(project):
     first, _, _ = build(project)
     for kept in (project / "cache" / "wegwijzer" / "html").iterdir():
@@ -131,3 +178,16 @@ def test_the_search_index_of_the_same_pages_is_kept(project, monkeypatch):
     three = site_of(project / "drie", {"werkdruk": "Taken anders verdelen", "rust": "Pauzes nemen"})
     assert search_index.index(str(three), True).returncode == 0
     assert len(runs) == 2  # one word changed: Pagefind runs
+
+
+def test_indexing_one_folder_again_and_again_leaves_every_kept_index_whole(project):
+    """The preview indexes into the same folder after every save; a save undone gets a kept index that works."""
+    import json
+
+    site = project / "site"
+    for text in ("Taken verdelen", "Taken anders verdelen", "Taken verdelen"):
+        site_of(site, {"werkdruk": text})
+        assert search_index.index(str(site), True).returncode == 0
+        entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        for language in entry["languages"].values():
+            assert (site / "pagefind" / f"pagefind.{language['hash']}.pf_meta").is_file()

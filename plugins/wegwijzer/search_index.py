@@ -58,23 +58,29 @@ def _pages_key(site: Path, directory_urls: bool, options: list[str]) -> str:
     digest = hashlib.blake2b(digest_size=20)
     wanted = "index.html" if directory_urls else ".html"
     for root, folders, files in os.walk(site):
-        folders[:] = sorted(f for f in folders if f != FOLDER)
+        folders[:] = sorted(f for f in folders if not (f == FOLDER and root == str(site)))
         for name in sorted(files):
             if name.endswith(wanted) and not (root == str(site) and name == "404.html" and directory_urls):
                 path = os.path.join(root, name)
                 digest.update(os.path.relpath(path, site).encode("utf-8", "surrogateescape") + b"\0")
                 with open(path, "rb") as file:
                     digest.update(file.read())
-    return cache.key(importlib.metadata.version("pagefind_bin"), options, digest.hexdigest())
+    # Pagefind also reads its settings from a file in the working folder and from PAGEFIND_ variables
+    settings = [(name, cache.read(Path(name))) for name in ("pagefind.json", "pagefind.yml", "pagefind.yaml", "pagefind.toml")]
+    settings += sorted((name, value) for name, value in os.environ.items() if name.startswith("PAGEFIND_"))
+    return cache.key(importlib.metadata.version("pagefind_bin"), options, settings, digest.hexdigest())
 
 
 def _copy(source: Path, target: Path) -> bool:
-    """The kept index into the site, as links to the kept files where the file system allows; False when none is kept."""
+    """The kept index into the site; False when none is kept.
+
+    Copies, not links: Pagefind writes some files in place (`pagefind-entry.json`), and the
+    preview indexes into the same folder again, which would change the kept index too."""
     if not (source / "pagefind.js").is_file():
         return False
     try:
         shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(source, target, copy_function=_link_or_copy)
+        shutil.copytree(source, target)
         os.utime(source)  # most recently used: pruned last
     except OSError:
         shutil.rmtree(target, ignore_errors=True)
@@ -86,19 +92,12 @@ def _keep(output: Path, place: Path) -> None:
     """Keep the index Pagefind wrote, whole or not at all (another build may be reading the store)."""
     temporary = place.with_name(f".{place.name}-{os.getpid()}")
     try:
-        shutil.copytree(output, temporary, copy_function=_link_or_copy)
+        shutil.copytree(output, temporary)
         os.replace(temporary, place)
     except OSError:
         shutil.rmtree(temporary, ignore_errors=True)
         return
     cache.prune(place.parent, cache.KEEP["zoekindex"])
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def last_line(result: subprocess.CompletedProcess) -> str:

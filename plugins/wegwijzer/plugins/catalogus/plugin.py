@@ -181,7 +181,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     def on_post_build(self, config):
         if self.atomic:
             self.atomic.built()
-        self.rendered.built(in_background=self.serving)
+        self.rendered.built(previewing=self.serving)
         if self.preview:
             self.preview.built(self.files, os.path.abspath(config.site_dir))
 

@@ -6,8 +6,8 @@ change since the last build. A page gets its previous HTML back when
 
 - its final Markdown, its HTML frame (`pages/stukken.py`) and its address are as last time,
 - each link it looked up finds the same file as last time (or again none), and
-- the Markdown extensions, their settings and the code that runs them are the same
-  (the key of the store; see `_settings_key`).
+- the Markdown extensions, their settings, the code that runs them, the engine and
+  how much it logs are the same (the key of the store; see `_settings_key`).
 
 With it come the page's table of contents, title, anchors, its links to other
 pages' anchors (so MkDocs checks those again on every build) and what its render
@@ -16,35 +16,44 @@ editor sees a broken link on every build, not only the first.
 
 Kept in memory between the preview's rebuilds, and in the cache folder between
 builds (`cache.py`, store `html`, one file per set of settings). Only for extensions that
-read nothing but the page's text (`PURE`): one that reads other files (snippets)
-could change a page while its Markdown stays the same, so then every page is
-rendered as MkDocs does.
+read nothing but the page's text (`PURE`), with no function of one's own in their
+settings (`KNOWN_CODE`): one that reads other files (snippets, Material's icons)
+or code whose version is unknown could change a page while its Markdown stays the
+same, so then every page is rendered as MkDocs does.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import logging
 import os
 import pickle
 import re
+import sys
 import threading
 from pathlib import Path
+
+from mkdocs.structure.pages import Page
 
 from ... import cache
 from .. import patches
 
 #: Markdown extensions whose HTML depends on the page's text alone (and the versions in `_settings_key`).
+#: Not `pymdownx.emoji`: with Material's icons it reads SVG files, which can change between builds.
 PURE = frozenset({
     "abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "legacy_attrs", "legacy_em",
     "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables", "toc", "wikilinks",
     "pymdownx.arithmatex", "pymdownx.betterem", "pymdownx.blocks.admonition", "pymdownx.blocks.details",
     "pymdownx.blocks.html", "pymdownx.blocks.tab", "pymdownx.caret", "pymdownx.critic", "pymdownx.details",
-    "pymdownx.emoji", "pymdownx.escapeall", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.keys",
+    "pymdownx.escapeall", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.keys",
     "pymdownx.magiclink", "pymdownx.mark", "pymdownx.saneheaders", "pymdownx.smartsymbols",
     "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.tilde",
 })
+#: Where functions named in the extensions' settings may come from: the libraries in `LIBRARIES`.
+#: A function of one's own (`!!python/name:eigen.slug`) can change without any version changing.
+KNOWN_CODE = ("markdown", "pymdownx", "pygments", "mkdocs", "properdocs", "material")
 #: The libraries whose versions a kept render depends on.
 LIBRARIES = ("markdown", "pymdown-extensions", "pygments", "mkdocs", "properdocs", "mkdocs-material")
 _PACKAGE = Path(__file__).resolve().parents[2]
@@ -112,24 +121,25 @@ class Rendered:
 
         patches.apply("reuse_html", page, reusing)
 
-    def built(self, in_background: bool) -> None:
-        """The build succeeded (`on_post_build`): forget pages that are gone, keep the rest on disk when something changed."""
+    def built(self, previewing: bool) -> None:
+        """The build succeeded (`on_post_build`): forget pages that are gone, keep the rest on disk when something changed.
+
+        The preview keeps its renders in memory and writes them once, after its first build, in
+        the background: writing them after every save would hold up the next one, for the few
+        pages a save changes."""
         if self.settings is None:
             return
         gone = self.entries.keys() - self.seen
         for uri in gone:
             del self.entries[uri]
-        if not (self.changed or gone) or self.place is None:
+        if not (self.changed or gone) or self.place is None or (previewing and self._writer is not None):
             return
-        if self._writer is not None:
-            self._writer.join()  # the last one first: never two writers of one file
         content = (self.settings, dict(self.entries))
-        place = self.place
-        if in_background:  # the preview: the page is shown while this is written
-            self._writer = threading.Thread(target=_write, args=(place, content), daemon=True)
+        if previewing:
+            self._writer = threading.Thread(target=_write, args=(self.place, content), daemon=True)
             self._writer.start()
         else:
-            _write(place, content)
+            _write(self.place, content)
 
     def failed(self) -> None:
         """A build stopped halfway: its renders are right, but keep nothing on disk from it."""
@@ -137,9 +147,10 @@ class Rendered:
 
 
 def _page_key(page) -> bytes:
-    """What a page's render depends on besides its links and the settings: its Markdown, frame and address."""
+    """What a page's render depends on besides its links and the settings: its Markdown, frame, address
+    and whether it is a draft (whose broken links MkDocs says as information, not as a warning)."""
     digest = hashlib.blake2b(digest_size=20)
-    for part in (page.markdown, repr(getattr(page, "opgemaakt", None)), page.file.url):
+    for part in (page.markdown, repr(getattr(page, "opgemaakt", None)), page.file.url, str(page.file.inclusion)):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.digest()
 
@@ -149,7 +160,7 @@ def _settings_key(config) -> str | None:
 
     None when an extension may read more than the page's text (`PURE`)."""
     names = [name if isinstance(name, str) else None for name in config.markdown_extensions]
-    if not all(name in PURE for name in names):
+    if not all(name in PURE for name in names) or not _known_code(config.mdx_configs):
         return None
     versions = []
     for library in LIBRARIES:
@@ -168,7 +179,24 @@ def _settings_key(config) -> str | None:
                     continue
     settings = repr((names, sorted((config.mdx_configs or {}).items()), config.use_directory_urls, config.validation))
     settings = re.sub(r" at 0x[0-9a-fA-F]+", "", settings)  # a function's address changes every run
-    return cache.key(FORMAT, settings, versions, *code)
+    # What a render logs depends on how much is logged (`-q`, `-v`; with `-v` MkDocs does not even
+    # collect links to anchors), and the engine logs under its own name: keep each apart.
+    engine = Page.__module__.split(".")[0]
+    levels = [logging.getLogger(name).getEffectiveLevel() for name in ("mkdocs", "properdocs")]
+    return cache.key(FORMAT, settings, versions, sys.version, engine, levels, *code)
+
+
+def _known_code(value) -> bool:
+    """Whether every function in the extensions' settings comes from a library whose version is in the key."""
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return all(_known_code(v) for v in value.values())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return all(_known_code(v) for v in value)
+    if isinstance(value, functools.partial):
+        return _known_code(value.func) and _known_code(value.args) and _known_code(value.keywords)
+    if callable(value):
+        return (getattr(value, "__module__", None) or "").split(".")[0] in KNOWN_CODE
+    return True
 
 
 def _read(place: Path, settings: str) -> dict | None:
@@ -191,7 +219,7 @@ def _write(place: Path, content: tuple) -> None:
 
     try:
         cache.write(place, dump)
-    except (pickle.PicklingError, RecursionError, TypeError, AttributeError) as error:  # an extension's odd TOC: only costs time
+    except Exception as error:  # an extension's odd table of contents, a full disk: it only costs time
         log.debug("weergaven niet bewaard: %s", error)
 
 
@@ -203,12 +231,15 @@ class _Said(logging.Handler):
         self.records: list[tuple[str, int, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record is not self._last:  # where MkDocs' logger passes records on to the root, both hand it here
+        if record.thread != self._thread:  # the preview's other threads (search index, reloads) log meanwhile
+            return
+        if record is not self._last:  # where the engine's logger passes records on to the root, both hand it here
             self._last = record
             self.records.append((record.name, record.levelno, record.getMessage()))
 
     def __enter__(self) -> "_Said":
         self._last = None
+        self._thread = threading.get_ident()
         for name in _LOGGERS:
             logging.getLogger(name).addHandler(self)
         return self
@@ -218,8 +249,9 @@ class _Said(logging.Handler):
             logging.getLogger(name).removeHandler(self)
 
 
-#: MkDocs' logger (which its command line keeps from passing records on) and the root (every other library's).
-_LOGGERS = ("mkdocs", "")
+#: The engine's logger (which its command line keeps from passing records on: MkDocs' or ProperDocs')
+#: and the root (every other library's).
+_LOGGERS = ("mkdocs", "properdocs", "")
 
 
 class _Lookups:
