@@ -70,22 +70,21 @@ def _project(tmp_path, monkeypatch, pdfs: bool):
 
 
 def snapshot(site: Path) -> dict[str, tuple[int, bytes]]:
-    return {str(p.relative_to(site)): (p.stat().st_mtime_ns, p.read_bytes()) for p in site.rglob("*") if p.is_file()}
+    """Every file of the site, but the search index: made in the background, like the PDFs, in a
+    folder of its own that replaces `pagefind/` when it is done (search_index.py)."""
+    return {str(p.relative_to(site)): (p.stat().st_mtime_ns, p.read_bytes()) for p in site.rglob("*")
+            if p.is_file() and not p.relative_to(site).parts[0].startswith(("pagefind", ".pagefind-"))}
 
 
 def differences_from_a_clean_build(serve: Serve) -> list[str]:
     """Files that differ between the preview and a clean build (PDFs come later, in the background)."""
     clean = serve.site.parent / "clean"
     Serve(serve.project, clean, dirty=False).stop()
-    a = {k: _comparable(k, v[1]) for k, v in snapshot(serve.site).items() if not k.endswith(".pdf")}
-    b = {k: _comparable(k, v[1]) for k, v in snapshot(clean).items() if not k.endswith(".pdf")}
+    a = {k: v[1] for k, v in snapshot(serve.site).items() if not k.endswith(".pdf")}
+    b = {k: v[1] for k, v in snapshot(clean).items() if not k.endswith(".pdf")}
     return sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
 
 
-def _comparable(name: str, data: bytes):
-    if name.startswith("pagefind/"):  # the search index follows in the background, like the PDFs
-        return None
-    return data
 
 
 def replace(path: Path, old: str, new: str) -> None:

@@ -12,7 +12,8 @@ Pagefind has no way to index only what changed, and at 1,000 knelpunten it takes
 about 4.5 s. So the index of a site is kept (`cache.py`, store `zoekindex`),
 under a key of every page Pagefind reads, byte for byte, and of its own version
 and options: a build whose pages are all as before gets the kept index (reading
-and copying take about 0.7 s there); any other runs Pagefind.
+the pages and linking the files take well under a second there); any other runs
+Pagefind.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import importlib.metadata
 import os
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pagefind_bin
@@ -38,18 +40,29 @@ def index(site_dir: str, directory_urls: bool, nice: bool = False) -> subprocess
         program = str(pagefind_bin.get_executable())
     except FileNotFoundError as error:
         return subprocess.CompletedProcess([], 127, "", f"het programma Pagefind ontbreekt ({error})")
-    command = [program, "--site", site_dir, "--output-subdir", FOLDER, "--quiet",
+    options = ["--quiet",
                "--root-selector", "article.md-content__inner",  # the page's own text, not menu or footer
                "--exclude-selectors", ".headerlink"]  # the ¶ after every heading is no part of its words
     if directory_urls:
-        command += ["--glob", "**/index.html"]  # every page, and not 404.html
-    output = Path(site_dir) / FOLDER
-    kept = cache.path("zoekindex", _pages_key(Path(site_dir), directory_urls, command[3:]))
-    if kept is not None and _copy(kept, output):
-        return subprocess.CompletedProcess(command, 0, "", "")
+        options += ["--glob", "**/index.html"]  # every page, and not 404.html
+    site = Path(site_dir)
+    # Into a new folder, swapped in whole when done: Pagefind writes some files of an existing
+    # index in place, which would change a kept index its files are linked to (and half an index
+    # would be served meanwhile by the preview).
+    fresh = site / f".{FOLDER}-{os.getpid()}-{threading.get_ident()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    kept = cache.path("zoekindex", _pages_key(site, directory_urls, options))
+    if kept is not None and _copy(kept, fresh):
+        _swap(fresh, site / FOLDER)
+        return subprocess.CompletedProcess([program], 0, "", "")
+    command = [program, "--site", site_dir, "--output-path", str(fresh.resolve()), *options]
     result = subprocess.run(command, capture_output=True, text=True, preexec_fn=(lambda: os.nice(10)) if nice and hasattr(os, "nice") else None)
-    if result.returncode == 0 and kept is not None:
-        _keep(output, kept)
+    if result.returncode:
+        shutil.rmtree(fresh, ignore_errors=True)
+        return result
+    if kept is not None:
+        _keep(fresh, kept)
+    _swap(fresh, site / FOLDER)
     return result
 
 
@@ -58,7 +71,7 @@ def _pages_key(site: Path, directory_urls: bool, options: list[str]) -> str:
     digest = hashlib.blake2b(digest_size=20)
     wanted = "index.html" if directory_urls else ".html"
     for root, folders, files in os.walk(site):
-        folders[:] = sorted(f for f in folders if not (f == FOLDER and root == str(site)))
+        folders[:] = sorted(f for f in folders if not (root == str(site) and (f == FOLDER or f.startswith(f".{FOLDER}-"))))
         for name in sorted(files):
             if name.endswith(wanted) and not (root == str(site) and name == "404.html" and directory_urls):
                 path = os.path.join(root, name)
@@ -72,15 +85,13 @@ def _pages_key(site: Path, directory_urls: bool, options: list[str]) -> str:
 
 
 def _copy(source: Path, target: Path) -> bool:
-    """The kept index into the site; False when none is kept.
+    """The kept index into `target`, linked where the file system allows; False when none is kept.
 
-    Copies, not links: Pagefind writes some files in place (`pagefind-entry.json`), and the
-    preview indexes into the same folder again, which would change the kept index too."""
+    Links are safe: no index is ever written into an existing folder (`index`)."""
     if not (source / "pagefind.js").is_file():
         return False
     try:
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(source, target)
+        shutil.copytree(source, target, copy_function=_link_or_copy)
         os.utime(source)  # most recently used: pruned last
     except OSError:
         shutil.rmtree(target, ignore_errors=True)
@@ -90,14 +101,32 @@ def _copy(source: Path, target: Path) -> bool:
 
 def _keep(output: Path, place: Path) -> None:
     """Keep the index Pagefind wrote, whole or not at all (another build may be reading the store)."""
-    temporary = place.with_name(f".{place.name}-{os.getpid()}")
+    temporary = place.with_name(f".{place.name}-{os.getpid()}-{threading.get_ident()}")
     try:
-        shutil.copytree(output, temporary)
+        shutil.copytree(output, temporary, copy_function=_link_or_copy)
         os.replace(temporary, place)
     except OSError:
         shutil.rmtree(temporary, ignore_errors=True)
         return
     cache.prune(place.parent, cache.KEEP["zoekindex"])
+
+
+def _swap(fresh: Path, output: Path) -> None:
+    """Put the new index in the place of the old one: a moment without an index, never half of one."""
+    old = output.with_name(f"{fresh.name}-oud")
+    try:
+        os.replace(output, old)
+    except FileNotFoundError:
+        pass
+    os.replace(fresh, output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def last_line(result: subprocess.CompletedProcess) -> str:

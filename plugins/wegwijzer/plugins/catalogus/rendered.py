@@ -150,7 +150,9 @@ def _page_key(page) -> bytes:
     """What a page's render depends on besides its links and the settings: its Markdown, frame, address
     and whether it is a draft (whose broken links MkDocs says as information, not as a warning)."""
     digest = hashlib.blake2b(digest_size=20)
-    for part in (page.markdown, repr(getattr(page, "opgemaakt", None)), page.file.url, str(page.file.inclusion)):
+    frame = getattr(page, "opgemaakt", None)  # its pieces' text is in the Markdown; the frame, kinds and classes are not
+    shape = "" if frame is None else f"{frame.frame}\0" + "".join(f"{stuk.soort}\1{stuk.klasse}\2" for stuk in frame.stukken)
+    for part in (page.markdown, shape, page.file.url, str(page.file.inclusion)):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.digest()
 
