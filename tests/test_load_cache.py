@@ -5,6 +5,7 @@ every store stays within its bound, and `cache: false` keeps nothing."""
 from __future__ import annotations
 
 import os
+import time
 import shutil
 
 import pytest
@@ -195,6 +196,15 @@ def test_every_store_keeps_only_its_newest_entries(store, monkeypatch):
         os.utime(entry, ns=(n * 10**9, n * 10**9))  # written in this order, a second apart
         written.append(entry.name)
     assert sorted(p.name for p in cache.path(store).iterdir()) == written[2:]
+    # what a process stopped halfway left (a name starting with a dot): gone after a day, not before
+    stale, fresh = cache.path(store, ".entry-5.half"), cache.path(store, ".entry-6.half")
+    for half in (stale, fresh):
+        half.write_bytes(b"half")
+    day_ago = time.time() - cache.LEFT_BEHIND_SECONDS - 60
+    os.utime(stale, (day_ago, day_ago))
+    cache.prune(cache.path(store), 3)
+    assert not stale.exists() and fresh.exists()
+    fresh.unlink()
     if store == "pdf":
         project = cache.path(store, "project-4")
         for key in ("a" * 20, "b" * 20):

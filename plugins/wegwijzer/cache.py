@@ -22,6 +22,7 @@ import hashlib
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import BinaryIO, Callable
 
@@ -143,14 +144,22 @@ def write(place: Path, content: bytes | Callable[[BinaryIO], None], replaces: st
     return True
 
 
+#: A file or folder still being written (a name starting with a dot) this long ago was left by a
+#: process that was stopped halfway: removed when its store is pruned.
+LEFT_BEHIND_SECONDS = 24 * 3600
+
+
 def prune(store: Path, keep: int) -> None:
-    """Remove all but the `keep` most recently written entries of `store` (files, or a project's folder)."""
+    """Remove all but the `keep` most recently written entries of `store` (files, or a project's folder),
+    and what a stopped process left half-written there."""
     try:
-        entries = [e for e in os.scandir(store) if not e.name.startswith(".")]  # not another build's file being written
-        if len(entries) <= keep:
-            return  # the usual case: no entry needs a stat
-        entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
-        for old in entries[keep:]:
+        scanned = list(os.scandir(store))
+        entries = [e for e in scanned if not e.name.startswith(".")]  # not another build's file being written
+        left = [e for e in scanned if e.name.startswith(".") and e.stat().st_mtime < time.time() - LEFT_BEHIND_SECONDS]
+        if len(entries) > keep:  # the usual case is not: no entry needs a stat
+            entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+            left += entries[keep:]
+        for old in left:
             if old.is_dir(follow_symlinks=False):
                 shutil.rmtree(old.path, ignore_errors=True)
             else:
