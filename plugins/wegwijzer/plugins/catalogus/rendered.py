@@ -75,14 +75,14 @@ class Rendered:
         self.seen: set[str] = set()
         self._writer: threading.Thread | None = None
 
-    def start(self, config) -> bool:
-        """Before the pages are read (`on_files`): whether pages can be reused in this build."""
+    def start(self, config) -> None:
+        """Before the pages are read (`on_nav`): this build's settings, and the renders kept under them."""
         self.seen = set()
         self.changed = False
         settings = _settings_key(config) if patches.enabled("reuse_html") else None
-        if settings is None:
+        if settings is None:  # every page is rendered as MkDocs does
             self.entries, self.settings = {}, None
-            return False
+            return
         if settings != self.settings:
             self.entries, self.settings = {}, settings
         # one file per set of settings, not per project: a copy of a guide (a branch checked out
@@ -91,7 +91,6 @@ class Rendered:
         if self.place is not None and self.loaded_from != self.place:
             self.loaded_from = self.place
             self.entries = _read(self.place, settings) or self.entries
-        return True
 
     def wrap(self, page) -> None:
         """Give `page` a render that reuses the last result when nothing it depends on changed."""
