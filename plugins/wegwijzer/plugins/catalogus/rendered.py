@@ -4,7 +4,8 @@ MkDocs turns every page's Markdown into HTML on every build; at 1,000 knelpunten
 that is about 40 % of a build (issue 30), nearly all of it for pages that did not
 change since the last build. A page gets its previous HTML back when
 
-- its final Markdown, its HTML frame (`pages/stukken.py`) and its address are as last time,
+- its final Markdown, its HTML frame (`pages/stukken.py`), its address and whether it is a
+  draft are as last time,
 - each link it looked up finds the same file as last time (or again none), and
 - the Markdown extensions, their settings, the code that runs them, the engine and
   how much it logs are the same (the key of the store; see `_settings_key`).
