@@ -72,8 +72,14 @@ def _project(tmp_path, monkeypatch, pdfs: bool):
 def snapshot(site: Path) -> dict[str, tuple[int, bytes]]:
     """Every file of the site, but the search index: made in the background, like the PDFs, in a
     folder of its own that replaces `pagefind/` when it is done (search_index.py)."""
-    return {str(p.relative_to(site)): (p.stat().st_mtime_ns, p.read_bytes()) for p in site.rglob("*")
-            if p.is_file() and not p.relative_to(site).parts[0].startswith(("pagefind", ".pagefind-"))}
+    found = {}
+    for folder, subfolders, names in os.walk(site):
+        if folder == str(site):  # not even looked into: a finished index replaces the old one meanwhile
+            subfolders[:] = [name for name in subfolders if not name.startswith(("pagefind", ".pagefind-"))]
+        for name in names:
+            path = Path(folder) / name
+            found[str(path.relative_to(site))] = (path.stat().st_mtime_ns, path.read_bytes())
+    return found
 
 
 def differences_from_a_clean_build(serve: Serve) -> list[str]:
@@ -178,19 +184,26 @@ def pdf_text(pdf: Path) -> str:
     return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
 
 
+def wait_for(condition, seconds: float = 120) -> bool:
+    end = time.monotonic() + seconds
+    while not condition() and time.monotonic() < end:
+        time.sleep(0.2)
+    return condition()
+
+
 def test_pdfs_follow_in_the_background_and_the_old_one_is_offered_meanwhile(project_with_pdfs, tmp_path):
     project = project_with_pdfs
     serve = Serve(project, tmp_path / "preview")
     dossier = serve.site / "pdf" / "toetsingsdossier.pdf"
     try:
+        # the first preview waits for no PDF: its pages link to each one, and the PDFs follow
+        assert '"../pdf/toetsingsdossier.pdf"' in (serve.site / "verantwoording" / "index.html").read_text(encoding="utf-8")
+        assert wait_for(lambda: all(p.read_bytes()[:5] == b"%PDF-" for p in (serve.site / "pdf").glob("*.pdf")))
         assert OLD in pdf_text(dossier)
         replace(project / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml", OLD, NEW)
         seconds = serve.rebuild()
         assert OLD in pdf_text(dossier)  # the rebuild did not wait for WeasyPrint
-        end = time.monotonic() + 120
-        while NEW not in pdf_text(dossier) and time.monotonic() < end:
-            time.sleep(0.5)
-        assert NEW in pdf_text(dossier), f"na {seconds:.1f} s en 2 minuten wachten nog de oude PDF"
+        assert wait_for(lambda: NEW in pdf_text(dossier)), f"na {seconds:.1f} s en 2 minuten wachten nog de oude PDF"
         cached = list(pdf_folder(project).glob("toetsingsdossier-*.pdf"))
         assert len(cached) == 1 and NEW in pdf_text(cached[0])
         mtime = os.stat(dossier).st_mtime_ns
@@ -198,3 +211,89 @@ def test_pdfs_follow_in_the_background_and_the_old_one_is_offered_meanwhile(proj
         assert NEW in pdf_text(dossier) and os.stat(dossier).st_mtime_ns >= mtime
     finally:
         serve.stop()
+
+
+def test_a_new_save_stops_the_pdf_being_made_for_the_one_before(project_with_pdfs, tmp_path):
+    """An editor who saves again gets the machine for that rebuild: a PDF still being made is out of date."""
+    project = project_with_pdfs
+    knelpunt = project / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml"
+    replace(knelpunt, OLD, "Nooit stil op de groep")  # a dossier no folder of this session has made
+    serve = Serve(project, tmp_path / "preview")
+    background = serve.plugins["wegwijzer/print"].background
+    try:
+        assert wait_for(lambda: background.process is not None and background.process.poll() is None, 30)
+        making = background.process
+        replace(knelpunt, "Nooit stil op de groep", NEW)
+        serve.rebuild()
+        assert making.wait(10) < 0  # stopped, not finished
+    finally:
+        serve.stop()
+
+
+def test_a_pdf_not_made_yet_gets_a_dutch_page_that_looks_again(tmp_path):
+    from wegwijzer.plugins.print.background import NOT_YET_MADE
+    from wegwijzer.preview_server import guard
+
+    site = tmp_path / "site"
+    (site / "pdf").mkdir(parents=True)
+    (site / "pdf" / "toetsingsdossier.pdf").write_bytes(NOT_YET_MADE)
+    (site / "pdf" / "hr-route.pdf").write_bytes(b"%PDF-1.7 made")
+
+    class Server:  # what guard() uses of MkDocs' LiveReloadServer
+        server_address, root, builder = ("127.0.0.1", 8000), str(site), None
+
+        def get_app(self):
+            def served(environ, start_response):
+                data = (site / environ["PATH_INFO"].lstrip("/")).read_bytes()
+                start_response("200 OK", [("Content-Type", "application/pdf")])
+                return [data]
+            return served
+
+        def set_app(self, app):
+            self.app = app
+
+    server = Server()
+    guard(server)
+
+    def get(path):
+        answer = {}
+        body = b"".join(server.app({"HTTP_HOST": "127.0.0.1:8000", "PATH_INFO": path, "REQUEST_METHOD": "GET"},
+                                   lambda code, headers: answer.update(code=code, headers=dict(headers))))
+        return answer["code"], answer["headers"], body
+
+    code, headers, body = get("/pdf/toetsingsdossier.pdf")
+    text = body.decode("utf-8")
+    assert code.startswith("503") and headers["Retry-After"] == "5" and headers["Content-Type"].startswith("text/html")
+    assert "De PDF wordt nog gemaakt" in text and 'http-equiv="refresh" content="5"' in text and 'lang="nl"' in text
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert get("/pdf/hr-route.pdf")[2] == b"%PDF-1.7 made"  # a made PDF is served as it is
+
+
+def test_one_worker_process_makes_pdf_after_pdf_and_says_why_when_it_cannot(monkeypatch):
+    import io
+
+    from wegwijzer.printing import pdf_worker
+    from wegwijzer.printing.pdf import PdfToolMissing
+
+    def requests(*pages: str) -> io.BytesIO:
+        return io.BytesIO(b"".join(len(p.encode()).to_bytes(8, "big") + p.encode() for p in pages))
+
+    def answers(stream: io.BytesIO) -> list[tuple[int, bytes]]:
+        stream.seek(0)
+        found = []
+        while head := pdf_worker.read_exactly(stream, 9):
+            found.append((head[0], pdf_worker.read_exactly(stream, int.from_bytes(head[1:], "big"))))
+        return found
+
+    out = io.BytesIO()
+    pdf_worker.serve(requests("<p>één</p>", "<p>twee</p>"), out)
+    made = answers(out)
+    assert [kind for kind, _ in made] == [pdf_worker.MADE] * 2 and all(pdf[:5] == b"%PDF-" for _, pdf in made)
+
+    def missing(html):
+        raise PdfToolMissing("WeasyPrint is niet geïnstalleerd")
+
+    monkeypatch.setattr(pdf_worker, "make_pdf", missing)
+    out = io.BytesIO()
+    pdf_worker.serve(requests("<p>drie</p>"), out)
+    assert answers(out) == [(pdf_worker.NOT_MADE, "WeasyPrint is niet geïnstalleerd".encode())]

@@ -21,6 +21,9 @@ had four faults, each mended here:
 - **The live reload reloaded /admin/** and so threw away what an editor was
   typing. Pages under /admin/ are served without MkDocs' reload script.
 
+The PDFs follow the pages (`plugins/print/background.py`); a PDF asked for before
+it was ever made gets a Dutch page that says so and looks again every few seconds.
+
 The first build may fail too (a catalogus broken in a text editor): the preview
 then still starts, shows the problems on every page, and builds again at the
 next save. `mkdocs serve` gets the same guard through the catalogus plugin's
@@ -199,6 +202,8 @@ def guard(server) -> BuildStatus:
             return _answer(start_response, 405, "De voorvertoning toont alleen pagina's.")
         if path.startswith(ADMIN_PREFIX) or path == ADMIN_PREFIX.rstrip("/"):
             return _admin(environ, start_response, root, inner)
+        if path.endswith(".pdf") and _not_made_yet(root, path):
+            return _pdf_follows(start_response)
         if status.problems:
             return _with_banner(inner, environ, start_response, status, root)
         return inner(environ, start_response)
@@ -261,6 +266,33 @@ def _admin(environ, start_response, root: Path, inner):
             ".css": "text/css; charset=utf-8", ".wasm": "application/wasm"}.get(target.suffix, "application/octet-stream")
     start_response("200 OK", [("Content-Type", kind), ("Content-Length", str(len(data))), ("Cache-Control", "no-store")])
     return [data]
+
+
+def _not_made_yet(root: Path, path: str) -> bool:
+    """Whether the file at `path` is a PDF the preview has not made yet (`NOT_YET_MADE` stands there)."""
+    from .plugins.print.background import NOT_YET_MADE
+
+    target = (root / path.lstrip("/")).resolve()
+    try:
+        return root.resolve() in target.parents and target.stat().st_size == len(NOT_YET_MADE) and target.read_bytes() == NOT_YET_MADE
+    except OSError:
+        return False
+
+
+def _pdf_follows(start_response):
+    """A Dutch page at the address of a PDF still being made; it looks again every five seconds."""
+    body = ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>De PDF wordt nog gemaakt</title>"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta http-equiv=\"refresh\" content=\"5\"></head>"
+            "<body style=\"font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a\">"
+            "<h1 style=\"font-size:1.5rem\">De PDF wordt nog gemaakt</h1>"
+            "<p>De voorvertoning maakt de PDF's na de pagina's, want dat duurt langer. Deze pagina kijkt elke vijf seconden "
+            "of de PDF er is, en toont hem dan. Je kunt ook verder werken en later terugkomen.</p>"
+            "<p>Op de gepubliceerde site staat elke PDF meteen klaar.</p></body></html>").encode("utf-8")
+    start_response("503 Service Unavailable", [
+        ("Content-Type", "text/html; charset=utf-8"), ("Retry-After", "5"), ("Cache-Control", "no-store"),
+        ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"), ("Content-Length", str(len(body))),
+    ])
+    return [body]
 
 
 def banner(problems: list[str]) -> str:

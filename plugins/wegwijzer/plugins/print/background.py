@@ -5,9 +5,13 @@ working out what goes into the PDFs takes most of a second; the preview should
 show an editor's save within one. So a rebuild offers the PDFs made last time,
 and once the site is written a worker thread works out each PDF's HTML: a PDF
 with that HTML in the cache is put in the preview's folder; any other is made by
-a separate process (`pdf_worker.py`; WeasyPrint would hold Python's lock), then
-goes into the cache and the folder. A round starts after two quiet seconds, and a
-newer save stops the round of an older one.
+a separate process (`pdf_worker.py`; WeasyPrint would hold Python's lock, and the
+process is kept for the next PDF), then goes into the cache and the folder. A
+round starts after two quiet seconds, and a newer save stops the round of an
+older one, and the PDF it was making.
+
+The first preview of a guide waits for no PDF either: at the address of a PDF that
+was never made stands `NOT_YET_MADE` until the first round has made it.
 """
 
 from __future__ import annotations
@@ -26,11 +30,18 @@ from ...catalogus import model
 from ...whole_file import write_atomic
 from ...printing.documents import Document
 from ...printing.pdf import PdfSource, made_before
+from ...printing.pdf_worker import MADE, read_exactly
 
 log = get_plugin_logger(__name__)
 
 #: How long the preview must have been quiet before a round of PDFs starts.
 QUIET_SECONDS = 2.0
+
+
+#: What the preview offers at a PDF's address until that PDF is made for the first time: not a
+#: PDF, so no reader mistakes it for one; the preview answers its address with a Dutch page
+#: instead (`preview_server.py`). It never leaves the preview: `mkdocs build` makes every PDF.
+NOT_YET_MADE = b"wegwijzer: deze PDF wordt nog gemaakt\n"
 
 
 def latest_pdf(cache: Path, slug: str) -> bytes | None:
@@ -48,16 +59,19 @@ class BackgroundPdfs:
     def __init__(self) -> None:
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wegwijzer-pdf")
         self.round = 0
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen | None = None  # the worker, kept between PDFs and rounds
+        self.busy = False  # the worker is making a PDF
         self.lock = threading.Lock()
 
-    def refresh(self, documents: list[Document], catalogus: model.Catalogus, cache: Path, site_dir: str) -> None:
-        """Bring every PDF in `site_dir` up to date with `catalogus`, after the rebuild."""
+    def refresh(self, documents: list[Document], catalogus: model.Catalogus, cache: Path, site_dir: str, wait: bool = True) -> None:
+        """Bring every PDF in `site_dir` up to date with `catalogus`, after the rebuild; after a quiet
+        moment when `wait`."""
         self.round += 1
-        self.pool.submit(self._refresh, self.round, documents, catalogus, cache, site_dir)
+        self.pool.submit(self._refresh, self.round, documents, catalogus, cache, site_dir, wait)
 
-    def _refresh(self, round_: int, documents, catalogus, cache, site_dir) -> None:
-        time.sleep(QUIET_SECONDS)  # an editor saving again soon gets the whole machine for that rebuild
+    def _refresh(self, round_: int, documents, catalogus, cache, site_dir, wait: bool) -> None:
+        if wait:
+            time.sleep(QUIET_SECONDS)  # an editor saving again soon gets the whole machine for that rebuild
         for document in documents:
             if round_ != self.round:
                 return  # a newer save; its round follows
@@ -66,7 +80,7 @@ class BackgroundPdfs:
                 pdf = source.from_cache()
                 if pdf is None:
                     log.info(f"PDF wordt bijgewerkt: {document.pdf_path}")
-                    pdf = self._make_elsewhere(source.html)
+                    pdf = self._make_elsewhere(round_, source.html)
                     if pdf is None:
                         return  # stopped
                     source.keep(pdf)
@@ -75,25 +89,47 @@ class BackgroundPdfs:
             except Exception as error:  # the preview goes on; `mkdocs build` makes every PDF itself
                 log.warning(f"de PDF {document.pdf_path} kon niet gemaakt worden: {error}")
 
-    def _make_elsewhere(self, html: str) -> bytes | None:
+    def _make_elsewhere(self, round_: int, html: str) -> bytes | None:
+        """The PDF of `html`, made by the worker process (started when there is none); None when stopped."""
         with self.lock:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "wegwijzer.printing.pdf_worker"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            )
-        pdf, errors = self.process.communicate(html.encode("utf-8", "surrogatepass"))
-        if self.process.returncode < 0:
-            return None  # stopped by shutdown()
-        if self.process.returncode:
-            raise RuntimeError((errors.decode("utf-8", "replace").strip().splitlines() or ["onbekende fout"])[-1])
-        return pdf
+            if round_ != self.round:
+                return None  # a newer save came while this round looked in the cache
+            if self.process is None or self.process.poll() is not None:
+                self.process = subprocess.Popen(
+                    [sys.executable, "-m", "wegwijzer.printing.pdf_worker"],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                )
+            process, self.busy = self.process, True
+        try:
+            data = html.encode("utf-8", "surrogatepass")
+            process.stdin.write(len(data).to_bytes(8, "big") + data)
+            process.stdin.flush()
+            head = read_exactly(process.stdout, 9)
+            answer = read_exactly(process.stdout, int.from_bytes(head[1:], "big")) if head else None
+        except OSError:  # the process was stopped while it was written to
+            return None
+        finally:
+            self.busy = False
+        if answer is None:
+            return None  # stopped: a newer save, or the preview's end
+        if head[0] != MADE:
+            raise RuntimeError(answer.decode("utf-8", "replace"))
+        return answer
 
     def shutdown(self) -> None:
-        """The preview stops: drop what is queued, stop the PDF being made."""
+        """The preview stops: drop what is queued, stop the worker process."""
         self.round += 1
         self.pool.shutdown(wait=False, cancel_futures=True)
+        self._stop_process(busy_only=False)
+
+    def stop(self) -> None:
+        """A rebuild starts: the round of the last save, and the PDF it is making, are out of date."""
+        self.round += 1
+        self._stop_process(busy_only=True)
+
+    def _stop_process(self, busy_only: bool) -> None:
         with self.lock:
-            if self.process and self.process.poll() is None:
+            if self.process and self.process.poll() is None and (self.busy or not busy_only):
                 self.process.terminate()
 
 

@@ -7,7 +7,8 @@
   per step, each offering its own PDF first.
 - `on_page_markdown`: put "Download als PDF" on the pages a PDF belongs to.
 - Under `mkdocs serve`, a rebuild offers the PDFs made last time and `on_post_build`
-  has them brought up to date after the preview is shown (`background.py`).
+  has them brought up to date after the preview is shown (`background.py`); the first
+  preview of a guide shows its pages before any PDF is made.
 
 It reads the catalogus the `wegwijzer/catalogus` plugin loaded, so it must come
 after that plugin in mkdocs.yml.
@@ -29,7 +30,7 @@ from ...pages.routes import PAGINA_PATHS, VASTE_PATHS, html_href, path_of, relat
 from ..pagina_bestand import gemaakte_pagina
 from .config import PrintConfig
 from ...printing.documents import PrintPage, Renderer, documents, link_text, print_pages
-from .background import BackgroundPdfs, latest_pdf
+from .background import NOT_YET_MADE, BackgroundPdfs, latest_pdf
 from ...printing.pdf import INSTALL_HINT, PdfToolMissing, write_pdf
 
 log = get_plugin_logger(__name__)
@@ -41,6 +42,7 @@ DOWNLOADS = {PAGINA_PATHS["uitgebreide-route"]: "hr-route", VASTE_PATHS["verantw
 class PrintPlugin(BasePlugin[PrintConfig]):
     background = None  # under `mkdocs serve`: PDFs are made after the preview is shown
     refresh_later = None  # the PDF cache, when this build left the PDFs to the background
+    first_round = False  # some PDF was never made: the background starts at once
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object, and its background work, across rebuilds.
@@ -68,19 +70,26 @@ class PrintPlugin(BasePlugin[PrintConfig]):
 
     def on_post_build(self, config):
         if self.refresh_later:  # the preview is written; now the PDFs catch up
-            self.background.refresh(list(self.documents.values()), self.catalogus, self.refresh_later, config.site_dir)
+            self.background.refresh(list(self.documents.values()), self.catalogus, self.refresh_later, config.site_dir,
+                                    wait=not self.first_round)
 
     def _build_pdfs(self, files: Files, config) -> dict[str, str]:
         folder = pdf_folder(Path(config.config_file_path).parent)
         self.refresh_later = None
         if self.background and folder:
-            made = {slug: latest_pdf(folder, slug) for slug in self.documents}
-            if all(pdf is not None for pdf in made.values()):
-                for document in self.documents.values():
-                    files.append(File.generated(config, document.pdf_path, content=made[document.slug]))
-                self.refresh_later = folder
-                return {slug: document.pdf_path for slug, document in self.documents.items()}
-        built = {}  # `mkdocs build`, or the preview's very first time: made now
+            self.background.stop()  # an editor saved again: this rebuild gets the whole machine
+            # the preview never waits for WeasyPrint, not even the first time (a minute or two on a
+            # large guide): it offers what was made last; a PDF not made yet follows, and until then
+            # the preview answers its address with a Dutch page that says so (preview_server.py)
+            self.first_round = False
+            for document in self.documents.values():
+                pdf = latest_pdf(folder, document.slug)
+                if pdf is None:
+                    pdf, self.first_round = NOT_YET_MADE, True
+                files.append(File.generated(config, document.pdf_path, content=pdf))
+            self.refresh_later = folder
+            return {slug: document.pdf_path for slug, document in self.documents.items()}
+        built = {}  # `mkdocs build`: made now
         for document in self.documents.values():
             start = time.monotonic()
             try:
