@@ -230,24 +230,19 @@ def test_a_new_save_stops_the_pdf_being_made_for_the_one_before(project_with_pdf
         serve.stop()
 
 
-def test_a_pdf_not_made_yet_gets_a_dutch_page_that_looks_again(tmp_path):
-    from wegwijzer.plugins.print.background import NOT_YET_MADE
+def served(site: Path):
+    """get(path) -> (status, headers, body) from the preview's guard in front of `site`, as MkDocs' server has it."""
     from wegwijzer.preview_server import guard
-
-    site = tmp_path / "site"
-    (site / "pdf").mkdir(parents=True)
-    (site / "pdf" / "toetsingsdossier.pdf").write_bytes(NOT_YET_MADE)
-    (site / "pdf" / "hr-route.pdf").write_bytes(b"%PDF-1.7 made")
 
     class Server:  # what guard() uses of MkDocs' LiveReloadServer
         server_address, root, builder = ("127.0.0.1", 8000), str(site), None
 
         def get_app(self):
-            def served(environ, start_response):
+            def files(environ, start_response):
                 data = (site / environ["PATH_INFO"].lstrip("/")).read_bytes()
                 start_response("200 OK", [("Content-Type", "application/pdf")])
                 return [data]
-            return served
+            return files
 
         def set_app(self, app):
             self.app = app
@@ -261,12 +256,45 @@ def test_a_pdf_not_made_yet_gets_a_dutch_page_that_looks_again(tmp_path):
                                    lambda code, headers: answer.update(code=code, headers=dict(headers))))
         return answer["code"], answer["headers"], body
 
+    return get
+
+
+def test_a_pdf_not_made_yet_gets_a_dutch_page_that_looks_again(tmp_path):
+    from wegwijzer.plugins.print.background import NOT_YET_MADE
+
+    site = tmp_path / "site"
+    (site / "pdf").mkdir(parents=True)
+    (site / "pdf" / "toetsingsdossier.pdf").write_bytes(NOT_YET_MADE)
+    (site / "pdf" / "hr-route.pdf").write_bytes(b"%PDF-1.7 made")
+    get = served(site)
+
     code, headers, body = get("/pdf/toetsingsdossier.pdf")
     text = body.decode("utf-8")
     assert code.startswith("503") and headers["Retry-After"] == "5" and headers["Content-Type"].startswith("text/html")
     assert "De PDF wordt nog gemaakt" in text and 'http-equiv="refresh" content="5"' in text and 'lang="nl"' in text
     assert "default-src 'none'" in headers["Content-Security-Policy"]
     assert get("/pdf/hr-route.pdf")[2] == b"%PDF-1.7 made"  # a made PDF is served as it is
+
+
+def test_a_preview_that_cannot_make_pdfs_says_why_and_stops_offering_them(project_with_pdfs, tmp_path, monkeypatch):
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "weasyprint.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0'\")\n")
+    monkeypatch.setenv("PYTHONPATH", str(fake))  # the worker process finds this one first
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # no PDF kept from other tests
+    serve = Serve(project_with_pdfs, tmp_path / "preview")
+    background = serve.plugins["wegwijzer/print"].background
+    try:
+        assert wait_for(lambda: background.missing is not None, 60)
+        code, _, body = served(serve.site)("/pdf/werksessie-kit.pdf")
+        text = body.decode("utf-8")
+        assert code.startswith("500") and "Deze PDF kan hier niet gemaakt worden" in text
+        assert "WeasyPrint vindt een systeembibliotheek niet" in text and "apt-get install libpango-1.0-0" in text
+        assert "refresh" not in text  # nothing to wait for
+        serve.rebuild()
+        assert "Download als PDF" not in (serve.site / "werksessie" / "index.html").read_text(encoding="utf-8")
+    finally:
+        serve.stop()
 
 
 def test_one_worker_process_makes_pdf_after_pdf_and_says_why_when_it_cannot(monkeypatch):
@@ -286,7 +314,7 @@ def test_one_worker_process_makes_pdf_after_pdf_and_says_why_when_it_cannot(monk
         return found
 
     out = io.BytesIO()
-    pdf_worker.serve(requests("<p>één</p>", "<p>twee</p>"), out)
+    pdf_worker.serve(requests("<html lang=nl><p>één</p>", "<html lang=nl><p>twee</p>"), out)
     made = answers(out)
     assert [kind for kind, _ in made] == [pdf_worker.MADE] * 2 and all(pdf[:5] == b"%PDF-" for _, pdf in made)
 
@@ -296,4 +324,4 @@ def test_one_worker_process_makes_pdf_after_pdf_and_says_why_when_it_cannot(monk
     monkeypatch.setattr(pdf_worker, "make_pdf", missing)
     out = io.BytesIO()
     pdf_worker.serve(requests("<p>drie</p>"), out)
-    assert answers(out) == [(pdf_worker.NOT_MADE, "WeasyPrint is niet geïnstalleerd".encode())]
+    assert answers(out) == [(pdf_worker.TOOL_MISSING, "WeasyPrint is niet geïnstalleerd".encode())]

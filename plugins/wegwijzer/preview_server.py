@@ -22,7 +22,8 @@ had four faults, each mended here:
   typing. Pages under /admin/ are served without MkDocs' reload script.
 
 The PDFs follow the pages (`plugins/print/background.py`); a PDF asked for before
-it was ever made gets a Dutch page that says so and looks again every few seconds.
+it was ever made gets a Dutch page that says so and looks again every few seconds,
+or says what to install when this computer cannot make PDFs.
 
 The first build may fail too (a catalogus broken in a text editor): the preview
 then still starts, shows the problems on every page, and builds again at the
@@ -202,8 +203,8 @@ def guard(server) -> BuildStatus:
             return _answer(start_response, 405, "De voorvertoning toont alleen pagina's.")
         if path.startswith(ADMIN_PREFIX) or path == ADMIN_PREFIX.rstrip("/"):
             return _admin(environ, start_response, root, inner)
-        if path.endswith(".pdf") and _not_made_yet(root, path):
-            return _pdf_follows(start_response)
+        if path.endswith(".pdf") and (stand_in := _stand_in(root, path)) is not None:
+            return _pdf_follows(start_response, stand_in)
         if status.problems:
             return _with_banner(inner, environ, start_response, status, root)
         return inner(environ, start_response)
@@ -268,30 +269,46 @@ def _admin(environ, start_response, root: Path, inner):
     return [data]
 
 
-def _not_made_yet(root: Path, path: str) -> bool:
-    """Whether the file at `path` is a PDF the preview has not made yet (`NOT_YET_MADE` stands there)."""
-    from .plugins.print.background import NOT_YET_MADE
+def _stand_in(root: Path, path: str) -> bytes | None:
+    """What stands at `path` instead of a PDF the preview has not made (`background.py`), or None."""
+    from .plugins.print.background import CANNOT_MAKE, NOT_YET_MADE
 
     target = (root / path.lstrip("/")).resolve()
     try:
-        return root.resolve() in target.parents and target.stat().st_size == len(NOT_YET_MADE) and target.read_bytes() == NOT_YET_MADE
+        if root.resolve() not in target.parents or target.stat().st_size > 4096:
+            return None
+        data = target.read_bytes()
     except OSError:
-        return False
+        return None
+    return data if data == NOT_YET_MADE or data.startswith(CANNOT_MAKE) else None
 
 
-def _pdf_follows(start_response):
-    """A Dutch page at the address of a PDF still being made; it looks again every five seconds."""
-    body = ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>De PDF wordt nog gemaakt</title>"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta http-equiv=\"refresh\" content=\"5\"></head>"
-            "<body style=\"font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a\">"
-            "<h1 style=\"font-size:1.5rem\">De PDF wordt nog gemaakt</h1>"
-            "<p>De voorvertoning maakt de PDF's na de pagina's, want dat duurt langer. Deze pagina kijkt elke vijf seconden "
-            "of de PDF er is, en toont hem dan. Je kunt ook verder werken en later terugkomen.</p>"
-            "<p>Op de gepubliceerde site staat elke PDF meteen klaar.</p></body></html>").encode("utf-8")
-    start_response("503 Service Unavailable", [
-        ("Content-Type", "text/html; charset=utf-8"), ("Retry-After", "5"), ("Cache-Control", "no-store"),
-        ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"), ("Content-Length", str(len(body))),
-    ])
+def _pdf_follows(start_response, stand_in: bytes):
+    """A Dutch page at the address of a PDF still being made (it looks again every five seconds),
+    or of one that cannot be made on this computer (with the reason and what to install)."""
+    from .plugins.print.background import CANNOT_MAKE
+    from .printing.pdf import INSTALL_HINT
+
+    if stand_in.startswith(CANNOT_MAKE):
+        reason = stand_in[len(CANNOT_MAKE):].decode("utf-8", "replace")
+        title, code, refresh = "Deze PDF kan hier niet gemaakt worden", "500 Internal Server Error", ""
+        text = (f"<p>De voorvertoning kan op deze computer geen PDF's maken: {html.escape(reason)}.</p>"
+                f"<p>Oplossing: {html.escape(INSTALL_HINT)}. Start daarna de voorvertoning opnieuw.</p>"
+                "<p>De rest van de Wegwijzer werkt wel. Bij het publiceren worden de PDF's gewoon gemaakt.</p>")
+    else:
+        title, code, refresh = "De PDF wordt nog gemaakt", "503 Service Unavailable", '<meta http-equiv="refresh" content="5">'
+        text = ("<p>De voorvertoning maakt de PDF's na de pagina's, want dat duurt langer. Deze pagina kijkt elke vijf "
+                "seconden of de PDF er is, en toont hem dan. Je kunt ook verder werken en later terugkomen.</p>"
+                "<p>Op de gepubliceerde site staat elke PDF meteen klaar.</p>")
+    body = (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">{refresh}</head>'
+            '<body style="font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a">'
+            f'<h1 style="font-size:1.5rem">{title}</h1>{text}</body></html>').encode("utf-8")
+    headers = [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
+               ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"), ("Content-Length", str(len(body)))]
+    if refresh:
+        headers.append(("Retry-After", "5"))
+    start_response(code, headers)
     return [body]
 
 

@@ -7,7 +7,8 @@ WeasyPrint takes about a second, as long as a small PDF.
 
 Each request on standard input is the HTML's length in 8 bytes (big-endian), then
 the HTML in UTF-8; each answer on standard output is one byte (0: a PDF, 1: why
-there is none, in Dutch), the length in 8 bytes, then that many bytes.
+there is none, in Dutch; 2: the same, because WeasyPrint cannot be loaded), the
+length in 8 bytes, then that many bytes.
 """
 
 import os
@@ -15,7 +16,7 @@ import sys
 
 from .pdf import PdfToolMissing, make_pdf
 
-MADE, NOT_MADE = 0, 1
+MADE, NOT_MADE, TOOL_MISSING = 0, 1, 2
 
 
 def read_exactly(stream, size: int) -> bytes | None:
@@ -37,7 +38,7 @@ def serve(requests, answers) -> None:
         try:
             kind, data = MADE, make_pdf(html.decode("utf-8", "surrogatepass"))
         except PdfToolMissing as missing:
-            kind, data = NOT_MADE, str(missing).encode("utf-8")
+            kind, data = TOOL_MISSING, str(missing).encode("utf-8")
         except Exception as error:  # said to the preview, which goes on with the next PDF
             kind, data = NOT_MADE, f"{type(error).__name__}: {error}".encode("utf-8")
         answers.write(bytes([kind]) + len(data).to_bytes(8, "big") + data)

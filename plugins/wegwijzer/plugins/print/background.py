@@ -29,8 +29,8 @@ from mkdocs.plugins import get_plugin_logger
 from ...catalogus import model
 from ...whole_file import write_atomic
 from ...printing.documents import Document
-from ...printing.pdf import PdfSource, made_before
-from ...printing.pdf_worker import MADE, read_exactly
+from ...printing.pdf import INSTALL_HINT, PdfSource, PdfToolMissing, made_before
+from ...printing.pdf_worker import MADE, TOOL_MISSING, read_exactly
 
 log = get_plugin_logger(__name__)
 
@@ -42,6 +42,8 @@ QUIET_SECONDS = 2.0
 #: PDF, so no reader mistakes it for one; the preview answers its address with a Dutch page
 #: instead (`preview_server.py`). It never leaves the preview: `mkdocs build` makes every PDF.
 NOT_YET_MADE = b"wegwijzer: deze PDF wordt nog gemaakt\n"
+#: What stands there instead, followed by the reason, once WeasyPrint turned out not to load here.
+CANNOT_MAKE = b"wegwijzer: deze PDF kan hier niet gemaakt worden\n"
 
 
 def latest_pdf(cache: Path, slug: str) -> bytes | None:
@@ -61,6 +63,7 @@ class BackgroundPdfs:
         self.round = 0
         self.process: subprocess.Popen | None = None  # the worker, kept between PDFs and rounds
         self.busy = False  # the worker is making a PDF
+        self.missing: str | None = None  # why WeasyPrint cannot be loaded here, once the worker said so
         self.lock = threading.Lock()
 
     def refresh(self, documents: list[Document], catalogus: model.Catalogus, cache: Path, site_dir: str, wait: bool = True) -> None:
@@ -86,6 +89,14 @@ class BackgroundPdfs:
                     source.keep(pdf)
                     log.info(f"PDF bijgewerkt: {document.pdf_path}")
                 _write_if_changed(os.path.join(site_dir, document.pdf_path), pdf)
+            except PdfToolMissing as missing:
+                self.missing = str(missing)
+                log.warning(f"de PDF's worden niet gemaakt: {missing}. Oplossing: {INSTALL_HINT}.")
+                for not_made in documents:  # what a link already offered says so, in Dutch
+                    path = os.path.join(site_dir, not_made.pdf_path)
+                    if _holds(path, NOT_YET_MADE):
+                        write_atomic(Path(path), CANNOT_MAKE + self.missing.encode("utf-8"))
+                return
             except Exception as error:  # the preview goes on; `mkdocs build` makes every PDF itself
                 log.warning(f"de PDF {document.pdf_path} kon niet gemaakt worden: {error}")
 
@@ -112,6 +123,8 @@ class BackgroundPdfs:
             self.busy = False
         if answer is None:
             return None  # stopped: a newer save, or the preview's end
+        if head[0] == TOOL_MISSING:
+            raise PdfToolMissing(answer.decode("utf-8", "replace"))
         if head[0] != MADE:
             raise RuntimeError(answer.decode("utf-8", "replace"))
         return answer
@@ -131,6 +144,14 @@ class BackgroundPdfs:
         with self.lock:
             if self.process and self.process.poll() is None and (self.busy or not busy_only):
                 self.process.terminate()
+
+
+def _holds(path: str, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as current:
+            return current.read(len(data) + 1) == data
+    except OSError:
+        return False
 
 
 def _write_if_changed(path: str, pdf: bytes) -> None:

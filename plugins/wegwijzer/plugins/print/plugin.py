@@ -76,6 +76,9 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     def _build_pdfs(self, files: Files, config) -> dict[str, str]:
         folder = pdf_folder(Path(config.config_file_path).parent)
         self.refresh_later = None
+        if self.background and self.background.missing:
+            log.warning(f"de PDF's worden niet gemaakt: {self.background.missing}. Oplossing: {INSTALL_HINT}. De rest van de site wordt wel gebouwd.")
+            return {}
         if self.background and folder:
             self.background.stop()  # an editor saved again: this rebuild gets the whole machine
             # the preview never waits for WeasyPrint, not even the first time (a minute or two on a
