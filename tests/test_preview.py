@@ -191,14 +191,28 @@ def wait_for(condition, seconds: float = 120) -> bool:
     return condition()
 
 
-def test_pdfs_follow_in_the_background_and_the_old_one_is_offered_meanwhile(project_with_pdfs, tmp_path):
+def is_pdf(path: Path) -> bool:
+    return path.read_bytes()[:5] == b"%PDF-"
+
+
+def test_pdfs_follow_in_the_background_and_the_old_one_is_offered_meanwhile(project_with_pdfs, tmp_path, monkeypatch):
+    from wegwijzer.plugins.print.background import NOT_YET_MADE
+
     project = project_with_pdfs
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # no PDF of this guide made before
     serve = Serve(project, tmp_path / "preview")
     dossier = serve.site / "pdf" / "toetsingsdossier.pdf"
     try:
         # the first preview waits for no PDF: its pages link to each one, and the PDFs follow
         assert '"../pdf/toetsingsdossier.pdf"' in (serve.site / "verantwoording" / "index.html").read_text(encoding="utf-8")
-        assert wait_for(lambda: all(p.read_bytes()[:5] == b"%PDF-" for p in (serve.site / "pdf").glob("*.pdf")))
+        assert dossier.read_bytes() == NOT_YET_MADE  # the longest, made last: not there yet
+        worker = serve.plugins["wegwijzer/print"].background
+        assert wait_for(lambda: worker.process is not None, 30)
+        making = worker.process
+        serve.rebuild()  # a save meanwhile lets the PDF being made finish: the next round may need it
+        assert making.poll() is None and worker.process is making
+        pdfs = lambda: sorted((serve.site / "pdf").glob("*.pdf"))  # noqa: E731
+        assert wait_for(lambda: len(pdfs()) == 14 and all(is_pdf(p) for p in pdfs()))
         assert OLD in pdf_text(dossier)
         replace(project / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml", OLD, NEW)
         seconds = serve.rebuild()
@@ -211,23 +225,14 @@ def test_pdfs_follow_in_the_background_and_the_old_one_is_offered_meanwhile(proj
         assert NEW in pdf_text(dossier) and os.stat(dossier).st_mtime_ns >= mtime
     finally:
         serve.stop()
+    assert making.wait(10) is not None  # the worker ends with the preview
 
 
-def test_a_new_save_stops_the_pdf_being_made_for_the_one_before(project_with_pdfs, tmp_path):
-    """An editor who saves again gets the machine for that rebuild: a PDF still being made is out of date."""
-    project = project_with_pdfs
-    knelpunt = project / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml"
-    replace(knelpunt, OLD, "Nooit stil op de groep")  # a dossier no folder of this session has made
-    serve = Serve(project, tmp_path / "preview")
-    background = serve.plugins["wegwijzer/print"].background
-    try:
-        assert wait_for(lambda: background.process is not None and background.process.poll() is None, 30)
-        making = background.process
-        replace(knelpunt, "Nooit stil op de groep", NEW)
-        serve.rebuild()
-        assert making.wait(10) < 0  # stopped, not finished
-    finally:
-        serve.stop()
+def fake_weasyprint(folder: Path, code: str, monkeypatch) -> None:
+    """A WeasyPrint of `code` that the preview's PDF worker process finds first."""
+    folder.mkdir()
+    (folder / "weasyprint.py").write_text(code, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(folder))
 
 
 def served(site: Path):
@@ -277,10 +282,10 @@ def test_a_pdf_not_made_yet_gets_a_dutch_page_that_looks_again(tmp_path):
 
 
 def test_a_preview_that_cannot_make_pdfs_says_why_and_stops_offering_them(project_with_pdfs, tmp_path, monkeypatch):
-    fake = tmp_path / "fake"
-    fake.mkdir()
-    (fake / "weasyprint.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0'\")\n")
-    monkeypatch.setenv("PYTHONPATH", str(fake))  # the worker process finds this one first
+    # as WeasyPrint does when Pango is missing: its help on standard output first, then the error
+    fake_weasyprint(tmp_path / "fake", "print('WeasyPrint could not import some external libraries.' * 200)\n"
+                                       "raise OSError(\"cannot load library 'libpango-1.0-0'\")\n", monkeypatch)
+    monkeypatch.setenv("PYTHONUNBUFFERED", "1")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # no PDF kept from other tests
     serve = Serve(project_with_pdfs, tmp_path / "preview")
     background = serve.plugins["wegwijzer/print"].background
@@ -293,6 +298,25 @@ def test_a_preview_that_cannot_make_pdfs_says_why_and_stops_offering_them(projec
         assert "refresh" not in text  # nothing to wait for
         serve.rebuild()
         assert "Download als PDF" not in (serve.site / "werksessie" / "index.html").read_text(encoding="utf-8")
+    finally:
+        serve.stop()
+
+
+def test_a_pdf_whose_making_failed_says_why_instead_of_asking_to_wait(project_with_pdfs, tmp_path, monkeypatch, caplog):
+    fake_weasyprint(tmp_path / "fake", "import os, signal\n"
+                                       "class HTML:\n"
+                                       "    def __init__(self, **kwargs): pass\n"
+                                       "    def write_pdf(self, **kwargs): os.kill(os.getpid(), signal.SIGKILL)  # out of memory\n", monkeypatch)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    serve = Serve(project_with_pdfs, tmp_path / "preview")
+    try:
+        kit = serve.site / "pdf" / "werksessie-kit.pdf"
+        assert wait_for(lambda: b"kon niet" in kit.read_bytes(), 60)
+        code, _, body = served(serve.site)("/pdf/werksessie-kit.pdf")
+        text = body.decode("utf-8")
+        assert code.startswith("500") and "Deze PDF kon niet gemaakt worden" in text and "stopte onverwacht (code -9)" in text
+        assert "refresh" not in text and "probeert het opnieuw na je volgende wijziging" in text
+        assert "werksessie-kit.pdf kon niet gemaakt worden: het maken van PDF's stopte onverwacht" in caplog.text
     finally:
         serve.stop()
 

@@ -23,7 +23,7 @@ had four faults, each mended here:
 
 The PDFs follow the pages (`plugins/print/background.py`); a PDF asked for before
 it was ever made gets a Dutch page that says so and looks again every few seconds,
-or says what to install when this computer cannot make PDFs.
+or says what to install when this computer cannot make PDFs, or why making it failed.
 
 The first build may fail too (a catalogus broken in a text editor): the preview
 then still starts, shows the problems on every page, and builds again at the
@@ -271,7 +271,7 @@ def _admin(environ, start_response, root: Path, inner):
 
 def _stand_in(root: Path, path: str) -> bytes | None:
     """What stands at `path` instead of a PDF the preview has not made (`background.py`), or None."""
-    from .plugins.print.background import CANNOT_MAKE, NOT_YET_MADE
+    from .plugins.print.background import CANNOT_MAKE, FAILED, NOT_YET_MADE
 
     target = (root / path.lstrip("/")).resolve()
     try:
@@ -280,13 +280,14 @@ def _stand_in(root: Path, path: str) -> bytes | None:
         data = target.read_bytes()
     except OSError:
         return None
-    return data if data == NOT_YET_MADE or data.startswith(CANNOT_MAKE) else None
+    return data if data == NOT_YET_MADE or data.startswith((CANNOT_MAKE, FAILED)) else None
 
 
 def _pdf_follows(start_response, stand_in: bytes):
     """A Dutch page at the address of a PDF still being made (it looks again every five seconds),
-    or of one that cannot be made on this computer (with the reason and what to install)."""
-    from .plugins.print.background import CANNOT_MAKE
+    of one that cannot be made on this computer (with the reason and what to install), or of one
+    whose making failed (with the reason)."""
+    from .plugins.print.background import CANNOT_MAKE, FAILED
     from .printing.pdf import INSTALL_HINT
 
     if stand_in.startswith(CANNOT_MAKE):
@@ -294,12 +295,19 @@ def _pdf_follows(start_response, stand_in: bytes):
         title, code, refresh = "Deze PDF kan hier niet gemaakt worden", "500 Internal Server Error", ""
         text = (f"<p>De voorvertoning kan op deze computer geen PDF's maken: {html.escape(reason)}.</p>"
                 f"<p>Oplossing: {html.escape(INSTALL_HINT)}. Start daarna de voorvertoning opnieuw.</p>"
-                "<p>De rest van de Wegwijzer werkt wel. Bij het publiceren worden de PDF's gewoon gemaakt.</p>")
+                "<p>De rest van de Wegwijzer werkt wel. Publiceer je via GitHub of GitLab, dan worden de PDF's daar "
+                "gemaakt. Bouw je de site op deze computer, installeer dan eerst wat hierboven staat.</p>")
+    elif stand_in.startswith(FAILED):
+        reason = stand_in[len(FAILED):].decode("utf-8", "replace")
+        title, code, refresh = "Deze PDF kon niet gemaakt worden", "500 Internal Server Error", ""
+        text = (f"<p>Het maken van deze PDF ging mis: {html.escape(reason)}.</p>"
+                "<p>De voorvertoning probeert het opnieuw na je volgende wijziging. Lukt het dan weer niet, "
+                "kijk dan in het venster van de voorvertoning, of vraag hulp en geef deze melding door.</p>")
     else:
         title, code, refresh = "De PDF wordt nog gemaakt", "503 Service Unavailable", '<meta http-equiv="refresh" content="5">'
         text = ("<p>De voorvertoning maakt de PDF's na de pagina's, want dat duurt langer. Deze pagina kijkt elke vijf "
                 "seconden of de PDF er is, en toont hem dan. Je kunt ook verder werken en later terugkomen.</p>"
-                "<p>Op de gepubliceerde site staat elke PDF meteen klaar.</p>")
+                "<p>Bij het bouwen van de site voor publicatie wacht het programma tot alle PDF's klaar zijn.</p>")
     body = (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{title}</title>'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">{refresh}</head>'
             '<body style="font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a">'

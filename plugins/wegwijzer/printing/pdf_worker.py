@@ -30,6 +30,10 @@ def read_exactly(stream, size: int) -> bytes | None:
     return data
 
 
+#: The largest answer the preview reads: more means the two processes no longer agree.
+MAX_ANSWER = 2**31
+
+
 def serve(requests, answers) -> None:
     while (head := read_exactly(requests, 8)) is not None:
         html = read_exactly(requests, int.from_bytes(head, "big"))
@@ -45,7 +49,15 @@ def serve(requests, answers) -> None:
         answers.flush()
 
 
+def _own_answers():
+    """Standard output for the answers alone: whatever else writes there (WeasyPrint prints its
+    installation help to it when Pango is missing) goes to standard error instead."""
+    answers = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    return answers
+
+
 if __name__ == "__main__":
     if hasattr(os, "nice"):
         os.nice(10)  # the preview an editor is looking at comes first
-    serve(sys.stdin.buffer, sys.stdout.buffer)
+    serve(sys.stdin.buffer, _own_answers())

@@ -8,7 +8,8 @@ with that HTML in the cache is put in the preview's folder; any other is made by
 a separate process (`pdf_worker.py`; WeasyPrint would hold Python's lock, and the
 process is kept for the next PDF), then goes into the cache and the folder. A
 round starts after two quiet seconds, and a newer save stops the round of an
-older one, and the PDF it was making.
+older one once its current PDF is made (kept in the cache: the next round may
+need it as it is; the worker runs at a lower priority than the preview).
 
 The first preview of a guide waits for no PDF either: at the address of a PDF that
 was never made stands `NOT_YET_MADE` until the first round has made it.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -30,7 +32,7 @@ from ...catalogus import model
 from ...whole_file import write_atomic
 from ...printing.documents import Document
 from ...printing.pdf import INSTALL_HINT, PdfSource, PdfToolMissing, made_before
-from ...printing.pdf_worker import MADE, TOOL_MISSING, read_exactly
+from ...printing.pdf_worker import MADE, MAX_ANSWER, NOT_MADE, TOOL_MISSING, read_exactly
 
 log = get_plugin_logger(__name__)
 
@@ -44,6 +46,8 @@ QUIET_SECONDS = 2.0
 NOT_YET_MADE = b"wegwijzer: deze PDF wordt nog gemaakt\n"
 #: What stands there instead, followed by the reason, once WeasyPrint turned out not to load here.
 CANNOT_MAKE = b"wegwijzer: deze PDF kan hier niet gemaakt worden\n"
+#: And when making this one PDF failed, followed by the reason; the next save tries again.
+FAILED = b"wegwijzer: deze PDF kon niet gemaakt worden\n"
 
 
 def latest_pdf(cache: Path, slug: str) -> bytes | None:
@@ -62,7 +66,8 @@ class BackgroundPdfs:
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wegwijzer-pdf")
         self.round = 0
         self.process: subprocess.Popen | None = None  # the worker, kept between PDFs and rounds
-        self.busy = False  # the worker is making a PDF
+        self.errors = None  # what the worker writes to its standard error
+        self.stopped = False  # the preview stopped: the worker's end is no error
         self.missing: str | None = None  # why WeasyPrint cannot be loaded here, once the worker said so
         self.lock = threading.Lock()
 
@@ -99,50 +104,57 @@ class BackgroundPdfs:
                 return
             except Exception as error:  # the preview goes on; `mkdocs build` makes every PDF itself
                 log.warning(f"de PDF {document.pdf_path} kon niet gemaakt worden: {error}")
+                path = os.path.join(site_dir, document.pdf_path)
+                if _holds(path, NOT_YET_MADE):  # no PDF to offer: say why instead of "wordt nog gemaakt"
+                    write_atomic(Path(path), FAILED + str(error).encode("utf-8", "replace"))
 
     def _make_elsewhere(self, round_: int, html: str) -> bytes | None:
-        """The PDF of `html`, made by the worker process (started when there is none); None when stopped."""
+        """The PDF of `html`, made by the worker process (started when there is none); None when the
+        preview stops it. A worker that ends otherwise (a crash, out of memory) is an error that says so."""
         with self.lock:
-            if round_ != self.round:
+            if round_ != self.round or self.stopped:
                 return None  # a newer save came while this round looked in the cache
             if self.process is None or self.process.poll() is not None:
+                self.errors = tempfile.TemporaryFile()
                 self.process = subprocess.Popen(
                     [sys.executable, "-m", "wegwijzer.printing.pdf_worker"],
-                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
                 )
-            process, self.busy = self.process, True
+            process = self.process
         try:
             data = html.encode("utf-8", "surrogatepass")
             process.stdin.write(len(data).to_bytes(8, "big") + data)
             process.stdin.flush()
             head = read_exactly(process.stdout, 9)
-            answer = read_exactly(process.stdout, int.from_bytes(head[1:], "big")) if head else None
-        except OSError:  # the process was stopped while it was written to
-            return None
-        finally:
-            self.busy = False
+            size = int.from_bytes(head[1:], "big") if head else 0
+            answer = read_exactly(process.stdout, size) if head and head[0] in (MADE, NOT_MADE, TOOL_MISSING) and size <= MAX_ANSWER else None
+        except OSError:  # the process ended while it was written to
+            answer = None
         if answer is None:
-            return None  # stopped: a newer save, or the preview's end
+            if self.stopped:
+                return None
+            process.kill()
+            process.wait()
+            raise RuntimeError(f"het maken van PDF's stopte onverwacht (code {process.returncode}): {self._last_error()}")
         if head[0] == TOOL_MISSING:
             raise PdfToolMissing(answer.decode("utf-8", "replace"))
         if head[0] != MADE:
             raise RuntimeError(answer.decode("utf-8", "replace"))
         return answer
 
+    def _last_error(self) -> str:
+        """The last line the worker wrote to its standard error, as the reason it ended."""
+        self.errors.seek(0)
+        lines = self.errors.read()[-4000:].decode("utf-8", "replace").strip().splitlines()
+        return lines[-1] if lines else "geen melding"
+
     def shutdown(self) -> None:
         """The preview stops: drop what is queued, stop the worker process."""
         self.round += 1
         self.pool.shutdown(wait=False, cancel_futures=True)
-        self._stop_process(busy_only=False)
-
-    def stop(self) -> None:
-        """A rebuild starts: the round of the last save, and the PDF it is making, are out of date."""
-        self.round += 1
-        self._stop_process(busy_only=True)
-
-    def _stop_process(self, busy_only: bool) -> None:
         with self.lock:
-            if self.process and self.process.poll() is None and (self.busy or not busy_only):
+            self.stopped = True
+            if self.process and self.process.poll() is None:
                 self.process.terminate()
 
 

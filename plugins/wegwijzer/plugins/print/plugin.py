@@ -80,7 +80,6 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             log.warning(f"de PDF's worden niet gemaakt: {self.background.missing}. Oplossing: {INSTALL_HINT}. De rest van de site wordt wel gebouwd.")
             return {}
         if self.background and folder:
-            self.background.stop()  # an editor saved again: this rebuild gets the whole machine
             # the preview never waits for WeasyPrint, not even the first time (a minute or two on a
             # large guide): it offers what was made last; a PDF not made yet follows, and until then
             # the preview answers its address with a Dutch page that says so (preview_server.py)
