@@ -93,6 +93,8 @@ class BackgroundPdfs:
                         return  # stopped
                     source.keep(pdf)
                     log.info(f"PDF bijgewerkt: {document.pdf_path}")
+                if self.stopped:
+                    return  # the preview's folder is gone: nothing is written where it was
                 _write_if_changed(os.path.join(site_dir, document.pdf_path), pdf)
             except PdfToolMissing as missing:
                 self.missing = str(missing)
