@@ -24,7 +24,6 @@ BASE = ROOT / "plugins" / "wegwijzer" / "basis" / "werkdruk"
 
 SERVE_URL = "http://127.0.0.1:8000/"
 OLD, NEW = "De hele dag lawaai op de groep", "Altijd lawaai op de groep"
-FIRST = "Nooit stil op de groep"
 
 
 class Serve:
@@ -197,34 +196,46 @@ def is_pdf(path: Path) -> bool:
 
 
 def test_pdfs_follow_in_the_background_and_the_old_one_is_offered_meanwhile(project_with_pdfs, tmp_path):
-    from wegwijzer.plugins.print.background import NOT_YET_MADE
-
     project = project_with_pdfs
-    knelpunt = project / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml"
-    replace(knelpunt, OLD, FIRST)  # a dossier no folder of this test session has made
     serve = Serve(project, tmp_path / "preview")
     dossier = serve.site / "pdf" / "toetsingsdossier.pdf"
     try:
-        # the first preview waits for no PDF: its pages link to each one, and the PDFs follow
-        assert '"../pdf/toetsingsdossier.pdf"' in (serve.site / "verantwoording" / "index.html").read_text(encoding="utf-8")
-        assert dossier.read_bytes() == NOT_YET_MADE  # the longest, made last: not there yet
-        worker = serve.plugins["wegwijzer/print"].background
-        assert wait_for(lambda: worker.process is not None, 30)
-        making = worker.process
-        serve.rebuild()  # a save meanwhile lets the PDF being made finish: the next round may need it
-        assert making.poll() is None and worker.process is making
         pdfs = lambda: sorted((serve.site / "pdf").glob("*.pdf"))  # noqa: E731
         assert wait_for(lambda: len(pdfs()) == 14 and all(is_pdf(p) for p in pdfs()))
-        assert FIRST in pdf_text(dossier)
-        replace(knelpunt, FIRST, NEW)
+        assert OLD in pdf_text(dossier)
+        replace(project / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml", OLD, NEW)
         seconds = serve.rebuild()
-        assert FIRST in pdf_text(dossier)  # the rebuild did not wait for WeasyPrint
+        assert OLD in pdf_text(dossier)  # the rebuild did not wait for WeasyPrint
         assert wait_for(lambda: NEW in pdf_text(dossier)), f"na {seconds:.1f} s en 2 minuten wachten nog de oude PDF"
         cached = list(pdf_folder(project).glob("toetsingsdossier-*.pdf"))
         assert len(cached) == 1 and NEW in pdf_text(cached[0])
         mtime = os.stat(dossier).st_mtime_ns
         serve.rebuild()  # the next rebuild takes the new PDF from the cache
         assert NEW in pdf_text(dossier) and os.stat(dossier).st_mtime_ns >= mtime
+    finally:
+        serve.stop()
+
+
+def test_the_first_preview_waits_for_no_pdf_and_a_save_lets_the_one_being_made_finish(project_with_pdfs, tmp_path, monkeypatch):
+    from wegwijzer.plugins.print.background import NOT_YET_MADE
+
+    # a WeasyPrint that takes a minute for every PDF, as the toetsingsdossier of a large guide does
+    fake_weasyprint(tmp_path / "fake", "import time\n"
+                                       "class HTML:\n"
+                                       "    def __init__(self, **kwargs): pass\n"
+                                       "    def write_pdf(self, **kwargs): time.sleep(60)\n", monkeypatch)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # no PDF of this guide made before
+    serve = Serve(project_with_pdfs, tmp_path / "preview")
+    worker = serve.plugins["wegwijzer/print"].background
+    try:
+        # the pages are there, each links to its PDFs, and a PDF's address holds the stand-in meanwhile
+        assert '"../pdf/toetsingsdossier.pdf"' in (serve.site / "verantwoording" / "index.html").read_text(encoding="utf-8")
+        assert [p.read_bytes() for p in (serve.site / "pdf").glob("*.pdf")] == [NOT_YET_MADE] * 14
+        assert served(serve.site)("/pdf/toetsingsdossier.pdf")[0].startswith("503")
+        assert wait_for(lambda: worker.process is not None, 30)
+        making = worker.process
+        serve.rebuild()  # a save meanwhile lets the PDF being made finish: the next round may need it
+        assert making.poll() is None and worker.process is making
     finally:
         serve.stop()
     assert making.wait(10) is not None  # the worker ends with the preview
