@@ -29,6 +29,11 @@ class PdfToolMissing(Exception):
     """WeasyPrint or a library it needs cannot be loaded; the message says which."""
 
 
+def no_pdfs_warning(reason: object) -> str:
+    """What a build or the preview says when it cannot make PDFs: why, the fix, and that the rest is built."""
+    return f"de PDF's worden niet gemaakt: {reason}. Oplossing: {INSTALL_HINT}. De rest van de site wordt wel gebouwd."
+
+
 def load_weasyprint():
     """The weasyprint module, or the reason it cannot be used."""
     try:

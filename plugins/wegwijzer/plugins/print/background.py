@@ -31,7 +31,7 @@ from mkdocs.plugins import get_plugin_logger
 from ...catalogus import model
 from ...whole_file import write_atomic
 from ...printing.documents import Document
-from ...printing.pdf import INSTALL_HINT, PdfSource, PdfToolMissing, made_before
+from ...printing.pdf import PdfSource, PdfToolMissing, made_before, no_pdfs_warning
 from ...printing.pdf_worker import MADE, MAX_ANSWER, NOT_MADE, TOOL_MISSING, read_exactly
 
 log = get_plugin_logger(__name__)
@@ -98,7 +98,7 @@ class BackgroundPdfs:
                 _write_if_changed(os.path.join(site_dir, document.pdf_path), pdf)
             except PdfToolMissing as missing:
                 self.missing = str(missing)
-                log.warning(f"de PDF's worden niet gemaakt: {missing}. Oplossing: {INSTALL_HINT}.")
+                log.warning(no_pdfs_warning(missing))
                 for not_made in documents:  # what a link already offered says so, in Dutch
                     path = os.path.join(site_dir, not_made.pdf_path)
                     if _holds(path, NOT_YET_MADE):

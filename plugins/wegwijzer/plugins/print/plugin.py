@@ -31,7 +31,7 @@ from ..pagina_bestand import gemaakte_pagina
 from .config import PrintConfig
 from ...printing.documents import PrintPage, Renderer, documents, link_text, print_pages
 from .background import NOT_YET_MADE, BackgroundPdfs, latest_pdf
-from ...printing.pdf import INSTALL_HINT, PdfToolMissing, write_pdf
+from ...printing.pdf import PdfToolMissing, no_pdfs_warning, write_pdf
 
 log = get_plugin_logger(__name__)
 
@@ -77,7 +77,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         folder = pdf_folder(Path(config.config_file_path).parent)
         self.refresh_later = None
         if self.background and self.background.missing:
-            log.warning(f"de PDF's worden niet gemaakt: {self.background.missing}. Oplossing: {INSTALL_HINT}. De rest van de site wordt wel gebouwd.")
+            log.warning(no_pdfs_warning(self.background.missing))
             return {}
         if self.background and folder:
             # the preview never waits for WeasyPrint, not even the first time (a minute or two on a
@@ -97,7 +97,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             try:
                 pdf = write_pdf(document, self.catalogus, folder)
             except PdfToolMissing as missing:
-                log.warning(f"de PDF's worden niet gemaakt: {missing}. Oplossing: {INSTALL_HINT}. De rest van de site wordt wel gebouwd.")
+                log.warning(no_pdfs_warning(missing))
                 return {}
             files.append(File.generated(config, document.pdf_path, content=pdf))
             log.debug(f"{document.pdf_path} gemaakt in {time.monotonic() - start:.1f} s")
