@@ -35,7 +35,8 @@ def pytest_collection_modifyitems(config, items):
 
 #: Test files that take longest (a timeline of `scripts/test` on 2 cores), longest first.
 LONGEST_FILES = (
-    "test_tools.py", "test_reading.py", "test_print.py", "test_nieuwe_gids.py", "test_search.py",
+    # the second needs no example site: while the first worker builds it (made_once), the second has work
+    "test_tools.py", "test_nieuwe_gids.py", "test_reading.py", "test_print.py", "test_search.py",
     "test_leesroutes.py", "test_hostile_storage.py", "test_doelen.py", "test_berichten.py", "test_team.py",
     "test_preview.py", "test_editor.py", "test_hostile.py", "test_filter.py", "test_journeys.py",
     "test_phone.py", "test_publishing.py", "test_release.py", "test_site.py", "test_keyboard.py", "test_safety.py",
@@ -180,13 +181,36 @@ def without_pdfs(project: Path) -> Path:
     return project
 
 
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder `make(folder)` fills once per test run, shared by the xdist workers: the first worker
+    that asks makes it, another waits for it, and neither makes it twice (a build of the example
+    with its PDFs is 13 s of CPU). What is made here is only read by the tests."""
+    import fcntl
+    import shutil
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder, made = root / name, root / f"{name}.gemaakt"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
     """The example guide of this repository, built once with --strict."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", site, "--strict")
-    assert result.returncode == 0, result.stderr
-    return site
+
+    def build(site: Path) -> None:
+        result = mkdocs_build(ROOT / "mkdocs.yml", site, "--strict")
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "voorbeeld", build)
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -344,22 +368,43 @@ def no_policy_violations():
     assert POLICY_VIOLATIONS == [], "\n".join(POLICY_VIOLATIONS)
 
 
-@pytest.fixture
-def open_page(browser):
-    """A fresh browser tab at a given width that records every request it makes."""
-    contexts = []
+@pytest.fixture(scope="session")
+def kept_tabs(browser):
+    """The open tabs of this worker that `open_page` hands out again (tabs.py says when)."""
+    from tabs import KeptTabs
 
-    def open_page(width: int = 360, javascript: bool = True):
-        context = browser.new_context(viewport={"width": width, "height": 800 if width < 600 else 900}, java_script_enabled=javascript)
-        contexts.append(context)
-        page = context.new_page()
-        page.requests = []
-        page.on("request", lambda request: page.requests.append(request.url))
-        return page
+    tabs = KeptTabs(browser)
+    yield tabs
+    tabs.close()
+
+
+_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Note a failed test: its tabs are closed, not handed to the next test."""
+    report = yield
+    if report.failed:
+        item.stash[_FAILED] = True
+    return report
+
+
+@pytest.fixture
+def open_page(kept_tabs, request):
+    """A browser tab at a given width, new to this test, that records every request it makes
+    (`page.requests`). It may be a tab of an earlier test, put back as new (tabs.py)."""
+    tabs = []
+
+    def open_page(width: int = 360, javascript: bool = True, *, height: int | None = None, scale: float = 1, init_script: str = ""):
+        """`scale`: device pixels per CSS pixel; `init_script`: runs before every page's own scripts."""
+        tab = kept_tabs.open(width, height or (800 if width < 600 else 900), javascript, scale, init_script)
+        tabs.append(tab)
+        return tab.page
 
     yield open_page
-    for context in contexts:
-        context.close()
+    for tab in tabs:
+        kept_tabs.put_back(tab, keep=not request.node.stash.get(_FAILED, False))
 
 
 #: The factor that gets more knelpunten in `long_guide` than a list shows at once.
@@ -374,11 +419,13 @@ def long_guide(tmp_path_factory):
     from genereer import genereer
     from wegwijzer.catalogus import load_catalogus
 
-    work = tmp_path_factory.mktemp("lang")
-    project = without_pdfs(genereer(100, work / "gids"))
-    for path in sorted((project / "catalogus" / "knelpunten").glob("*.yml"))[:60]:
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        path.write_text("".join(f"factor: {DRUKKE_FACTOR}\n" if line.startswith("factor:") else line for line in lines), encoding="utf-8")
-    result = mkdocs_build(project / "mkdocs.yml", work / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return load_catalogus(project / "catalogus"), work / "site"
+    def build(work: Path) -> None:
+        project = without_pdfs(genereer(100, work / "gids"))
+        for path in sorted((project / "catalogus" / "knelpunten").glob("*.yml"))[:60]:
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            path.write_text("".join(f"factor: {DRUKKE_FACTOR}\n" if line.startswith("factor:") else line for line in lines), encoding="utf-8")
+        result = mkdocs_build(project / "mkdocs.yml", work / "site")
+        assert result.returncode == 0, result.stderr[-3000:]
+
+    work = made_once(tmp_path_factory, "lang", build)
+    return load_catalogus(work / "gids" / "catalogus"), work / "site"

@@ -46,20 +46,19 @@ def key(data):
 
 
 @pytest.fixture
-def tab(browser, server):
-    """A fresh browser context, its pages watched for long tasks and script errors; `tab()` opens one more page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(WATCH_LONG_TASKS)
-    errors: list[str] = []
+def tab(open_page):
+    """A tab new to this test, its pages watched for long tasks and script errors; each `tab()`
+    opens one more page in the same browser context (the same storage, as two tabs share it)."""
+    pages, errors = [], []
 
     def new_page():
-        page = context.new_page()
+        page = pages[0].context.new_page() if pages else open_page(1280, init_script=WATCH_LONG_TASKS)
         page.on("pageerror", lambda e: errors.append(str(e)))
+        pages.append(page)
         return page
 
-    new_page.context, new_page.errors = context, errors
+    new_page.errors = errors
     yield new_page
-    context.close()
     assert errors == [], errors
 
 

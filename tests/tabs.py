@@ -1,0 +1,180 @@
+"""Browser tabs kept open between the tests of one worker, handed out as new.
+
+Opening a tab costs Chromium about 0.8 s of CPU on CI's machine (a new renderer, and the page's
+scripts compiled again); a navigation in an open tab about 0.1 s. Most browser tests open a tab,
+read a few pages and close it, so opening was the largest single cost of the suite.
+
+A kept tab is only handed out again when nothing of the test before can reach the next one:
+- it is put back at `about:blank` with no history (no back button into another test, no page kept
+  for "back"), no cookies, nothing stored by any origin it saw (local, session, IndexedDB, caches),
+  an empty HTTP cache (a later server on the same port serves other files), the test's listeners
+  removed, its viewport and media as opened, no key or mouse button held;
+- a second tab the test opened in its context, or a popup, is closed;
+- a test that changed what cannot be put back (an init script, routes, a clock, extra headers,
+  permissions, a CDP session of its own, ...), closed the tab, or failed, leaves it closed
+  instead: the next test gets a new one.
+
+`tests/test_tabs.py` shows each of these from the next test's side.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from urllib.parse import urlsplit
+
+#: Calls on a tab's browser context that leave nothing a reset cannot undo; any other call keeps
+#: the tab from being handed out again (clock, init scripts, routes, permissions, offline, ...).
+_CONTEXT_CALLS_UNDONE = frozenset({"newPage", "cookies", "addCookies", "clearCookies", "storageState", "close"})
+
+#: Calls on the page itself that outlive a navigation and are not undone here.
+_PAGE_CALLS_KEPT = frozenset({
+    "addInitScript", "exposeBinding", "exposeConsoleApi", "setExtraHTTPHeaders",
+    "setNetworkInterceptionPatterns", "setWebSocketInterceptionPatterns", "registerLocatorHandler",
+    "startRecording",
+})
+
+#: Storage kinds that Chromium clears per origin (Storage.clearDataForOrigin); session storage is
+#: cleared on its own (DOMStorage), since it belongs to the tab.
+_ALL_STORAGE = "all"
+
+_MODIFIERS = ("Shift", "Control", "Alt", "Meta")
+
+
+def _watch_calls(owner, calls: list[str]) -> bool:
+    """Note every protocol call the test makes on a Playwright object (its one dispatch point).
+    False when this Playwright has no such point: then no tab is kept."""
+    channel = getattr(getattr(owner, "_impl_obj", None), "_channel", None)
+    call = getattr(channel, "_call", None)
+    if call is None:
+        return False
+
+    def noted(method, *args, **kwargs):
+        calls.append(method)
+        return call(method, *args, **kwargs)
+
+    channel._call = noted
+    return True
+
+
+def _stop_watching(owner) -> None:
+    channel = getattr(getattr(owner, "_impl_obj", None), "_channel", None)
+    if channel is not None:
+        channel.__dict__.pop("_call", None)
+
+
+class _Tab:
+    """One kept tab: its own browser context (nothing shared with another tab), the origins it saw."""
+
+    def __init__(self, browser, key: tuple):
+        width, height, javascript, scale, init_script = self.key = key
+        self.size = {"width": width, "height": height}
+        self.watched = False
+        self.context = browser.new_context(viewport=self.size, java_script_enabled=javascript, device_scale_factor=scale)
+        if init_script:  # part of the kind of tab, added before the test: it stays, as it should
+            self.context.add_init_script(init_script)
+        self.page = self.context.new_page()
+        self.origins: set[str] = set()
+        self.page.requests = []
+        self.page.on("request", lambda request: self.page.requests.append(request.url))
+        self.context.on("request", self._note_origin)
+        self.cdp = self.context.new_cdp_session(self.page)
+        self.context_calls: list[str] = []
+        self.page_calls: list[str] = []
+        self.listeners: list[tuple[object, str, object]] = []
+
+    def _note_origin(self, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https"):
+            self.origins.add(f"{parts.scheme}://{parts.netloc}")
+
+    def hand_out(self) -> None:
+        """Give the page to a test, watching what it does that a reset could not undo (when this
+        Playwright cannot be watched, the tab is the test's alone and closed after it)."""
+        self.context_calls.clear()
+        self.page_calls.clear()
+        self.listeners.clear()
+        self.page.requests = []
+        self.watched = _watch_calls(self.context, self.context_calls) and _watch_calls(self.page, self.page_calls)
+        for owner in (self.page, self.context):
+            for name in ("on", "once"):
+                register = getattr(type(owner), name)
+                setattr(owner, name, self._noting_listener(owner, register))
+        return self.page
+
+    def _noting_listener(self, owner, register):
+        def on(event, handler):
+            self.listeners.append((owner, event, handler))
+            return register(owner, event, handler)
+        return on
+
+    def _give_back(self) -> None:
+        for owner in (self.page, self.context):
+            _stop_watching(owner)
+            owner.__dict__.pop("on", None)
+            owner.__dict__.pop("once", None)
+        for owner, event, handler in self.listeners:
+            with contextlib.suppress(Exception):
+                owner.remove_listener(event, handler)
+
+    def reset(self) -> bool:
+        """Put the tab back as a new one would be; False when that cannot be done."""
+        self._give_back()
+        if not self.watched or self.page.is_closed():
+            return False
+        if set(self.context_calls) - _CONTEXT_CALLS_UNDONE or set(self.page_calls) & _PAGE_CALLS_KEPT:
+            return False
+        for other in self.context.pages:  # a second tab of the test, a popup
+            if other != self.page:
+                other.close()
+        page = self.page
+        page.goto("about:blank", timeout=5000)
+        for origin in sorted(self.origins):
+            self.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": _ALL_STORAGE})
+        self.origins.clear()
+        self.context.clear_cookies()
+        self.cdp.send("Network.clearBrowserCache")
+        self.cdp.send("Page.resetNavigationHistory")
+        page.set_viewport_size(self.size)
+        page.emulate_media(media="null", color_scheme="null", reduced_motion="null", forced_colors="null")
+        page.mouse.up()
+        for key in _MODIFIERS:
+            page.keyboard.up(key)
+        page.requests = []
+        return True
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.context.close()
+
+
+class KeptTabs:
+    """The tabs of one worker, by kind: (width, height, javascript, device scale, init script).
+    A test may hold several of one kind; each has a browser context of its own."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.free: dict[tuple, list[_Tab]] = {}
+
+    def open(self, width: int, height: int, javascript: bool = True, scale: float = 1, init_script: str = "") -> _Tab:
+        """A kept tab of this kind if one is free, else a new one; its page is `tab.page`."""
+        key = (width, height, javascript, scale, init_script)
+        waiting = self.free.get(key) or []
+        tab = waiting.pop() if waiting else _Tab(self.browser, key)
+        tab.hand_out()
+        return tab
+
+    def put_back(self, tab: _Tab, keep: bool) -> None:
+        try:
+            kept = keep and tab.reset()
+        except Exception:
+            kept = False
+        if kept:
+            self.free.setdefault(tab.key, []).append(tab)
+        else:
+            tab.close()
+
+    def close(self) -> None:
+        for tabs in self.free.values():
+            for tab in tabs:
+                tab.close()
+        self.free.clear()
