@@ -1,12 +1,12 @@
 """Browser tabs kept open between the tests of one worker, handed out as new.
 
-Opening a tab costs Chromium about 0.8 s of CPU on CI's machine (a new renderer, and the page's
+Opening a tab costs Chromium about 0.8 s of CPU on a 2-core machine (a new renderer, and the page's
 scripts compiled again); a navigation in an open tab about 0.1 s. Most browser tests open a tab,
 read a few pages and close it, so opening was the largest single cost of the suite.
 
 A kept tab is only handed out again when nothing of the test before can reach the next one:
-- it is put back at `about:blank` with no history (no back button into another test, no page kept
-  for "back"), no cookies, nothing stored by any origin it saw (local, session, IndexedDB, caches),
+- it is put back at `about:blank` with nothing else in its history (its back button cannot lead
+  into another test's pages), no cookies, nothing stored by any origin it saw (local, session, IndexedDB, caches),
   an empty HTTP cache (a later server on the same port serves other files), the test's listeners
   removed, its viewport and media as opened, no key or mouse button held;
 - a second tab the test opened in its context, or a popup, is closed;
@@ -14,7 +14,8 @@ A kept tab is only handed out again when nothing of the test before can reach th
   permissions, a CDP session of its own, ...), closed the tab, or failed, leaves it closed
   instead: the next test gets a new one.
 
-`tests/test_tabs.py` shows each of these from the next test's side.
+`tests/test_tabs.py` shows each of these from the next test's side. What a test does is seen at
+Playwright's one point of dispatch (`Channel._call`); a Playwright without it gets no tab kept.
 """
 
 from __future__ import annotations
