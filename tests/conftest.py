@@ -383,9 +383,9 @@ _FAILED = pytest.StashKey[bool]()
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
-    """Note a failed test: its tabs are closed, not handed to the next test."""
+    """Note a failed (or expected to fail) test: its tabs are closed, not handed to the next test."""
     report = yield
-    if report.failed:
+    if report.failed or hasattr(report, "wasxfail"):
         item.stash[_FAILED] = True
     return report
 
@@ -403,8 +403,9 @@ def open_page(kept_tabs, request):
         return tab.page
 
     yield open_page
+    # a failed test (or one whose page the policy refused something, which fails it after this)
     for tab in tabs:
-        kept_tabs.put_back(tab, keep=not request.node.stash.get(_FAILED, False))
+        kept_tabs.put_back(tab, keep=not request.node.stash.get(_FAILED, False) and not POLICY_VIOLATIONS)
 
 
 #: The factor that gets more knelpunten in `long_guide` than a list shows at once.

@@ -6,13 +6,17 @@ read a few pages and close it, so opening was the largest single cost of the sui
 
 A kept tab is only handed out again when nothing of the test before can reach the next one:
 - it is put back at `about:blank` with nothing else in its history (its back button cannot lead
-  into another test's pages), no cookies, nothing stored by any origin it saw (local, session, IndexedDB, caches),
-  an empty HTTP cache (a later server on the same port serves other files), the test's listeners
-  removed, its viewport and media as opened, no key or mouse button held;
+  into another test's pages), no cookies, nothing stored by any origin it saw (local, session,
+  IndexedDB, caches), an empty HTTP cache (a later server on the same port serves other files),
+  the test's listeners removed, its viewport and media as opened, its window name and console
+  messages gone (page errors go with the page);
 - a second tab the test opened in its context, or a popup, is closed;
 - a test that changed what cannot be put back (an init script, routes, a clock, extra headers,
-  permissions, a CDP session of its own, ...), closed the tab, or failed, leaves it closed
-  instead: the next test gets a new one.
+  permissions, tracing, a CDP session of its own, a key or mouse button held down, a default
+  timeout, ...), closed the tab, or failed, leaves it closed instead: the next test gets a new one.
+
+Not put back: a permission the page asked for and Chromium denied by itself (a notification): the
+site asks for none.
 
 `tests/test_tabs.py` shows each of these from the next test's side. What a test does is seen at
 Playwright's one point of dispatch (`Channel._call`); a Playwright without it gets no tab kept.
@@ -24,21 +28,26 @@ import contextlib
 from urllib.parse import urlsplit
 
 #: Calls on a tab's browser context that leave nothing a reset cannot undo; any other call keeps
-#: the tab from being handed out again (clock, init scripts, routes, permissions, offline, ...).
-_CONTEXT_CALLS_UNDONE = frozenset({"newPage", "cookies", "addCookies", "clearCookies", "storageState", "close"})
-
-#: Calls on the page itself that outlive a navigation and are not undone here.
-_PAGE_CALLS_KEPT = frozenset({
-    "addInitScript", "exposeBinding", "exposeConsoleApi", "setExtraHTTPHeaders",
-    "setNetworkInterceptionPatterns", "setWebSocketInterceptionPatterns", "registerLocatorHandler",
-    "startRecording",
+#: the tab from being handed out again (clock, init scripts, routes, permissions, offline, tracing, ...).
+_CONTEXT_CALLS_UNDONE = frozenset({
+    "newPage", "cookies", "addCookies", "clearCookies", "clearPermissions", "storageState", "close",
+    "updateSubscription",
 })
 
-#: Storage kinds that Chromium clears per origin (Storage.clearDataForOrigin); session storage is
-#: cleared on its own (DOMStorage), since it belongs to the tab.
-_ALL_STORAGE = "all"
+#: Calls on the page itself that a navigation or the reset undoes; any other (an init script, a
+#: binding, routes, extra headers, a key or mouse button held down, a screencast, coverage, ...)
+#: keeps the tab from being handed out again.
+_PAGE_CALLS_UNDONE = frozenset({
+    "bringToFront", "close", "consoleMessages", "clearConsoleMessages", "pageErrors", "clearPageErrors",
+    "requests", "emulateMedia", "setViewportSize", "expectScreenshot", "screenshot", "pdf", "goBack",
+    "goForward", "reload", "keyboardPress", "keyboardType", "keyboardInsertText", "keyboardUp",
+    "mouseClick", "mouseMove", "mouseUp", "mouseWheel", "touchscreenTap", "hideHighlight", "requestGC",
+    "updateSubscription", "webStorageItems", "webStorageGetItem", "webStorageSetItem",
+    "webStorageRemoveItem", "webStorageClear",
+})
 
-_MODIFIERS = ("Shift", "Control", "Alt", "Meta")
+#: Settings Playwright keeps on its side, not in the browser: a test that sets one gets its tab closed.
+_CLIENT_SETTINGS = ("set_default_timeout", "set_default_navigation_timeout")
 
 
 def _watch_calls(owner, calls: list[str]) -> bool:
@@ -95,11 +104,13 @@ class _Tab:
         self.page_calls.clear()
         self.listeners.clear()
         self.page.requests = []
-        self.watched = _watch_calls(self.context, self.context_calls) and _watch_calls(self.page, self.page_calls)
+        self.watched = (_watch_calls(self.context, self.context_calls) and _watch_calls(self.context.tracing, self.context_calls)
+                        and _watch_calls(self.page, self.page_calls))
         for owner in (self.page, self.context):
             for name in ("on", "once"):
-                register = getattr(type(owner), name)
-                setattr(owner, name, self._noting_listener(owner, register))
+                setattr(owner, name, self._noting_listener(owner, getattr(type(owner), name)))
+            for name in _CLIENT_SETTINGS:
+                setattr(owner, name, self._noting_setting(owner, name, getattr(type(owner), name)))
         return self.page
 
     def _noting_listener(self, owner, register):
@@ -108,11 +119,18 @@ class _Tab:
             return register(owner, event, handler)
         return on
 
+    def _noting_setting(self, owner, name, setting):
+        def set_value(*args, **kwargs):
+            self.context_calls.append(name)
+            return setting(owner, *args, **kwargs)
+        return set_value
+
     def _give_back(self) -> None:
-        for owner in (self.page, self.context):
+        for owner in (self.page, self.context, self.context.tracing):
             _stop_watching(owner)
-            owner.__dict__.pop("on", None)
-            owner.__dict__.pop("once", None)
+        for owner in (self.page, self.context):
+            for name in ("on", "once", *_CLIENT_SETTINGS):
+                owner.__dict__.pop(name, None)
         for owner, event, handler in self.listeners:
             with contextlib.suppress(Exception):
                 owner.remove_listener(event, handler)
@@ -122,24 +140,23 @@ class _Tab:
         self._give_back()
         if not self.watched or self.page.is_closed():
             return False
-        if set(self.context_calls) - _CONTEXT_CALLS_UNDONE or set(self.page_calls) & _PAGE_CALLS_KEPT:
+        if set(self.context_calls) - _CONTEXT_CALLS_UNDONE or set(self.page_calls) - _PAGE_CALLS_UNDONE:
             return False
         for other in self.context.pages:  # a second tab of the test, a popup
             if other != self.page:
                 other.close()
         page = self.page
         page.goto("about:blank", timeout=5000)
+        page.evaluate("window.name = ''")  # a tab's name outlives its pages
         for origin in sorted(self.origins):
-            self.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": _ALL_STORAGE})
+            self.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         self.origins.clear()
         self.context.clear_cookies()
         self.cdp.send("Network.clearBrowserCache")
         self.cdp.send("Page.resetNavigationHistory")
         page.set_viewport_size(self.size)
-        page.emulate_media(media="null", color_scheme="null", reduced_motion="null", forced_colors="null")
-        page.mouse.up()
-        for key in _MODIFIERS:
-            page.keyboard.up(key)
+        page.emulate_media(media="null", color_scheme="null", reduced_motion="null", forced_colors="null", contrast="null")
+        page.clear_console_messages()
         page.requests = []
         return True
 
