@@ -111,7 +111,6 @@ class _Tab:
                 setattr(owner, name, self._noting_listener(owner, getattr(type(owner), name)))
             for name in _CLIENT_SETTINGS:
                 setattr(owner, name, self._noting_setting(owner, name, getattr(type(owner), name)))
-        return self.page
 
     def _noting_listener(self, owner, register):
         def on(event, handler):
@@ -120,6 +119,7 @@ class _Tab:
         return on
 
     def _noting_setting(self, owner, name, setting):
+        """A setting kept on Playwright's side is noted as a call that cannot be undone."""
         def set_value(*args, **kwargs):
             self.context_calls.append(name)
             return setting(owner, *args, **kwargs)
@@ -157,7 +157,6 @@ class _Tab:
         page.set_viewport_size(self.size)
         page.emulate_media(media="null", color_scheme="null", reduced_motion="null", forced_colors="null", contrast="null")
         page.clear_console_messages()
-        page.requests = []
         return True
 
     def close(self) -> None:
