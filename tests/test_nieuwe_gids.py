@@ -81,8 +81,14 @@ def publish_and_wait(page, preview: Preview, file: Path, builds: bool = True) ->
 def type_text(page, index: int, text: str) -> None:
     """Type into the index-th text box of the form (Decap's rich-text editor), as a person types."""
     box = page.locator("[data-slate-editor]").nth(index)
-    box.click()
-    page.keyboard.press("Control+End")
+    words = box.locator("[data-slate-string]")
+    if words.count():
+        # a click after the last word, as a person adds to a text (Control+End left the caret where
+        # a click in the box had put it, mid-word: "schoLees ook [[...]].onmaak")
+        last = words.last.bounding_box()
+        page.mouse.click(last["x"] + last["width"] - 1, last["y"] + last["height"] / 2)
+    else:
+        box.click()
     page.keyboard.type(text)
 
 
@@ -173,6 +179,7 @@ def test_a_new_editor_makes_a_guide_in_the_browser_and_it_publishes(tmp_path, op
         type_text(page, 0, " Lees ook [[knelpunt:bestaat-niet]].")
         status = publish_and_wait(page, guide, own_page, builds=False)
         assert not status["goed"]
+        assert "teams in de schoonmaak. Lees ook [[knelpunt:bestaat-niet]]." in own_page.read_text(encoding="utf-8")  # typed after the text
         assert any(p["bestand"].endswith(f"{PAGINA_ID}.md") and "bestaat-niet" in p["tekst"] for p in status["problemen"]), status
         banner = page.locator("#wegwijzer-bouwstatus")
         banner.wait_for()
