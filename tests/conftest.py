@@ -403,7 +403,7 @@ def open_page(kept_tabs, request):
         return tab.page
 
     yield open_page
-    # a failed test (or one whose page the policy refused something, which fails it after this)
+    # not after a failed test, nor after a refusal by the page's policy (which fails the test after this)
     for tab in tabs:
         kept_tabs.put_back(tab, keep=not request.node.stash.get(_FAILED, False) and not POLICY_VIOLATIONS)
 
