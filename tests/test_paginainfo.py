@@ -7,6 +7,7 @@ breaks, the scan's top sizes in the step texts, and the instruments' facts."""
 from __future__ import annotations
 
 import math
+import os
 import re
 import subprocess
 from datetime import date
@@ -262,6 +263,23 @@ def test_last_changed_is_the_last_commit_of_the_page_source(example_site):
     }
     for path, files in expected.items():
         assert _shown_day(example_site, path) == max(map(expected_day, files)), path
+
+
+def test_a_linked_file_or_folder_counts_as_the_file_it_is(tmp_path):
+    """Pages share files: a file reached through a linked folder, or a linked file, is dated once, as the real file."""
+    from wegwijzer.catalogus.paginainfo import Gewijzigd
+
+    real = tmp_path / "echt"
+    (real / "sub").mkdir(parents=True)
+    (real / "sub" / "a.yml").write_text("a")
+    (real / "b.yml").write_text("b")
+    (tmp_path / "map").symlink_to(real)
+    (real / "naar-b.yml").symlink_to(real / "b.yml")
+    asked = [tmp_path / "map" / "sub" / "a.yml", real / "naar-b.yml", tmp_path / "map" / "sub" / ".." / "b.yml", real / "b.yml"]
+    dates = Gewijzigd(asked)
+    assert {dates._echt_pad(p) for p in asked} == {str(real / "sub" / "a.yml"), str(real / "b.yml")}
+    assert all(dates._echt_pad(p) == os.path.realpath(p) for p in asked)
+    assert set(dates.dagen) == {str(real / "sub" / "a.yml"), str(real / "b.yml")}
 
 
 # -- numbers counted from the pages ------------------------------------------------------

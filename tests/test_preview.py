@@ -362,3 +362,42 @@ def test_one_worker_process_makes_pdf_after_pdf_and_says_why_when_it_cannot(monk
     out = io.BytesIO()
     pdf_worker.serve(requests("<p>drie</p>"), out)
     assert answers(out) == [(pdf_worker.TOOL_MISSING, "WeasyPrint is niet geïnstalleerd".encode())]
+
+
+def test_garbage_of_a_build_is_collected_after_it_not_kept_frozen(monkeypatch):
+    """memory.py: after a build what is held is frozen, so the next rebuild's collections skip it;
+    what a build left behind as garbage is still collected at the tidy-up after the next one."""
+    import gc
+    import weakref
+
+    from wegwijzer.plugins.catalogus import memory
+
+    monkeypatch.setattr(memory, "TIDY_AFTER", 0.05)
+
+    class Node:
+        pass
+
+    def garbage_cycle():
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        return weakref.ref(a)
+
+    tidy = memory.Tidy()
+    try:
+        held = [Node() for _ in range(100)]
+        left_behind = garbage_cycle()  # garbage, yet alive until the cyclic collector finds it
+        tidy.soon()
+        tidy.soon()  # two builds in a row: one tidy-up
+        deadline = time.monotonic() + 5
+        while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert gc.get_freeze_count() > 0  # what is held now is skipped by the next rebuild's collections
+        assert left_behind() is None  # collected before freezing
+        frozen_garbage = garbage_cycle()
+        gc.freeze()  # as if it were frozen with the rest: it became garbage during the next build
+        tidy.now()
+        assert frozen_garbage() is None  # the next tidy-up collects it
+        assert len(held) == 100
+    finally:
+        tidy.stop()
+    assert gc.get_freeze_count() == 0

@@ -20,7 +20,8 @@ Events, in the order MkDocs calls them:
 - `on_serve`: rebuild when the catalogus or its base changes, and guard the
   preview server (`preview_server.py`: problems on every page, never stuck,
   this computer only); `on_nav`,
-  `on_pre_page` and `on_env` let a rebuild redo only the pages that changed (`preview.py`).
+  `on_pre_page` and `on_env` let a rebuild redo only the pages that changed (`preview.py`);
+  garbage is collected between rebuilds, not during them (`memory.py`).
 - `on_post_build`, `on_build_error`, `on_shutdown`: `mkdocs build` writes into a
   folder beside the site and swaps it in only when nothing failed (`atomic.py`).
 """
@@ -67,6 +68,7 @@ from .framed import FramedPage, GeneratedPage, nav_titles
 from ..pagina_bestand import bronnen_van, gemaakte_pagina
 from .page_safety import CleanPages, page_templates, safe_meta
 from .config import CatalogusConfig, cache_choice
+from .memory import Tidy
 from .preview import Preview
 from .rendered import Rendered
 from ...pages.generated import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
@@ -118,12 +120,14 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     serving = False  # under `mkdocs serve`
     atomic = None  # under `mkdocs build`: the site swapped in only on success
     preview = None  # under `mkdocs serve`: what a rebuild can keep of the last one
+    tidy = None  # under `mkdocs serve`: garbage collection after a rebuild
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object across rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
         self.atomic = AtomicSite() if command == "build" else None
         self.preview = Preview() if self.serving else None
+        self.tidy = Tidy() if self.serving else None  # garbage collected between rebuilds (memory.py)
         self.rendered = Rendered()  # kept across the preview's rebuilds, as this plugin object is
         self.clean = CleanPages(keep=self.serving)
         # Here, before MkDocs counts warnings for --strict: a patch that is off must not stop a publication.
@@ -184,6 +188,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.rendered.built(previewing=self.serving)
         if self.preview:
             self.preview.built(self.files, os.path.abspath(config.site_dir))
+        if self.tidy:
+            self.tidy.soon()
 
     def on_build_error(self, error):
         if self.atomic:
@@ -191,10 +197,14 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.rendered.failed()
         if self.preview:
             self.preview.failed()
+        if self.tidy:
+            self.tidy.soon()
 
     def on_shutdown(self):
         if self.atomic:
             self.atomic.finish()
+        if self.tidy:
+            self.tidy.stop()
 
     def _check_reading_time(self) -> None:
         words, minutes = mkb_leestijd(self.catalogus)
