@@ -35,6 +35,7 @@ from ..catalogus.leestijd import teken
 from ..catalogus.paginainfo import contact_van
 from ..jinja_cache import CompiledTemplates
 from . import bronnen, stukken
+from .dependencies import RecordingEnvironment
 from .routes import PAGINA_PATHS, VASTE_PATHS, alle_path_of, mkb_path_of, path_of, relative
 
 #: Cards on the first view of the knelpunten and oplossingen lists. A longer list keeps the
@@ -127,7 +128,7 @@ def environment(*folders: Path) -> jinja2.Environment:
 
     One per process: its templates are compiled once, not again on every rebuild of the preview.
     """
-    env = jinja2.Environment(
+    env = RecordingEnvironment(  # what a page reads, for the preview (dependencies.py)
         loader=jinja2.FileSystemLoader([*folders, TEMPLATES]),
         extensions=["jinja2.ext.do"],
         trim_blocks=True,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-
+from typing import Any, Callable
 from urllib.parse import quote
 
 from markupsafe import escape
@@ -166,9 +166,13 @@ def _relative_folder(folder: str, start: str) -> str:
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 
-def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str) -> str:
-    """Render one `[[kind:id]]` as a Markdown link relative to `from_page` (plain text if left out)."""
+def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str, read: Callable[[Any], None] | None = None) -> str:
+    """Render one `[[kind:id]]` as a Markdown link relative to `from_page` (plain text if left out).
+
+    `read(entry)` is told the entry it points to (None when there is none), for the preview (dependencies.py)."""
     entry = catalogus.entries(link.kind).get(link.id)
+    if read is not None:
+        read(entry)
     text = link.label or (title_of(link.kind, entry) if entry else catalogus.link_title(link.kind, link.id))
     if link.kind == "praktijk" and entry is not None and not link.label:
         text = quote_in_a_sentence(entry)

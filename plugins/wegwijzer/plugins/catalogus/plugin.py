@@ -71,6 +71,7 @@ from .config import CatalogusConfig, cache_choice
 from .memory import Tidy
 from .preview import Preview
 from .rendered import Rendered
+from ...pages.dependencies import Kept
 from ...pages.generated import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
 from ...pages.leesroutes import leesroutes, plekken, voor_javascript, weergave
 from ...pages.routes import markdown_link, mkb_path_of, paden_voor_javascript, site_url, zoeksoort
@@ -121,6 +122,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     atomic = None  # under `mkdocs build`: the site swapped in only on success
     preview = None  # under `mkdocs serve`: what a rebuild can keep of the last one
     tidy = None  # under `mkdocs serve`: garbage collection after a rebuild
+    kept = None  # under `mkdocs serve`: the generated pages and expanded links of the last build
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object across rebuilds of `mkdocs serve`.
@@ -129,6 +131,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.preview = Preview() if self.serving else None
         self.tidy = Tidy() if self.serving else None  # garbage collected between rebuilds (memory.py)
         self.rendered = Rendered()  # kept across the preview's rebuilds, as this plugin object is
+        self.kept = Kept() if self.serving else None  # generated pages and links, while what they read is the same
         self.clean = CleanPages(keep=self.serving)
         # Here, before MkDocs counts warnings for --strict: a patch that is off must not stop a publication.
         patches.dutch_abort()  # MkDocs prints the last line of a failed build itself, after every plugin has run
@@ -249,8 +252,10 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             files.append(File.generated(config, f"schema/{name}.json", content=json.dumps(content, ensure_ascii=False, indent=1)))
         minify_theme_css(files, str(THEME))
         env = environment()
+        if self.kept:
+            self.kept.start(self.catalogus, env)
         for spec in generated.values():
-            page = render(env, spec, self.catalogus)
+            page = self.kept.render(env, spec, render) if self.kept else render(env, spec, self.catalogus)
             file = gemaakte_pagina(config, spec.src_uri, page.markdown, spec.bronnen)
             files.append(file)
             (FramedPage if page.frame is not None else GeneratedPage)(file, config, page)
@@ -356,6 +361,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             # the guide's own introduction (catalogus.yml), below the choice of route a visitor came for
             markdown += f"\n\n## Over deze Wegwijzer\n\n{self.catalogus.info.inleiding.strip()}\n\nWie deze Wegwijzer maakten en waarop hij steunt, lees je in de [verantwoording](verantwoording.md).\n"
         markdown = self._quotes_as_blocks(markdown)
+        if self.kept:
+            return self.kept.links(uri, markdown, lambda text, read: expand_links(text, lambda link: markdown_link(self.catalogus, link, uri, read)))
         return expand_links(markdown, lambda link: markdown_link(self.catalogus, link, uri))
 
     @event_priority(-100)  # after every other plugin has added to the page
