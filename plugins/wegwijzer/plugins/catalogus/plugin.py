@@ -28,6 +28,7 @@ Events, in the order MkDocs calls them:
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -62,6 +63,8 @@ from ..csp import with_policy
 from ..material_markup import without_autocomplete
 from .. import patches
 from ...jinja_cache import CompiledTemplates
+from ... import json_text
+from ...json_text import KeptJson
 from ..kept_nav import keep_menu
 from .atomic import AtomicSite
 from .framed import FramedPage, GeneratedPage, nav_titles
@@ -123,6 +126,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     preview = None  # under `mkdocs serve`: what a rebuild can keep of the last one
     tidy = None  # under `mkdocs serve`: garbage collection after a rebuild
     kept = None  # under `mkdocs serve`: the generated pages and expanded links of the last build
+    open_data = None  # under `mkdocs serve`: the text of the open data's entries
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object across rebuilds of `mkdocs serve`.
@@ -132,6 +136,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.tidy = Tidy() if self.serving else None  # garbage collected between rebuilds (memory.py)
         self.rendered = Rendered()  # kept across the preview's rebuilds, as this plugin object is
         self.kept = Kept() if self.serving else None  # generated pages and links, while what they read is the same
+        self.open_data = KeptJson() if self.serving else None  # the open data's entries, written once each
         self.clean = CleanPages(keep=self.serving)
         # Here, before MkDocs counts warnings for --strict: a patch that is off must not stop a publication.
         patches.dutch_abort()  # MkDocs prints the last line of a failed build itself, after every plugin has run
@@ -246,10 +251,11 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         if config.theme["favicon"] == FAVICON:
             files.append(File.generated(config, FAVICON, content=_favicon(self.catalogus.info.huisstijl.kleur)))
         # Open data and editor support at stable paths: the catalogus as JSON, and its JSON Schemas.
-        files.append(File.generated(config, OPEN_DATA, content=json.dumps(to_json(self.catalogus), ensure_ascii=False, indent=1)))
+        open_data = to_json(self.catalogus)
+        files.append(File.generated(config, OPEN_DATA, content=self.open_data.dumps(open_data) if self.open_data else json_text.dumps(open_data)))
         files.append(File.generated(config, DOSSIER_CSV, content=dossier_csv(self.catalogus)))
-        for name, content in json_schemas().items():
-            files.append(File.generated(config, f"schema/{name}.json", content=json.dumps(content, ensure_ascii=False, indent=1)))
+        for name, content in _schema_texts().items():
+            files.append(File.generated(config, f"schema/{name}.json", content=content))
         minify_theme_css(files, str(THEME))
         env = environment()
         if self.kept:
@@ -418,6 +424,12 @@ def _poll_often(server, catalogus) -> None:
     entries = len(catalogus.knelpunten) + len(catalogus.oplossingen) + len(catalogus.praktijk) + len(catalogus.instrumenten)
     if entries <= POLL_MAX_ENTRIES:  # used for the folders watched from here on
         patches.apply("poll_often", getattr(server, "observer", None), lambda every: POLL_SECONDS)
+
+
+@functools.lru_cache(maxsize=None)
+def _schema_texts() -> dict[str, str]:
+    """The JSON Schemas as written into the site: the same for every build of this package."""
+    return {name: json_text.dumps(content) for name, content in json_schemas().items()}
 
 
 def _nav_uris(nav) -> set[str] | None:
