@@ -53,19 +53,27 @@ def key_of(entry) -> tuple:
 
 
 class RecordingEnvironment(jinja2.Environment):
-    """A Jinja environment that notes, while `reads` is a set, which entries and parts of the catalogus are looked up."""
+    """A Jinja environment that notes, between `record` and `stop`, which entries and parts of the catalogus
+    are looked up. Outside that its lookups are Jinja's own, without a step more (`mkdocs build`)."""
 
     reads: set | None = None
 
-    def getattr(self, obj, attribute):
-        if self.reads is not None:
-            self._note(obj, attribute)
-        return super().getattr(obj, attribute)
+    def record(self, reads: set) -> None:
+        self.reads = reads
+        self.getattr, self.getitem = self._recording_getattr, self._recording_getitem  # what templates call
 
-    def getitem(self, obj, argument):
-        if self.reads is not None and isinstance(argument, str):
+    def stop(self) -> None:
+        self.reads = None
+        del self.getattr, self.getitem
+
+    def _recording_getattr(self, obj, attribute):
+        self._note(obj, attribute)
+        return jinja2.Environment.getattr(self, obj, attribute)
+
+    def _recording_getitem(self, obj, argument):
+        if isinstance(argument, str):
             self._note(obj, argument)
-        return super().getitem(obj, argument)
+        return jinja2.Environment.getitem(self, obj, argument)
 
     def _note(self, obj, name: str) -> None:
         if type(obj) in _ENTRY_TYPES:
@@ -184,11 +192,11 @@ class Kept:
         if kept is not None and kept[0] == spec.template and kept[1] == context:
             return kept[3]
         reads: set = set()
-        env.reads = reads
+        env.record(reads)
         try:
             page = make(env, spec, self.catalogus)
         finally:
-            env.reads = None
+            env.stop()
         self.renders[spec.src_uri] = (spec.template, context, frozenset(reads), page)
         self.rendered += 1
         return page
