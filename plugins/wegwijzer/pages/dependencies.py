@@ -169,10 +169,11 @@ class Kept:
         self.expanded: dict[str, tuple] = {}  # src_uri -> (markdown, reads, expanded markdown)
         self.rendered = 0  # pages rendered in this build (the rest came back)
 
-    def start(self, catalogus: model.Catalogus, env: jinja2.Environment) -> None:
-        """Before the pages are made: what changed since the last build; what depended on it is dropped."""
+    def start(self, catalogus: model.Catalogus, env: jinja2.Environment, *settings) -> None:
+        """Before the pages are made: what changed since the last build; what depended on it is dropped.
+        Other `settings` the pages are made with (the site's kind of addresses), every page is made again."""
         prints = fingerprints(catalogus)
-        stamp = _template_stamp(env)
+        stamp = (_template_stamp(env), settings)
         if self.prints is None or stamp != self.stamp:
             self.renders, self.expanded = {}, {}
         else:

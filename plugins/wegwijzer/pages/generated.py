@@ -36,7 +36,7 @@ from ..catalogus.paginainfo import contact_van
 from ..jinja_cache import CompiledTemplates
 from . import bronnen, stukken
 from .dependencies import RecordingEnvironment
-from .routes import PAGINA_PATHS, VASTE_PATHS, alle_path_of, mkb_path_of, path_of, relative
+from .routes import PAGINA_PATHS, VASTE_PATHS, alle_path_of, html_href, link_text, mkb_path_of, path_of, relative
 
 #: Cards on the first view of the knelpunten and oplossingen lists. A longer list keeps the
 #: rest on its page alle/, which the filter fetches when it is used: a list of thousands
@@ -143,6 +143,7 @@ def environment(*folders: Path) -> jinja2.Environment:
     env.filters["quote"] = lambda text: Markup("\n".join(f"> {escape(line)}".rstrip() for line in text.splitlines()))
     env.filters["labels"] = lambda values, labels: ", ".join(labels[v] for v in values)
     env.filters["eerste_zin"] = _first_sentence
+    env.filters["linktekst"] = lambda text: Markup(link_text(text))
     env.filters["link"] = web_link
     env.filters["contact"] = contact_link
     stukken.filters(env)  # md, md_regel, md_kop: the Markdown pieces of an HTML frame
@@ -215,12 +216,15 @@ def _icon_svg(name: str) -> str:
     return Markup(f'<span class="ww-icoon" aria-hidden="true">{svg}</span>')
 
 
-def render(env: jinja2.Environment, spec: PageSpec, catalogus: model.Catalogus) -> stukken.Opgemaakt:
-    """One page: its Markdown, and for an HTML template the frame its Markdown's HTML goes into."""
+def render(env: jinja2.Environment, spec: PageSpec, catalogus: model.Catalogus, use_directory_urls: bool = True) -> stukken.Opgemaakt:
+    """One page: its Markdown, and for an HTML template the frame its Markdown's HTML goes into.
+
+    `use_directory_urls` as the site has it: the frame's own links are addresses, as MkDocs makes them."""
     template = env.get_template(spec.template)
     voorwerk = _Voorwerk()
     if spec.template.endswith(".html"):
-        page = stukken.maak(template, catalogus=catalogus, voorwerk=voorwerk, **spec.context)
+        adres = lambda kind, entry: html_href(path_of(kind, entry), spec.src_uri, use_directory_urls)  # noqa: E731
+        page = stukken.maak(template, catalogus=catalogus, voorwerk=voorwerk, adres=adres, **spec.context)
     else:
         page = stukken.Opgemaakt(template.render(catalogus=catalogus, voorwerk=voorwerk, **spec.context))
     return dataclasses.replace(page, voorwerk=voorwerk.tekst, meta=voorwerk.meta)

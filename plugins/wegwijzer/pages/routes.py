@@ -176,13 +176,18 @@ def markdown_link(catalogus: model.Catalogus, link: Link, from_page: str, read: 
     text = link.label or (title_of(link.kind, entry) if entry else catalogus.link_title(link.kind, link.id))
     if link.kind == "praktijk" and entry is not None and not link.label:
         text = quote_in_a_sentence(entry)
-    # on one line: a title typed over two lines must not end a heading or start a block halfway
-    text = str(escape(_LINE_BREAK.sub(" ", text).strip())).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    text = link_text(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     if entry is None:  # left out of the base: there is no page, the words remain
         return text
     if link.kind == "stap" and from_page.startswith("mkb/"):  # the short route stays in the short route
         return f"[{text}]({relative(mkb_path_of(entry), from_page)})"
     return f"[{text}]({relative(path_of(link.kind, entry), from_page)})"
+
+
+def link_text(text: str) -> str:
+    """A title as the text of a link, escaped: on one line, as a title typed over two lines
+    must not end a heading or start a block halfway."""
+    return str(escape(_LINE_BREAK.sub(" ", text).strip()))
 
 
 def site_url(target: str, use_directory_urls: bool) -> str:

@@ -258,10 +258,11 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             files.append(File.generated(config, f"schema/{name}.json", content=content))
         minify_theme_css(files, str(THEME))
         env = environment()
+        make = functools.partial(render, use_directory_urls=config.use_directory_urls)
         if self.kept:
-            self.kept.start(self.catalogus, env)
+            self.kept.start(self.catalogus, env, config.use_directory_urls)
         for spec in generated.values():
-            page = self.kept.render(env, spec, render) if self.kept else render(env, spec, self.catalogus)
+            page = self.kept.render(env, spec, make) if self.kept else make(env, spec, self.catalogus)
             file = gemaakte_pagina(config, spec.src_uri, page.markdown, spec.bronnen)
             files.append(file)
             (FramedPage if page.frame is not None else GeneratedPage)(file, config, page)
