@@ -74,6 +74,8 @@ class Rendered:
         self.loaded_from: Path | None = None
         self.changed = False
         self.seen: set[str] = set()
+        self._files = None  # the build's files, and what links found among them (`_found`)
+        self._lookups: dict[str, tuple | None] = {}
         self._writer: threading.Thread | None = None
 
     def start(self, config) -> None:
@@ -104,7 +106,7 @@ class Rendered:
             def render(config, files):
                 key = _page_key(page)
                 hit = self.entries.get(uri)
-                if hit and hit[0] == key and all(_found(files.get_file_from_path(path)) == found for path, found in hit[1].items()):
+                if hit and hit[0] == key and all(self._found(files, path) == found for path, found in hit[1].items()):
                     page.content, page.toc, page._title_from_render, page.present_anchor_ids = hit[2:6]
                     page.links_to_anchors = {file: links for path, links in hit[6].items() if (file := files.get_file_from_path(path)) is not None}
                     for name, level, message in hit[7]:
@@ -121,12 +123,22 @@ class Rendered:
 
         patches.apply("reuse_html", page, reusing)
 
+    def _found(self, files, path: str) -> tuple | None:
+        """What a link to `path` finds among this build's `files`, looked up once per build: pages share
+        their links (every knelpunt links to the same oplossingen), and a lookup normalises its path."""
+        if self._files is not files:
+            self._files, self._lookups = files, {}
+        if path not in self._lookups:
+            self._lookups[path] = _found(files.get_file_from_path(path))
+        return self._lookups[path]
+
     def built(self, previewing: bool) -> None:
         """The build succeeded (`on_post_build`): forget pages that are gone, keep the rest on disk when something changed.
 
         The preview keeps its renders in memory and writes them once, after its first build, in
         the background: writing them after every save would hold up the next one, for the few
         pages a save changes."""
+        self._files, self._lookups = None, {}  # the build's files go with it
         if self.settings is None:
             return
         gone = self.entries.keys() - self.seen
@@ -144,6 +156,7 @@ class Rendered:
     def failed(self) -> None:
         """A build stopped halfway: its renders are right, but keep nothing on disk from it."""
         self.changed = False
+        self._files, self._lookups = None, {}
 
 
 def _page_key(page) -> bytes:
