@@ -47,9 +47,14 @@ WHOLE = ("catalogus", "*")
 
 
 def key_of(entry) -> tuple:
-    if type(entry) is normen.Bepaling:
+    kind = type(entry)
+    if kind is _BEPALING:
         return ("Bepaling", *entry.sleutel)
-    return (type(entry).__name__, entry.id)
+    return (_NAMES[kind], entry.id)
+
+
+_BEPALING = normen.Bepaling
+_NAMES = {kind: kind.__name__ for kind in ENTRIES}
 
 
 class RecordingEnvironment(jinja2.Environment):
@@ -139,24 +144,26 @@ _PLAIN = frozenset({str, int, float, bool, datetime.date, datetime.datetime})
 
 def _parts(obj, entry: Callable, stack: tuple) -> Iterable:
     """Every field of a dataclass (also those left out of its comparison) and every property, comparable."""
-    for f in dataclasses.fields(obj):
-        if not f.name.startswith("_"):
-            yield comparable(getattr(obj, f.name), entry, stack)
-    for name in _properties(type(obj)):
+    fields, properties = _names(type(obj))
+    for name in fields:
+        yield comparable(getattr(obj, name), entry, stack)
+    for name in properties:
         try:
             yield comparable(getattr(obj, name), entry, stack)
         except Exception as error:  # noqa: BLE001 - a property that fails now fails the same way each time
             yield ("fout", type(error).__name__)
 
 
-_PROPERTY_NAMES: dict[type, tuple[str, ...]] = {}
+_NAMES_OF: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
-def _properties(kind: type) -> tuple[str, ...]:
-    if kind not in _PROPERTY_NAMES:
-        _PROPERTY_NAMES[kind] = tuple(sorted(
-            name for klass in kind.__mro__ for name, member in vars(klass).items() if isinstance(member, property)))
-    return _PROPERTY_NAMES[kind]
+def _names(kind: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields (but private ones, a cache) and the properties of a dataclass."""
+    if kind not in _NAMES_OF:
+        fields = tuple(f.name for f in dataclasses.fields(kind) if not f.name.startswith("_"))
+        properties = tuple(sorted(name for klass in kind.__mro__ for name, member in vars(klass).items() if isinstance(member, property)))
+        _NAMES_OF[kind] = (fields, properties)
+    return _NAMES_OF[kind]
 
 
 class Kept:
