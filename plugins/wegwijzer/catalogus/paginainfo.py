@@ -64,26 +64,28 @@ def contact_van(waarde: Optional[str]) -> Optional[Contact]:
 
 
 class Bronbestanden:
-    """Which files of the catalogus a generated page is made of, for one build."""
+    """Which files of the catalogus a generated page is made of, for one build.
+
+    Paths as strings (`os.path`): some 3,000 pages ask for their files on every rebuild of the preview."""
 
     def __init__(self, catalogus: Catalogus, paginas: dict[str, str] | None = None) -> None:
         self.catalogus = catalogus
-        self.lagen = [Path(laag) for laag in reversed(catalogus.lagen)]  # the sector first: its file wins
+        self.lagen = [os.fspath(laag) for laag in reversed(catalogus.lagen)]  # the sector first: its file wins
         self.paginas = catalogus.paginas if paginas is None else paginas
-        self._gevonden: dict[str, Optional[Path]] = {}
+        self._gevonden: dict[str, Optional[str]] = {}
 
-    def bestand(self, naam: str) -> Optional[Path]:
+    def bestand(self, naam: str) -> Optional[str]:
         """`naam` (as in a catalogus folder: `knelpunten/x.yml`) in the layer that supplies it."""
         if naam not in self._gevonden:
-            self._gevonden[naam] = next((laag / naam for laag in self.lagen if (laag / naam).is_file()), None)
+            self._gevonden[naam] = next((pad for laag in self.lagen if os.path.isfile(pad := os.path.join(laag, naam))), None)
         return self._gevonden[naam]
 
-    def voor(self, src_uri: str, namen: Iterable[str] = ()) -> list[Path]:
+    def voor(self, src_uri: str, namen: Iterable[str] = ()) -> list[str]:
         """The files page `src_uri` is made of: a page of the layers' `paginas/`, or one made from the catalogus
         files `namen` (as its maker names them: `pages/bronnen.py`)."""
         if src_uri in self.paginas:
             extra = ["catalogus.yml"] if src_uri == "index.md" and self.catalogus.info.inleiding else []
-            return [Path(self.paginas[src_uri]), *filter(None, map(self.bestand, extra))]
+            return [os.fspath(self.paginas[src_uri]), *filter(None, map(self.bestand, extra))]
         return [path for path in map(self.bestand, namen) if path is not None]
 
 
@@ -139,7 +141,7 @@ def _git_dates(top: str, folders: Iterable[str]) -> dict[str, date]:
 class Gewijzigd:
     """The day each file last changed; git is asked once per repository, for every file asked about at once."""
 
-    def __init__(self, paden: Iterable[Path]) -> None:
+    def __init__(self, paden: Iterable[str | os.PathLike]) -> None:
         self.dagen: dict[str, date] = {}
         self._echt: dict[str, str] = {}  # a path as asked -> the file it is (realpath is slow, pages share files)
         repositories: dict[str, list[str]] = {}
@@ -180,7 +182,7 @@ class Gewijzigd:
         real = os.path.join(self._echt[folder], name)
         return os.path.realpath(real) if os.path.islink(real) else real
 
-    def dag(self, paden: Iterable[Path]) -> Optional[date]:
+    def dag(self, paden: Iterable[str | os.PathLike]) -> Optional[date]:
         """The newest day of `paden`; None when none of them is known."""
         found = [self.dagen.get(self._echt_pad(p)) for p in paden]
         return max((d for d in found if d is not None), default=None)
