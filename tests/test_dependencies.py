@@ -120,3 +120,23 @@ def test_a_changed_page_template_renders_every_page_again(guide, tmp_path):
     pages = {spec.src_uri: kept.render(env, spec, render) for spec in specs}
     assert kept.rendered == len(specs)
     assert "Tweede versie" in pages["privacy.md"].markdown
+
+
+def test_a_number_true_and_two_entries_under_one_key_are_never_taken_for_each_other():
+    """Found by an attack on this module: 1, 1.0 and True compare equal in Python; and an entry met again
+    under its own key while its fields are looked at must keep the mark that makes it always differ."""
+    from wegwijzer.catalogus.model import Bron, Knelpunt
+    from wegwijzer.pages.dependencies import comparable, fingerprints
+
+    assert len({comparable(v) for v in (1, 1.0, True)}) == 3
+
+    def knelpunt(bronnen):
+        return Knelpunt(id="k", titel="K", factor=None, omschrijving="", signalen=[], oplossingen=[], bronnen=bronnen)
+
+    from wegwijzer.catalogus import model
+
+    twin = knelpunt([])
+    first = knelpunt([Bron(titel="x", uitgever=twin)])  # a knelpunt that holds its twin
+    catalogus = model.Catalogus(info=None, stappen=[], werkdrukmodel=model.Werkdrukmodel(inleiding="", groepen=[]),
+                                knelpunten={"k": first}, oplossingen={}, praktijk={}, instrumenten={})
+    assert fingerprints(catalogus)[("Knelpunt", "k")] != fingerprints(catalogus)[("Knelpunt", "k")]

@@ -20,7 +20,9 @@ that changed.
   a page that looked into it read it.
 
 A page whose template, context or any part it read differs is rendered again; so
-is every page when a page template changed, and on the first build. Only the
+is every page when a page template changed, and on the first build. What Python
+code reads of an entry it is handed is not seen: a filter or global gets plain
+values (a title, an id), or the entry's fields are read in the template. Only the
 preview keeps renders; `mkdocs build` renders every page (`tests/test_dependencies.py`
 edits the example in many ways and checks each kept page against a new render).
 """
@@ -112,15 +114,18 @@ def fingerprints(catalogus: model.Catalogus) -> dict[tuple, Any]:
         v = waiting.pop()
         key = key_of(v)
         if key not in found:
-            found[key] = tuple(_parts(v, entry, (id(v),)))
+            parts = tuple(_parts(v, entry, (id(v),)))
+            found.setdefault(key, parts)  # a twin found meanwhile (two entries, one key) keeps its mark
     return found
 
 
 def comparable(v, entry: Callable[[Any], tuple] = key_of, stack: tuple = ()) -> Any:
     """`v` as a value that compares equal only when what it holds is the same; an entry in it as `entry(v)`."""
     kind = type(v)
-    if v is None or kind in _PLAIN:
+    if v is None or kind is str:
         return v
+    if kind in _PLAIN:  # with its kind: 1, 1.0 and True are equal in Python, not on a page
+        return (_PLAIN[kind], v)
     if kind in _ENTRY_TYPES:
         return entry(v)
     if id(v) in stack:  # back to an object being looked at: what it holds is in that look already
@@ -139,7 +144,7 @@ def comparable(v, entry: Callable[[Any], tuple] = key_of, stack: tuple = ()) -> 
     return object()  # unknown: never the same as before, so whatever read it is rendered again
 
 
-_PLAIN = frozenset({str, int, float, bool, datetime.date, datetime.datetime})
+_PLAIN = {int: "int", float: "float", bool: "bool", datetime.date: "date", datetime.datetime: "datetime"}
 
 
 def _parts(obj, entry: Callable, stack: tuple) -> Iterable:
