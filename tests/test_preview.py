@@ -401,3 +401,37 @@ def test_garbage_of_a_build_is_collected_after_it_not_kept_frozen(monkeypatch):
     finally:
         tidy.stop()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_rebuild_stops_the_waiting_pdf_round_and_a_failed_one_lets_it_go_on(monkeypatch):
+    """background.py: the work of a PDF round holds Python's lock, so a save stops it until the rebuild
+    is written; a rebuild that fails starts the last good build's round again, or its PDFs would never come."""
+    from wegwijzer.plugins.print import background
+    from wegwijzer.plugins.print.plugin import PrintPlugin
+
+    worked = []
+
+    class Source:  # what a round works out for each PDF: recorded, and found in the cache
+        def __init__(self, document, catalogus, cache):
+            worked.append(document.slug)
+
+        def from_cache(self):
+            return b"%PDF-"
+
+    monkeypatch.setattr(background, "PdfSource", Source)
+    monkeypatch.setattr(background, "QUIET_SECONDS", 0.3)
+    monkeypatch.setattr(background, "_write_if_changed", lambda path, pdf: None)
+    plugin = PrintPlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    try:
+        from types import SimpleNamespace
+        documents = [SimpleNamespace(slug=slug, pdf_path=f"pdf/{slug}.pdf") for slug in ("dossier", "checklist")]
+        plugin.last_round = (documents, None, None, "site")
+        plugin.background.refresh(*plugin.last_round)  # after a build: waits for a quiet moment
+        plugin.on_pre_build(config=None)  # a save comes within it
+        time.sleep(0.6)
+        assert worked == []  # the rebuild had the machine
+        plugin.on_build_error(RuntimeError("kapot"))
+        assert wait_for(lambda: worked == ["dossier", "checklist"], 5)
+    finally:
+        plugin.on_shutdown()

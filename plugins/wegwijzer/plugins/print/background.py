@@ -77,6 +77,12 @@ class BackgroundPdfs:
         self.round += 1
         self.pool.submit(self._refresh, self.round, documents, catalogus, cache, site_dir, wait)
 
+    def pause(self) -> None:
+        """A rebuild starts: a round still waiting, or working out what goes into its PDFs, stops at its
+        next step instead of taking the processor from the rebuild (that work holds Python's lock). The
+        round after the rebuild makes what is still missing."""
+        self.round += 1
+
     def _refresh(self, round_: int, documents, catalogus, cache, site_dir, wait: bool) -> None:
         if wait:
             time.sleep(QUIET_SECONDS)  # an editor saving again soon gets the whole machine for that rebuild

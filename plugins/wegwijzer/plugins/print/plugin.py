@@ -43,6 +43,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     background = None  # under `mkdocs serve`: PDFs are made after the preview is shown
     refresh_later = None  # the PDF cache, when this build left the PDFs to the background
     first_round = False  # some PDF was never made: the background starts at once
+    last_round = None  # what the background last made PDFs of: again after a failed rebuild
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object, and its background work, across rebuilds.
@@ -68,10 +69,18 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         heading_end = markdown.find("\n", markdown.find("\n# ") + 1)
         return markdown[:heading_end] + "\n\n" + self._download(slug, page.file.src_uri) + "\n" + markdown[heading_end:]
 
+    def on_pre_build(self, config):
+        if self.background:  # a save: the rebuild goes first, the PDFs follow it
+            self.background.pause()
+
     def on_post_build(self, config):
         if self.refresh_later:  # the preview is written; now the PDFs catch up
-            self.background.refresh(list(self.documents.values()), self.catalogus, self.refresh_later, config.site_dir,
-                                    wait=not self.first_round)
+            self.last_round = (list(self.documents.values()), self.catalogus, self.refresh_later, config.site_dir)
+            self.background.refresh(*self.last_round, wait=not self.first_round)
+
+    def on_build_error(self, error):
+        if self.background and self.last_round:  # the PDFs of the last good build, which the pause stopped
+            self.background.refresh(*self.last_round, wait=False)
 
     def _build_pdfs(self, files: Files, config) -> dict[str, str]:
         folder = pdf_folder(Path(config.config_file_path).parent)
