@@ -435,3 +435,27 @@ def test_a_rebuild_stops_the_waiting_pdf_round_and_a_failed_one_lets_it_go_on(mo
         assert wait_for(lambda: worked == ["dossier", "checklist"], 5)
     finally:
         plugin.on_shutdown()
+
+
+def test_the_search_index_follows_the_last_of_quick_saves_not_each(monkeypatch):
+    """plugins/search: indexing reads every page, so the preview waits for a quiet moment after a rebuild;
+    a save within it leaves the indexing to the rebuild it starts."""
+    import subprocess
+    from types import SimpleNamespace
+
+    from wegwijzer.plugins.search import plugin as search
+
+    indexed = []
+    monkeypatch.setattr(search, "QUIET_SECONDS", 0.3)
+    monkeypatch.setattr(search, "index", lambda site_dir, urls, nice: indexed.append(site_dir) or subprocess.CompletedProcess([], 0, "", ""))
+    plugin = search.SearchPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="serve", dirty=True)
+    config = SimpleNamespace(site_dir="site", use_directory_urls=True)
+    for save in range(3):  # three saves in quick succession
+        plugin.on_pre_build(config)
+        plugin.on_post_build(config)
+        time.sleep(0.05)
+    assert wait_for(lambda: indexed, 5)
+    time.sleep(0.5)
+    assert indexed == ["site"]  # once, after the last

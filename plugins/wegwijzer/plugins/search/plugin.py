@@ -16,6 +16,7 @@ The search box itself is in the theme: `partials/header.html` and `zoeken.js`.
 from __future__ import annotations
 
 import threading
+import time
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -25,6 +26,9 @@ from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
 
+#: How long the preview waits after a rebuild before it brings the search index up to date.
+QUIET_SECONDS = 1.0
+
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     serving = False
@@ -33,6 +37,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # Having on_startup keeps this plugin object across the preview's rebuilds.
         self.serving = command == "serve"
         self.lock = threading.Lock()
+        self.builds = 0  # rebuilds started: an index waits for a quiet moment after the last one
+
+    def on_pre_build(self, config):
+        self.builds += 1
 
     def on_config(self, config):
         config.extra["wegwijzer_zoeken"] = self.config.zoeken  # the theme shows the search box only with an index
@@ -42,7 +50,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.zoeken:
             return
         if self.serving:
-            threading.Thread(target=self._index_quietly, args=(config.site_dir, config.use_directory_urls), daemon=True).start()
+            threading.Thread(target=self._index_quietly, args=(config.site_dir, config.use_directory_urls, self.builds), daemon=True).start()
             return
         result = index(config.site_dir, config.use_directory_urls)
         if result.returncode:
@@ -50,8 +58,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                               "Installeer het programma opnieuw (pip install arbo-wegwijzer), of zet 'zoeken: false' bij wegwijzer/search in mkdocs.yml.")
         log.debug(result.stdout)
 
-    def _index_quietly(self, site_dir: str, directory_urls: bool) -> None:
-        with self.lock:  # one index at a time; a later save indexes again
+    def _index_quietly(self, site_dir: str, directory_urls: bool, build: int) -> None:
+        """After a quiet moment: reading every page to see whether the index is still right takes the
+        processor from the next rebuild (and the open page's reload), and a later save indexes again."""
+        time.sleep(QUIET_SECONDS)
+        with self.lock:  # one index at a time
+            if build != self.builds:
+                return  # a newer rebuild: its own index follows
             result = index(site_dir, directory_urls, nice=True)
         if result.returncode:
             log.warning(f"de zoekindex van de voorvertoning is niet bijgewerkt: {last_line(result)}")
