@@ -459,3 +459,31 @@ def test_the_search_index_follows_the_last_of_quick_saves_not_each(monkeypatch):
     assert wait_for(lambda: indexed, 5)
     time.sleep(0.5)
     assert indexed == ["site"]  # once, after the last
+
+
+def test_a_build_holds_what_it_keeps_out_of_its_collections_and_lets_go_at_the_end(project, tmp_path, monkeypatch):
+    """memory.py: a build freezes what it keeps to its end (collections skip it), and unfreezes when it ends,
+    also when it fails, so a process that builds twice (a test run, a tool) keeps nothing frozen."""
+    import gc
+
+    from wegwijzer.plugins.catalogus import memory
+
+    held = []
+    monkeypatch.setattr(memory, "hold", lambda: (held.append(1), gc.freeze()))
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert len(held) == 2 and gc.get_freeze_count() == 0
+    # a build that fails after the pages are read (in on_env, where "Laatst gewijzigd" is filled in)
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site2"))
+    config.plugins.on_startup(command="build", dirty=False)
+    monkeypatch.setattr(type(config.plugins["wegwijzer/catalogus"]), "_last_changed", lambda self, files: 1 / 0)
+    try:
+        with pytest.raises(Exception):
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert len(held) == 4 and gc.get_freeze_count() == 0

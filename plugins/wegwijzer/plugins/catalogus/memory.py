@@ -1,4 +1,4 @@
-"""The preview's garbage collection: between rebuilds, not during them.
+"""Garbage collection during a build only over what the build makes, and in the preview between rebuilds.
 
 Python's cyclic garbage collector now and then looks at every object the process
 holds. The preview holds much between rebuilds (the catalogus, every page's kept
@@ -10,6 +10,11 @@ collected once and then frozen (`gc.freeze`): the collections during the next
 rebuild look only at what that rebuild made. Nothing is kept longer than it would
 be otherwise: the next tidy-up unfreezes everything first, so what an older build
 left behind is collected then.
+
+Within a build the same holds for what it keeps to the end: the catalogus, the
+files and the pages once they are read (`hold`, in `on_nav` and `on_env`). A build
+that is not a preview lets go of it when it ends (`release`); the preview's next
+tidy-up does.
 """
 
 from __future__ import annotations
@@ -19,6 +24,16 @@ import threading
 
 #: Seconds after a build before the tidy-up: the reload of the open page comes first.
 TIDY_AFTER = 1.0
+
+
+def hold() -> None:
+    """What exists now stays to the end of the build: the collections from here on skip it."""
+    gc.freeze()
+
+
+def release() -> None:
+    """The build ended: its objects are collected as usual again."""
+    gc.unfreeze()
 
 
 class Tidy:

@@ -71,6 +71,7 @@ from .framed import FramedPage, GeneratedPage, nav_titles
 from ..pagina_bestand import bronnen_van, gemaakte_pagina
 from .page_safety import CleanPages, page_templates, safe_meta
 from .config import CatalogusConfig, cache_choice
+from . import memory
 from .memory import Tidy
 from .preview import Preview
 from .rendered import Rendered
@@ -191,6 +192,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         return config
 
     def on_post_build(self, config):
+        if not self.serving:
+            memory.release()
         if self.atomic:
             self.atomic.built()
         self.rendered.built(previewing=self.serving)
@@ -200,6 +203,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             self.tidy.soon()
 
     def on_build_error(self, error):
+        if not self.serving:
+            memory.release()
         if self.atomic:
             self.atomic.failed()
         self.rendered.failed()
@@ -278,6 +283,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.routes = leesroutes(self.catalogus, lambda pad: files.get_file_from_path(pad) is not None)
         self.menu_pages = {page.file.src_uri: page for page in nav.pages}
         self.routes_json = None
+        memory.hold()  # files, pages, nav and kept renders stay to the end of the build
         return nav
 
     def on_page_context(self, context, page, config, nav):
@@ -309,6 +315,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         return page
 
     def on_env(self, env, config, files):
+        memory.hold()  # and now every page's HTML
         env.bytecode_cache = THEME_COMPILED  # MkDocs makes a new environment every build
         env.globals["ww_zoeksoort"] = zoeksoort  # main.html files every page under it for search
         # the pages the browser tools link to, from the one table of routes (site.js)
