@@ -208,3 +208,24 @@ def test_every_page_names_catalogus_files_it_is_made_of_that_exist(without_mkdoc
         kind, _, rest = uri.partition("/")
         if kind in ("knelpunten", "oplossingen") and rest not in ("index.md", "alle/index.md"):
             assert f"{kind}/{rest.removesuffix('.md')}.yml" in namen, uri
+
+
+def test_a_generated_pages_canonical_url_is_the_one_mkdocs_makes():
+    """framed.py makes it without urljoin for plain addresses; for every other, MkDocs' own is used."""
+    from urllib.parse import urljoin, urlsplit
+
+    from wegwijzer.plugins.catalogus.framed import canonical
+
+    bases = ["https://example.org/", "https://example.org", "http://example.org/gids/", "https://example.org/a/b",
+             "https://example.org/a/../b/", "https://example.org/?q=1", "https://user@example.org:8080/x/",
+             "http://127.0.0.1:8000/", "https://example.org/a%20b/", None, ""]
+    urls = ["", "knelpunten/", "knelpunten/x/", "a/index.html", "../x/", "./x/", "/x/", "a/./b/", "x?y", "x#y",
+            "mailto:x", "a/.b/", "caf%C3%A9/", "a b/", "a\\\\b/"]
+    for base in bases:
+        for url in urls:
+            found = canonical(base, url)
+            if found is None:
+                continue
+            full = base if base.endswith("/") else base + "/"
+            assert found == (urljoin(full, url), urlsplit(urljoin(full, url)).path), (base, url)
+    assert canonical("https://example.org/", "knelpunten/x/") is not None  # the plain case is the fast one
