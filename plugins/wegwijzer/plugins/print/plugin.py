@@ -48,6 +48,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object, and its background work, across rebuilds.
         self.background = BackgroundPdfs() if command == "serve" else None
+        # MkDocs hands the same object to the next command in this process (a test run builds after a preview)
+        self.refresh_later = self.last_round = None
 
     def on_shutdown(self):
         if self.background:
