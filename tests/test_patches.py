@@ -331,3 +331,29 @@ def test_a_missing_attribute_switches_a_patch_off(said):
     assert page.render is not None
     off(said, "ongewijzigde pagina's niet opnieuw maken", "in mkdocs 1.6.")
     assert "ontbreekt wat die gebruikt (_title_from_render, present_anchor_ids, links_to_anchors)." in said[0]
+
+
+def test_canonical_url(monkeypatch, said):
+    """A generated page's canonical address as MkDocs makes it; off, MkDocs' own method stays."""
+    from urllib.parse import urljoin, urlsplit
+
+    from wegwijzer.plugins.catalogus.framed import quick_canonical_url
+
+    class Made:  # a class of pages as GeneratedPage, with MkDocs' own method
+        _set_canonical_url = Page._set_canonical_url
+
+    assert patches.apply("canonical_url", Made, quick_canonical_url)
+    for base, url in [("https://example.org/gids", "knelpunten/x/"), ("https://example.org/a/../b/", "x/"), (None, "x/")]:
+        page = Made()
+        page.url = url
+        page._set_canonical_url(base)
+        expected = urljoin(base + "/" if base and not base.endswith("/") else base, url) if base else None
+        assert (page.canonical_url, page.abs_url) == (expected, urlsplit(expected).path if expected else None)
+
+    class Other:
+        _set_canonical_url = Page._set_canonical_url
+
+    installed_as(monkeypatch, "mkdocs", "1.7.0")
+    assert not patches.apply("canonical_url", Other, quick_canonical_url)
+    assert Other._set_canonical_url is Page._set_canonical_url
+    off(said, "adressen van gemaakte pagina's snel bepalen", "die is geschreven voor mkdocs 1.6.x en hier staat 1.7.0.")

@@ -31,12 +31,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import os
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import jinja2
 
+from .. import cache
 from ..catalogus import model, normen
 
 #: The entries of a catalogus: objects with an identity (`eq=False`) and an id, which other entries point to.
@@ -231,14 +231,5 @@ _MISSING = object()
 
 
 def _template_stamp(env: jinja2.Environment) -> tuple:
-    """When each page template last changed: one changed, every page is rendered again."""
-    stamp = []
-    for folder in getattr(env.loader, "searchpath", ()):
-        for root, _, names in os.walk(folder):
-            for name in sorted(names):
-                path = os.path.join(root, name)
-                try:
-                    stamp.append((path, os.stat(path).st_mtime_ns))
-                except OSError:
-                    pass
-    return tuple(stamp)
+    """The state of every page template (`cache.folder_state`): one changed, every page is rendered again."""
+    return tuple(state for folder in getattr(env.loader, "searchpath", ()) for state in cache.folder_state(Path(folder), []))

@@ -48,6 +48,11 @@ The patches, by key (libraries and versions; what is replaced; why; what is lost
   sets `_title_from_render`, `present_anchor_ids` and `links_to_anchors`
   (`rendered.py`): a page whose Markdown, frame and links are as at the last
   build gets its HTML back. Off: every build renders every page.
+- `canonical_url` (mkdocs 1.6): `Page._set_canonical_url` of the pages the page
+  layer made (`GeneratedPage`, `framed.py`): for a plain site address and page
+  address their canonical URL is joined as text, which is what `urljoin` gives
+  there (a test compares them); any other goes to MkDocs' own. Off: a little
+  slower, a tenth of a second per rebuild at 3,000 pages.
 - `write_changed` (mkdocs 1.6): `File.is_modified` of each page and each file a
   plugin made in the preview (`preview.py`): a `--dirty` rebuild writes only the
   pages that would look different and the files whose content changed. Off:
@@ -122,6 +127,9 @@ PATCHES: dict[str, Patch] = {
         "ongewijzigde pagina's niet opnieuw maken", {"mkdocs": ("1.6.",)}, "render",
         ("_title_from_render", "present_anchor_ids", "links_to_anchors"),
         "De site wordt goed gebouwd, alleen langzamer: elke pagina wordt opnieuw gemaakt."),
+    "canonical_url": Patch(
+        "adressen van gemaakte pagina's snel bepalen", {"mkdocs": ("1.6.",)}, "_set_canonical_url", (),
+        "De site wordt goed gebouwd, alleen iets langzamer."),
     "write_changed": Patch(
         "alleen gewijzigde pagina's opnieuw schrijven", {"mkdocs": ("1.6.",)}, "is_modified", ("page", "abs_dest_path"),
         "De voorvertoning schrijft na elke wijziging alle pagina's opnieuw. Dat werkt goed, alleen langzamer."),

@@ -64,15 +64,13 @@ from ..material_markup import without_autocomplete
 from .. import patches
 from ...jinja_cache import CompiledTemplates
 from ... import json_text
-from ...json_text import KeptJson
 from ..kept_nav import keep_menu
 from .atomic import AtomicSite
-from .framed import FramedPage, GeneratedPage, nav_titles
+from .framed import FramedPage, GeneratedPage, nav_titles, quick_canonical_url
 from ..pagina_bestand import bronnen_van, gemaakte_pagina
 from .page_safety import CleanPages, page_templates, safe_meta
 from .config import CatalogusConfig, cache_choice
 from . import memory
-from .memory import Tidy
 from .preview import Preview
 from .rendered import Rendered
 from ...pages.dependencies import Kept
@@ -134,14 +132,15 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.serving = command == "serve"
         self.atomic = AtomicSite() if command == "build" else None
         self.preview = Preview() if self.serving else None
-        self.tidy = Tidy() if self.serving else None  # garbage collected between rebuilds (memory.py)
+        self.tidy = memory.Tidy() if self.serving else None  # garbage collected between rebuilds (memory.py)
         self.rendered = Rendered()  # kept across the preview's rebuilds, as this plugin object is
         self.kept = Kept() if self.serving else None  # generated pages and links, while what they read is the same
-        self.open_data = KeptJson() if self.serving else None  # the open data's entries, written once each
+        self.open_data = json_text.KeptJson() if self.serving else None  # the open data's entries, written once each
         self.clean = CleanPages(keep=self.serving)
         # Here, before MkDocs counts warnings for --strict: a patch that is off must not stop a publication.
         patches.dutch_abort()  # MkDocs prints the last line of a failed build itself, after every plugin has run
         patches.enabled("menu_once", "toggles", "reuse_html")
+        patches.apply("canonical_url", GeneratedPage, quick_canonical_url)
         # The preview server adds a script of its own to each page; without the patch the policy would block it.
         self.policy = patches.live_reload_under_policy() if self.serving else True
 
@@ -375,9 +374,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             # the guide's own introduction (catalogus.yml), below the choice of route a visitor came for
             markdown += f"\n\n## Over deze Wegwijzer\n\n{self.catalogus.info.inleiding.strip()}\n\nWie deze Wegwijzer maakten en waarop hij steunt, lees je in de [verantwoording](verantwoording.md).\n"
         markdown = self._quotes_as_blocks(markdown)
-        if self.kept:
-            return self.kept.links(uri, markdown, lambda text, read: expand_links(text, lambda link: markdown_link(self.catalogus, link, uri, read)))
-        return expand_links(markdown, lambda link: markdown_link(self.catalogus, link, uri))
+        expand = lambda text, read: expand_links(text, lambda link: markdown_link(self.catalogus, link, uri, read))  # noqa: E731
+        return self.kept.links(uri, markdown, expand) if self.kept else expand(markdown, None)
 
     @event_priority(-100)  # after every other plugin has added to the page
     def on_page_content(self, html: str, page, config, files) -> str:
