@@ -32,7 +32,8 @@ sys.path.insert(0, str(HERE))
 from genereer import genereer  # noqa: E402
 
 REPEATS = 5
-BUILT = re.compile(r"Documentation built in ([\d.]+) seconds|De site is gebouwd in ([\d,]+) seconden")
+#: A build's time as the preview logs it: a whole build (MkDocs', in English or Dutch) or a quick one (quick.py).
+BUILT = re.compile(r"Documentation built in ([\d.]+) seconds|(?:De site is gebouwd|De voorvertoning is bijgewerkt) in ([\d,]+) seconden")
 
 
 def example(work: Path) -> Path:

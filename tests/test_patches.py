@@ -357,3 +357,22 @@ def test_canonical_url(monkeypatch, said):
     assert not patches.apply("canonical_url", Other, quick_canonical_url)
     assert Other._set_canonical_url is Page._set_canonical_url
     off(said, "adressen van gemaakte pagina's snel bepalen", "die is geschreven voor mkdocs 1.6.x en hier staat 1.7.0.")
+
+
+def test_quick_rebuild(monkeypatch, said):
+    """The preview calls two private functions of MkDocs' build (plugins/catalogus/quick.py); without them,
+    or on an MkDocs it was not written for, every save builds the whole site (tests/test_quick.py shows it working)."""
+    from mkdocs.commands import build as mkdocs_build
+
+    from wegwijzer.plugins.catalogus import quick
+
+    assert patches.usable("quick_rebuild", mkdocs_build)
+    assert not patches.usable("quick_rebuild", SimpleNamespace(_populate_page=None))  # no _build_page
+    off(said, "alleen de gewijzigde pagina's bijwerken in de voorvertoning", "in mkdocs 1.6.")
+    assert "ontbreekt wat die gebruikt (_build_page)." in said[0]
+
+    said.clear()
+    monkeypatch.setattr(patches, "_warned", set())
+    installed_as(monkeypatch, "mkdocs", "1.7.0")
+    assert quick.rebuild(SimpleNamespace(last=object())) == "deze versie van MkDocs"
+    off(said, "alleen de gewijzigde pagina's bijwerken in de voorvertoning", "die is geschreven voor mkdocs 1.6.x en hier staat 1.7.0.")

@@ -58,6 +58,11 @@ The patches, by key (libraries and versions; what is replaced; why; what is lost
   pages that would look different and the files whose content changed. Off:
   `wegwijzer bekijken` rebuilds without `--dirty` and writes every file; MkDocs'
   own `--dirty` would miss a page whose menu changed.
+- `quick_rebuild` (mkdocs 1.6): no attribute is replaced, but the preview calls
+  two private functions of MkDocs' build, `_populate_page` and `_build_page`, to
+  read and write only the pages a save in the catalogus changed
+  (`plugins/catalogus/quick.py`). Off: every save builds the whole site, as
+  MkDocs does; at 1,000 knelpunten a save shows a few seconds later.
 - `toggles` (mkdocs-material 9, written against 9.8.2): no attribute, but the
   text of Material's `base.html` in each written page (`material_markup.py`):
   the `autocomplete` it puts on two hidden checkboxes is invalid HTML. Only the
@@ -133,6 +138,9 @@ PATCHES: dict[str, Patch] = {
     "write_changed": Patch(
         "alleen gewijzigde pagina's opnieuw schrijven", {"mkdocs": ("1.6.",)}, "is_modified", ("page", "abs_dest_path"),
         "De voorvertoning schrijft na elke wijziging alle pagina's opnieuw. Dat werkt goed, alleen langzamer."),
+    "quick_rebuild": Patch(
+        "alleen de gewijzigde pagina's bijwerken in de voorvertoning", {"mkdocs": ("1.6.",)}, "_populate_page", ("_build_page",),
+        "De voorvertoning werkt, maar bouwt na elke wijziging de hele site opnieuw; dat duurt langer."),
     "toggles": Patch(
         "menu en zoeken zonder autocomplete", {"mkdocs-material": ("9.",)}, None, (),
         "De site werkt hetzelfde; alleen staat er in elke pagina een kleine HTML-fout van het thema."),
@@ -188,6 +196,19 @@ def apply(key: str, target: Any, make: Callable[[Any], Any]) -> bool:
     if isinstance(target, type):
         replacement.wegwijzer_patch = key
     setattr(target, patch.attribute, replacement)
+    return True
+
+
+def usable(key: str, target: Any) -> bool:
+    """Whether patch `key`, which calls what it names on `target` instead of replacing it, may do so (said once when not)."""
+    patch = PATCHES[key]
+    if not _enabled(key):
+        return False
+    missing = [name for name in (patch.attribute, *patch.uses) if not hasattr(target, name)]
+    if missing:
+        libraries = " en ".join(f"{_running(name)} {_installed(_running(name))}" for name in patch.versions)
+        _warn(key, f"in {libraries} ontbreekt wat die gebruikt ({', '.join(missing)})")
+        return False
     return True
 
 

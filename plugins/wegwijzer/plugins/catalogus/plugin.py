@@ -70,7 +70,7 @@ from .framed import FramedPage, GeneratedPage, nav_titles, quick_canonical_url
 from ..pagina_bestand import bronnen_van, gemaakte_pagina
 from .page_safety import CleanPages, page_templates, safe_meta
 from .config import CatalogusConfig, cache_choice
-from . import memory
+from . import memory, quick
 from .preview import Preview
 from .rendered import Rendered
 from ...pages.dependencies import Kept
@@ -126,6 +126,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     tidy = None  # under `mkdocs serve`: garbage collection after a rebuild
     kept = None  # under `mkdocs serve`: the generated pages and expanded links of the last build
     open_data = None  # under `mkdocs serve`: the text of the open data's entries
+    last = None  # under `mkdocs serve`: what the last successful build leaves for a quick rebuild (quick.py)
+    outside = None  # under `mkdocs serve`: what this build read besides the catalogus (quick.py)
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object across rebuilds of `mkdocs serve`.
@@ -137,6 +139,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.kept = Kept() if self.serving else None  # generated pages and links, while what they read is the same
         self.open_data = json_text.KeptJson() if self.serving else None  # the open data's entries, written once each
         self.clean = CleanPages(keep=self.serving)
+        self.sources = quick.Sources()  # which files each page is made of, for "Laatst gewijzigd"
+        self.last = None
         # Here, before MkDocs counts warnings for --strict: a patch that is off must not stop a publication.
         patches.dutch_abort()  # MkDocs prints the last line of a failed build itself, after every plugin has run
         patches.enabled("menu_once", "toggles", "reuse_html")
@@ -145,6 +149,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.policy = patches.live_reload_under_policy() if self.serving else True
 
     def on_config(self, config):
+        if self.serving:  # before anything is read: a save meanwhile is then seen by the next rebuild
+            self.outside = quick.Outside(config, THEME)
         self.folder = os.path.join(os.path.dirname(config.config_file_path), self.config.catalogus)
         printing = config.plugins.get("wegwijzer/print")
         print_cache_dir = printing.config.cache_dir if printing else ""
@@ -193,6 +199,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     def on_post_build(self, config):
         if not self.serving:
             memory.release()
+        else:  # a save in the catalogus only can now be shown without the whole build (quick.py)
+            self.last = quick.Last(config, self.env, self.outside, self.own, self.others, self.step_words, self.words)
         if self.atomic:
             self.atomic.built()
         self.rendered.built(previewing=self.serving)
@@ -202,6 +210,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             self.tidy.soon()
 
     def on_build_error(self, error):
+        self.last = None
         if not self.serving:
             memory.release()
         if self.atomic:
@@ -229,12 +238,12 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             )
 
     def on_files(self, files: Files, config) -> Files:
-        own = {file.src_uri for file in files}
+        own = self.own = {file.src_uri for file in files}
         self.pages = {uri: str(path) for uri, path in base_pages(self.catalogus, own).items()}
         for uri, path in self.pages.items():
             files.append(File.generated(config, uri, abs_src_path=path))
         own_versions = replaced(self.catalogus, own)  # the organisation's own accessibility or privacy statement
-        generated = {spec.src_uri: spec for spec in page_specs(self.catalogus) if spec.src_uri not in own_versions}
+        generated = self.generated = {spec.src_uri: spec for spec in page_specs(self.catalogus) if spec.src_uri not in own_versions}
         # One implementation for the build and `wegwijzer check`: links, unsafe targets, clashes, logo.
         # Reads each page itself, after making sure it can be read (not UTF-8, unreadable, a pipe, a link out).
         problems = page_problems(self.catalogus, Path(config.docs_dir), generated, display_path)
@@ -254,10 +263,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         files.append(File.generated(config, HUISSTIJL_CSS, content=_huisstijl_css(self.catalogus.info)))
         if config.theme["favicon"] == FAVICON:
             files.append(File.generated(config, FAVICON, content=_favicon(self.catalogus.info.huisstijl.kleur)))
-        # Open data and editor support at stable paths: the catalogus as JSON, and its JSON Schemas.
-        open_data = to_json(self.catalogus)
-        files.append(File.generated(config, OPEN_DATA, content=self.open_data.dumps(open_data) if self.open_data else json_text.dumps(open_data)))
-        files.append(File.generated(config, DOSSIER_CSV, content=dossier_csv(self.catalogus)))
+        for uri, content in self.data_files().items():
+            files.append(File.generated(config, uri, content=content))
         for name, content in _schema_texts().items():
             files.append(File.generated(config, f"schema/{name}.json", content=content))
         minify_theme_css(files, str(THEME))
@@ -270,7 +277,16 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             file = gemaakte_pagina(config, spec.src_uri, page.markdown, spec.bronnen)
             files.append(file)
             (FramedPage if page.frame is not None else GeneratedPage)(file, config, page)
+        self.made_here = {file.src_uri for file in files}
         return files
+
+    def data_files(self) -> dict[str, str]:
+        """The catalogus as open data (JSON) and as the dossier's table, at stable paths."""
+        open_data = to_json(self.catalogus)
+        return {
+            OPEN_DATA: self.open_data.dumps(open_data) if self.open_data else json_text.dumps(open_data),
+            DOSSIER_CSV: dossier_csv(self.catalogus),
+        }
 
     def on_nav(self, nav, config, files):
         nav_titles(config.nav, files)
@@ -279,9 +295,9 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         if self.preview:
             self.preview.new_build(files)
         self.nav, self.files = nav, files
+        self.others = {file.src_uri for file in files} - self.made_here  # what the other plugins made
         self.routes = leesroutes(self.catalogus, lambda pad: files.get_file_from_path(pad) is not None)
         self.menu_pages = {page.file.src_uri: page for page in nav.pages}
-        self.routes_json = None
         memory.hold()  # files, pages, nav and kept renders stay to the end of the build
         return nav
 
@@ -289,9 +305,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         """The reading route a page is on (leesroutes.py), and the menu item it belongs under."""
         url = lambda pad: site_url(pad, config.use_directory_urls)
         context["ww_leesroutes"] = [weergave(plek, url) for plek in plekken(self.routes, page.file.src_uri)]
-        if self.routes_json is None:  # the same on every page: made once a build
-            self.routes_json = json.dumps(voor_javascript(self.routes, url), ensure_ascii=False).replace("<", "\\u003c")
-        context["ww_leesroutes_json"] = self.routes_json
+        context["ww_leesroutes_json"] = self.routes_json  # the same on every page: made once a build (on_env)
         self.marked = None if page.file.src_uri in self.menu_pages else self._menu_parent(page.file.src_uri)
         if self.marked is not None:
             self.marked.active = True  # opens its section and marks it, as for the page itself
@@ -315,6 +329,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
 
     def on_env(self, env, config, files):
         memory.hold()  # and now every page's HTML
+        self.env = env
         env.bytecode_cache = THEME_COMPILED  # MkDocs makes a new environment every build
         env.globals["ww_zoeksoort"] = zoeksoort  # main.html files every page under it for search
         # the pages the browser tools link to, from the one table of routes (site.js)
@@ -323,8 +338,10 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         # Every page is rendered to HTML by now, none written yet: fill in what is counted from pages.
         self._fill_in_reading_time(files)
         self._last_changed(files)
-        if self.preview:
-            self.preview.start_writing(self.nav, config)
+        url = lambda pad: site_url(pad, config.use_directory_urls)  # noqa: E731
+        self.routes_json = json.dumps(voor_javascript(self.routes, url), ensure_ascii=False).replace("<", "\\u003c")
+        if self.preview:  # every page shows the reading routes: a page whose route changed is written again
+            self.preview.start_writing(self.nav, config, self.routes_json)
         return env
 
     def _fill_in_reading_time(self, files) -> None:
@@ -332,7 +349,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         pages = [file.page for file in files.documentation_pages() if file.page is not None and file.page.content is not None]
         step_pages = {mkb_path_of(stap) for stap in self.catalogus.stappen}
         steps = [page for page in pages if page.file.src_uri in step_pages]
-        words = sum(woorden_in_html(page.content) for page in steps)
+        self.step_words = {page.file.src_uri: woorden_in_html(page.content) for page in steps}
+        words = self.words = sum(self.step_words.values())
         limit = self.catalogus.info.mkb_leestijd_max
         if minuten(words) > limit and mkb_leestijd(self.catalogus)[1] <= limit:  # else on_config said it already
             log.warning(
@@ -352,7 +370,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             if file.page is None:
                 continue
             if not file.generated_by and file.abs_src_path:  # the organisation's own page in content/
-                by_page.append((file.page, [Path(file.abs_src_path)]))
+                by_page.append((file.page, [file.abs_src_path]))
             else:
                 by_page.append((file.page, sources.voor(file.src_uri, bronnen_van(file))))
         dates = Gewijzigd(path for _, paths in by_page for path in paths)
@@ -360,6 +378,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             day = dates.dag(paths)
             if day is not None:  # shown by partials/source-file.html, under the page's text
                 page.meta["ww_gewijzigd"] = {"datum": day.isoformat(), "tekst": datum_nl(day)}
+        if self.serving:  # a quick rebuild dates again the pages of the files saved since (quick.py)
+            self.sources.remember({page.file.src_uri: paths for page, paths in by_page})
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         uri = page.file.src_uri
@@ -373,8 +393,11 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         if uri == "index.md" and uri in self.pages and self.catalogus.info.inleiding:
             # the guide's own introduction (catalogus.yml), below the choice of route a visitor came for
             markdown += f"\n\n## Over deze Wegwijzer\n\n{self.catalogus.info.inleiding.strip()}\n\nWie deze Wegwijzer maakten en waarop hij steunt, lees je in de [verantwoording](verantwoording.md).\n"
-        markdown = self._quotes_as_blocks(markdown)
-        expand = lambda text, read: expand_links(text, lambda link: markdown_link(self.catalogus, link, uri, read))  # noqa: E731
+
+        def expand(text: str, read) -> str:
+            text = self._quotes_as_blocks(text, read)
+            return expand_links(text, lambda link: markdown_link(self.catalogus, link, uri, read))
+
         return self.kept.links(uri, markdown, expand) if self.kept else expand(markdown, None)
 
     @event_priority(-100)  # after every other plugin has added to the page
@@ -397,8 +420,9 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         output_content = without_autocomplete(output_content)
         return with_policy(output_content) if self.policy else output_content
 
-    def _quotes_as_blocks(self, markdown: str) -> str:
-        """`[[praktijk:id]]` on a line of its own shows the quote itself; in a sentence it stays a link."""
+    def _quotes_as_blocks(self, markdown: str, read=None) -> str:
+        """`[[praktijk:id]]` on a line of its own shows the quote itself; in a sentence it stays a link.
+        `read(verhaal)` for each quote shown: a kept expansion (`Kept.links`) depends on it."""
         if "[[praktijk:" not in markdown:
             return markdown
         lines = markdown.split("\n")
@@ -406,10 +430,14 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             verhaal = self.catalogus.praktijk.get(link.id) if link.kind == "praktijk" and not link.label else None
             if verhaal and lines[link.line].strip() == link.raw:
                 lines[link.line] = "\n" + render_quote(verhaal) + "\n"
+                if read is not None:
+                    read(verhaal)
         return "\n".join(lines)
 
     def on_serve(self, server, config, builder):
-        # Never stuck after a failed save, problems on every page, only this computer (preview_server.py).
+        # A save in the catalogus only: without the whole build (quick.py); never stuck after a failed
+        # save, problems on every page, only this computer (preview_server.py).
+        server.builder = self._quick_or_whole(server.builder)
         guard(server)
         if self.catalogus is None:  # the first build failed: watch the catalogus, so the repair is seen
             server.watch(self.folder)
@@ -418,6 +446,27 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         for folder in self.catalogus.lagen:  # the sector catalogus and every base under it
             server.watch(folder)
         return server
+
+
+    def _quick_or_whole(self, whole):
+        """The preview's builder: a quick rebuild when only the catalogus changed (quick.py), else `whole`."""
+        if getattr(whole, "wegwijzer_quick", False):
+            return whole
+
+        def builder(*args, **kwargs):
+            if not args and not kwargs and self.last is not None:
+                try:
+                    reason = quick.rebuild(self)
+                except Exception as error:  # noqa: BLE001 - the whole build reports it as it does any error
+                    reason = f"{type(error).__name__}: {error}"
+                if reason is None:
+                    return
+                self.last = None
+                log.debug(f"de hele site wordt opnieuw gebouwd: {reason}")
+            whole(*args, **kwargs)
+
+        builder.wegwijzer_quick = True
+        return builder
 
 
 #: How often the preview looks for saved files: MkDocs looks every 0.5 s, half a second of waiting

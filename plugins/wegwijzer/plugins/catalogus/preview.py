@@ -13,7 +13,7 @@ builds too). Two more parts are redone needlessly for almost every page:
   times, which misses a changed title they link to. Here a page answers yes
   only when what the theme would show differs: its HTML, table of contents,
   front matter, title, previous and next page, or anything every page shows
-  (the navigation with its titles, the guide's name, the footer, the theme).
+  (the navigation with its titles, the reading routes, the guide's name, the footer, the theme).
 
 Every page is still read on every rebuild, so the navigation's titles and the
 search index stay whole; `is_modified()` answers "yes" until MkDocs starts
@@ -63,9 +63,10 @@ class Preview:
             if not patches.apply("write_changed", file, lambda is_modified: check):
                 return  # an MkDocs it was not written for: the same for every file
 
-    def start_writing(self, nav, config) -> None:
-        """After every page is read (`on_env`): what every page shows is known now."""
-        self.site_key = (
+    def start_writing(self, nav, config, *shown) -> None:
+        """After every page is read (`on_env`): what every page shows is known now, also what plugins
+        put into every page (`shown`: the reading routes)."""
+        self.site_key = (*shown,
             _nav_key(nav.items),
             config.site_name, config.site_description, config.copyright, config.site_url,
             json.dumps(dict(config.theme), default=str, sort_keys=True),

@@ -101,6 +101,9 @@ class Rendered:
             return
         uri = page.file.src_uri
         self.seen.add(uri)
+        if getattr(page, "ww_rendered", None) is self:
+            return  # read again by a quick rebuild of the preview (quick.py): wrapped already
+        page.ww_rendered = self
 
         def reusing(original):
             def render(config, files):
