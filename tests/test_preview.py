@@ -447,7 +447,7 @@ def test_the_search_index_follows_the_last_of_quick_saves_not_each(monkeypatch):
 
     indexed = []
     monkeypatch.setattr(search, "QUIET_SECONDS", 0.3)
-    monkeypatch.setattr(search, "index", lambda site_dir, urls, nice: indexed.append(site_dir) or subprocess.CompletedProcess([], 0, "", ""))
+    monkeypatch.setattr(search, "index", lambda site_dir, urls, **how: indexed.append(site_dir) or subprocess.CompletedProcess([], 0, "", ""))
     plugin = search.SearchPlugin()
     plugin.load_config({})
     plugin.on_startup(command="serve", dirty=True)
@@ -459,6 +459,38 @@ def test_the_search_index_follows_the_last_of_quick_saves_not_each(monkeypatch):
     assert wait_for(lambda: indexed, 5)
     time.sleep(0.5)
     assert indexed == ["site"]  # once, after the last
+
+
+def test_a_save_ends_an_index_under_way_and_the_last_index_stays(monkeypatch, tmp_path):
+    """search_index.py: Pagefind takes seconds at 1,000 knelpunten and would take the processor from the
+    rebuild after a save; a rebuild ends it (the plugin's on_pre_build), and the last index is served meanwhile."""
+    import threading
+
+    import pagefind_bin
+
+    from wegwijzer import search_index
+    from wegwijzer.plugins.search import plugin as search
+
+    slow = tmp_path / "pagefind"
+    slow.write_text("#!/bin/sh\nexec sleep 30\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: slow)
+    monkeypatch.setattr(search_index.cache, "path", lambda *parts: None)  # nothing kept: Pagefind must run
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "pagefind.js").write_text("// the last index", encoding="utf-8")
+    (site / "index.html").write_text("<html lang=nl><article class=md-content__inner>Hallo</article></html>", encoding="utf-8")
+
+    plugin = search.SearchPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="serve", dirty=True)
+    stop = plugin.stop = threading.Event()
+    started = time.monotonic()
+    threading.Timer(0.3, plugin.on_pre_build, args=(None,)).start()  # a save, while Pagefind runs
+    result = search_index.index(str(site), True, nice=True, stop=stop)
+    assert result.returncode == search_index.STOPPED and time.monotonic() - started < 5
+    assert (site / "pagefind" / "pagefind.js").read_text(encoding="utf-8") == "// the last index"
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "pagefind"]  # no half index left
 
 
 def test_a_build_holds_what_it_keeps_out_of_its_collections_and_lets_go_at_the_end(project, tmp_path, monkeypatch):

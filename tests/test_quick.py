@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import copy_project
 from test_dependencies import BASE, EDITS, change
 
 #: Twenty-eight builds of the example: the full tier.

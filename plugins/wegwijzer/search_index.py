@@ -34,8 +34,13 @@ from . import cache
 FOLDER = "pagefind"
 
 
-def index(site_dir: str, directory_urls: bool, nice: bool = False) -> subprocess.CompletedProcess:
-    """Index every page of the site in `site_dir`; `nice`: at low priority (the preview, in the background)."""
+#: The return code of an index that `stop` ended (as a process ended by SIGTERM).
+STOPPED = -15
+
+
+def index(site_dir: str, directory_urls: bool, nice: bool = False, stop: threading.Event | None = None) -> subprocess.CompletedProcess:
+    """Index every page of the site in `site_dir`; `nice`: at low priority (the preview, in the background).
+    `stop` set meanwhile ends Pagefind and leaves the last index as it was (return code STOPPED)."""
     try:  # the program itself: `python -m pagefind` would first spend 70 ms starting Python
         program = str(pagefind_bin.get_executable())
     except FileNotFoundError as error:
@@ -56,7 +61,7 @@ def index(site_dir: str, directory_urls: bool, nice: bool = False) -> subprocess
         _swap(fresh, site / FOLDER)
         return subprocess.CompletedProcess([program], 0, "", "")
     command = [program, "--site", site_dir, "--output-path", str(fresh.resolve()), *options]
-    result = subprocess.run(command, capture_output=True, text=True, preexec_fn=(lambda: os.nice(10)) if nice and hasattr(os, "nice") else None)
+    result = _run(command, (lambda: os.nice(10)) if nice and hasattr(os, "nice") else None, stop)
     if result.returncode:
         shutil.rmtree(fresh, ignore_errors=True)
         return result
@@ -64,6 +69,22 @@ def index(site_dir: str, directory_urls: bool, nice: bool = False) -> subprocess
         _keep(fresh, kept)
     _swap(fresh, site / FOLDER)
     return result
+
+
+def _run(command: list[str], preexec, stop: threading.Event | None) -> subprocess.CompletedProcess:
+    """Run Pagefind; ended when `stop` is set (a newer build of the preview indexes its own pages)."""
+    if stop is None:
+        return subprocess.run(command, capture_output=True, text=True, preexec_fn=preexec)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=preexec) as process:
+        while True:
+            try:
+                out, err = process.communicate(timeout=0.05)
+                return subprocess.CompletedProcess(command, process.returncode, out, err)
+            except subprocess.TimeoutExpired:
+                if stop.is_set():
+                    process.terminate()
+                    out, err = process.communicate()
+                    return subprocess.CompletedProcess(command, STOPPED, out, err)
 
 
 def _pages_key(site: Path, directory_urls: bool, options: list[str]) -> str:

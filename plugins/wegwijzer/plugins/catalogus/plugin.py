@@ -379,7 +379,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             if day is not None:  # shown by partials/source-file.html, under the page's text
                 page.meta["ww_gewijzigd"] = {"datum": day.isoformat(), "tekst": datum_nl(day)}
         if self.serving:  # a quick rebuild dates again the pages of the files saved since (quick.py)
-            self.sources.remember({page.file.src_uri: paths for page, paths in by_page})
+            self.sources.remember({page.file.src_uri: list(paths) for page, paths in by_page}, dates)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         uri = page.file.src_uri

@@ -40,6 +40,7 @@ import functools
 import logging
 import os
 import time
+from datetime import date
 from pathlib import Path
 
 from mkdocs.commands import build as mkdocs_build
@@ -222,18 +223,25 @@ def _generated(config, uri: str, content: str) -> File:
 
 
 class Sources:
-    """Which files each page is made of, and when they were saved, for its "Laatst gewijzigd" (`paginainfo.py`)."""
+    """Which files each page is made of, and the day each last changed, for "Laatst gewijzigd" (`paginainfo.py`).
+
+    The whole build dates every file; a quick one only the files saved since, and those a page names anew:
+    a page's day is the newest of its files' days, however many pages share a file (a list of all knelpunten)."""
 
     def __init__(self) -> None:
         self.of: dict[str, list[str]] = {}  # src_uri -> its files
-        self.saved_at: dict[str, int | None] = {}
+        self.days: dict[str, date | None] = {}  # file -> the day it last changed
+        self.saved_at: dict[str, int | None] = {}  # file -> its time of saving when it was dated
 
-    def remember(self, of: dict[str, list[str]]) -> None:
+    def remember(self, of: dict[str, list[str]], dates: Gewijzigd) -> None:
+        """What the whole build found: each page's files (`of`), dated by `dates`."""
         self.of = of
-        self.saved_at = {path: _saved(path) for paths in of.values() for path in paths}
+        paths = {path for paths in of.values() for path in paths}
+        self.days = {path: dates.dag([path]) for path in paths}
+        self.saved_at = {path: _saved(path) for path in paths}
 
     def saved(self) -> set[str]:
-        """The pages one of whose files was saved since the last build."""
+        """The pages one of whose files was saved since it was dated."""
         changed = {path for path, at in self.saved_at.items() if _saved(path) != at}
         return {uri for uri, paths in self.of.items() if not changed.isdisjoint(paths)}
 
@@ -242,17 +250,17 @@ class Sources:
         sources = Bronbestanden(catalogus)
         for uri, page in pages.items():
             file = page.file
-            paths = [file.abs_src_path] if not file.generated_by and file.abs_src_path else sources.voor(uri, bronnen_van(file))
-            self.of[uri] = paths
-        paths = {path for uri in pages for path in self.of[uri]}
-        dates = Gewijzigd(paths)
+            self.of[uri] = [file.abs_src_path] if not file.generated_by and file.abs_src_path else sources.voor(uri, bronnen_van(file))
+        new = {path for uri in pages for path in self.of[uri] if path not in self.days or _saved(path) != self.saved_at[path]}
+        if new:
+            dates = Gewijzigd(new)
+            for path in new:
+                self.days[path], self.saved_at[path] = dates.dag([path]), _saved(path)
         for uri, page in pages.items():
-            day = dates.dag(self.of[uri])
+            day = max((d for path in self.of[uri] if (d := self.days[path]) is not None), default=None)
             page.meta.pop("ww_gewijzigd", None)
             if day is not None:
                 page.meta["ww_gewijzigd"] = {"datum": day.isoformat(), "tekst": datum_nl(day)}
-        for path in paths:
-            self.saved_at[path] = _saved(path)
 
 
 def _saved(path: str) -> int | None:

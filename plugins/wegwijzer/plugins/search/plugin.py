@@ -8,7 +8,9 @@ factor, substep and page can be in it at any size.
 - `on_post_build`: index the written site into `pagefind/` (`search_index.py`,
   a plain function of the site folder).
 - Under `mkdocs serve` the index is made after the preview is shown, so a save
-  is not held up by it (`plugins/catalogus/preview.py` keeps the rest quick).
+  is not held up by it (`plugins/catalogus/preview.py` keeps the rest quick); a
+  save while Pagefind runs ends it (the last index stays), and the rebuild it
+  starts is indexed instead.
 
 The search box itself is in the theme: `partials/header.html` and `zoeken.js`.
 """
@@ -21,7 +23,7 @@ import time
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from ...search_index import index, last_line
+from ...search_index import STOPPED, index, last_line
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
@@ -38,9 +40,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.serving = command == "serve"
         self.lock = threading.Lock()
         self.builds = 0  # rebuilds started: an index waits for a quiet moment after the last one
+        self.stop = threading.Event()  # set when a rebuild starts: an index of an older build ends
 
     def on_pre_build(self, config):
         self.builds += 1
+        self.stop.set()  # Pagefind gives way to the rebuild; its index follows the rebuild instead
 
     def on_config(self, config):
         config.extra["wegwijzer_zoeken"] = self.config.zoeken  # the theme shows the search box only with an index
@@ -65,6 +69,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         with self.lock:  # one index at a time
             if build != self.builds:
                 return  # a newer rebuild: its own index follows
-            result = index(site_dir, directory_urls, nice=True)
+            self.stop = stop = threading.Event()
+            if build != self.builds:  # a rebuild began just now, and set the event before this one
+                return
+            result = index(site_dir, directory_urls, nice=True, stop=stop)
+        if result.returncode == STOPPED:
+            return  # a newer rebuild began meanwhile: its own index follows
         if result.returncode:
             log.warning(f"de zoekindex van de voorvertoning is niet bijgewerkt: {last_line(result)}")
