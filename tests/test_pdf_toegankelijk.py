@@ -174,6 +174,43 @@ def test_a_pdf_made_for_a_copy_of_the_guide_is_not_made_again(tmp_path):
     assert other.from_cache() is None
 
 
+def test_a_pdf_whose_files_did_not_change_is_found_without_working_out_its_html(tmp_path, monkeypatch):
+    """The recipe of a PDF (printing/pdf.py): while no file of the catalogus' layers or of the package
+    changed, its last PDF is taken without its HTML; after a save the HTML is worked out and decides."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path)
+    own = load_catalogus(project / "catalogus")
+    document = next(d for d in documents(own) if d.slug == "toetsingsdossier")
+    folder = tmp_path / "pdf" / "gids"
+    worked_out = []
+    real = pdf_module.document_html
+    monkeypatch.setattr(pdf_module, "document_html", lambda *args: worked_out.append(1) or real(*args))
+    pdf_module.PdfSource(document, own, folder).keep(b"%PDF-1.7 the first")
+    assert len(worked_out) == 1
+
+    again = pdf_module.PdfSource(document, own, folder)
+    assert again.from_cache() == b"%PDF-1.7 the first" and len(worked_out) == 1  # no HTML: its files are as they were
+
+    knelpunt = project / "catalogus" / "knelpunten" / "lawaai-op-de-groep.yml"
+    knelpunt.write_text(knelpunt.read_text(encoding="utf-8").replace("titel:", "titel: Altijd", 1), encoding="utf-8")
+    changed = load_catalogus(project / "catalogus")
+    document = next(d for d in documents(changed) if d.slug == "toetsingsdossier")
+    after = pdf_module.PdfSource(document, changed, folder)
+    assert len(worked_out) == 2 and after.from_cache() is None  # the dossier lists the knelpunt: a new PDF
+    after.keep(b"%PDF-1.7 the second")
+    assert pdf_module.PdfSource(document, changed, folder).from_cache() == b"%PDF-1.7 the second" and len(worked_out) == 2
+
+    # a template, style or code file of the package changes the recipe as well
+    package = tmp_path / "pakket"
+    (package / "templates").mkdir(parents=True)
+    (package / "templates" / "dossier.html").write_text("een", encoding="utf-8")
+    monkeypatch.setattr(pdf_module, "_PACKAGE", package)
+    before = pdf_module.recipe("toetsingsdossier", load_catalogus(project / "catalogus"))
+    (package / "templates" / "dossier.html").write_text("twee", encoding="utf-8")
+    assert pdf_module.recipe("toetsingsdossier", load_catalogus(project / "catalogus")) != before
+
+
 def test_checklist_pdf_buttons_say_the_pdf_is_blank(example_site):
     html = (example_site / "checklists" / "stap-1" / "index.html").read_text(encoding="utf-8")
     buttons = re.findall(r'<a class="md-button ww-download" href="[^"]+">([^<]+)</a>', html)

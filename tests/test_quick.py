@@ -17,6 +17,7 @@ import pytest
 
 from conftest import copy_project
 from test_dependencies import BASE, EDITS, change
+from wegwijzer.catalogus import load_catalogus
 
 #: Twenty-eight builds of the example: the full tier.
 pytestmark = pytest.mark.volledig
@@ -67,6 +68,9 @@ def preview(tmp_path, monkeypatch):
     # a page of the organisation's own that shows every quote as a block (not a link): a quote's words are on it
     quotes = "\n\n".join(f"[[praktijk:{path.stem}]]" for path in sorted((project / "catalogus" / "praktijk").glob("*.yml")))
     (project / "content" / "verhalen.md").write_text(f"# Verhalen\n\n{quotes}\n", encoding="utf-8")
+    # a page of its own whose title is a link: the title follows the knelpunt's, in the menu too
+    (project / "content" / "over-lawaai.md").write_text("# Over [[knelpunt:lawaai-op-de-groep]]\n\nTekst.\n", encoding="utf-8")
+    (tmp_path / "basis" / "paginas" / "plaatje.svg").write_text(svg(1), encoding="utf-8")  # a picture beside the base's pages
     for path in [*project.rglob("*"), *(tmp_path / "basis").rglob("*")]:  # saved long ago: a save shows a new date
         os.utime(path, (LONG_AGO, LONG_AGO))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -76,11 +80,38 @@ def preview(tmp_path, monkeypatch):
     shown.close()
 
 
+def svg(size: int) -> str:
+    return f'<svg xmlns="http://www.w3.org/2000/svg"><rect width="{size}" height="{size}"/></svg>\n'
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def copy_of_base(own: Path, name: str) -> None:
+    """The base's file `name` in the guide's own catalogus, as it is: the same entry, from a file saved now."""
+    (own / name).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(own.parent.parent / "basis" / name, own / name)
+
+
+#: Beyond those of test_dependencies: what only the pages and files of a build show (found by an attack on quick.py).
+MORE_EDITS = [
+    ("a page of the base edited", "basis", lambda f: replace_in(f / "paginas" / "werknemer.md", "werkgever", "baas")),
+    ("a picture beside the base's pages changed", "basis", lambda f: (f / "paginas" / "plaatje.svg").write_text(svg(2), encoding="utf-8")),
+    ("a knelpunt of the base copied into the guide as it is", "eigen", lambda f: copy_of_base(f, "knelpunten/eentonig-werk.yml")),
+    ("a step of the base copied into the guide as it is", "eigen", lambda f: copy_of_base(f, "stappen/4-aan-de-slag.yml")),
+    ("a normen.yml of the guide's own", "eigen", lambda f: (f / "normen.yml").write_text("wetten: []\nbepalingen: []\n", encoding="utf-8")),
+    ("the title of a knelpunt a page's heading links to, again", "eigen",
+     lambda f: change(f / "knelpunten" / "lawaai-op-de-groep.yml", lambda d: d.update(titel="Altijd herrie"))),
+]
+
+
 def test_a_quick_rebuild_writes_what_the_whole_build_writes(preview, caplog):
     shown, folders = preview
     quick = 0
-    for what, where, edit in EDITS:
+    for what, where, edit in [*EDITS, *MORE_EDITS]:
         edit(folders[where])
+        load_catalogus(folders["eigen"])  # an edit an editor can save: the catalogus loads (else the whole build runs)
         caplog.clear()
         with caplog.at_level("INFO"):
             shown.builder()
@@ -91,4 +122,4 @@ def test_a_quick_rebuild_writes_what_the_whole_build_writes(preview, caplog):
         after_whole = shown.read()
         different = sorted(name for name in after_quick.keys() | after_whole.keys() if after_quick.get(name) != after_whole.get(name))
         assert not different, f"after {what}, the quick rebuild left these files unlike the whole build: {different[:10]}"
-    assert quick >= len(EDITS) // 2, f"only {quick} of {len(EDITS)} edits were shown by a quick rebuild"
+    assert quick >= len(EDITS) // 2, f"only {quick} of {len(EDITS) + len(MORE_EDITS)} edits were shown by a quick rebuild"

@@ -48,7 +48,7 @@ def cached_load(root: Path, layers: list[Path], load: Callable[[], object], wort
         try:
             file = io.BytesIO(kept)
             if pickle.load(file) == key:  # the key is stored first, so a stale model is not unpickled
-                return pickle.load(file)
+                return _from(pickle.load(file), key)
         except Exception:  # damaged, or written by other code: load as usual
             pass
     model = load()  # raises CatalogusError on problems; nothing is kept then
@@ -57,6 +57,13 @@ def cached_load(root: Path, layers: list[Path], load: Callable[[], object], wort
             cache.write(place, lambda file: (pickle.dump(key, file), _dump_deep(model, file)))
         except (pickle.PicklingError, RecursionError):
             pass
+    return _from(model, key)
+
+
+def _from(model, key: str):
+    """`model`, noting the key of the files it was loaded from (their states were taken before they were read):
+    what is made of the model alone can be kept under it (`printing/pdf.py`). Not a field: no page reads it."""
+    model._invoer = key
     return model
 
 

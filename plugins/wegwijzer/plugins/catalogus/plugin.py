@@ -170,6 +170,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         else:
             for warning in self.catalogus.waarschuwingen:  # old field names: still read, but say what to write now
                 log.warning(str(warning))
+            if self.serving:  # as loaded: a file more or less later takes the whole build (quick.py)
+                self.layer_files = quick.layer_files(self.catalogus.lagen)
         info = self.catalogus.info
         # The theme puts these into HTML as they are: escape, they are catalogus text.
         config.site_name = str(escape(info.titel))
@@ -200,7 +202,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         if not self.serving:
             memory.release()
         else:  # a save in the catalogus only can now be shown without the whole build (quick.py)
-            self.last = quick.Last(config, self.env, self.outside, self.own, self.others, self.step_words, self.words)
+            self.last = quick.Last(config, self.env, self.outside, self)
         if self.atomic:
             self.atomic.built()
         self.rendered.built(previewing=self.serving)
@@ -296,6 +298,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             self.preview.new_build(files)
         self.nav, self.files = nav, files
         self.others = {file.src_uri for file in files} - self.made_here  # what the other plugins made
+        self.titles_from_nav = {page.file.src_uri: page.title for page in nav.pages if "title" in vars(page)}  # given by `nav:`
         self.routes = leesroutes(self.catalogus, lambda pad: files.get_file_from_path(pad) is not None)
         self.menu_pages = {page.file.src_uri: page for page in nav.pages}
         memory.hold()  # files, pages, nav and kept renders stay to the end of the build

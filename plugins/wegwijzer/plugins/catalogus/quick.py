@@ -14,15 +14,17 @@ preview keeps that build's files, pages, navigation and theme, and
    only the `[[links]]` whose entries changed (`Kept`);
 3. asks the other plugins for their files (the tools' data and pages, printing's
    pages and PDFs, the editor's settings) and takes those whose content differs;
-4. reads those pages, and every hand-written page, through MkDocs' own steps
-   (`_populate_page`): every plugin sees them as in a build;
+4. reads those pages through MkDocs' own steps (`_populate_page`): every plugin
+   sees them as in a build; so are the layers' own pages (`paginas/`), which are
+   read from disk (their pictures are copied when they changed);
 5. writes each page whose HTML, title, table of contents or date differs
    (`preview.py` decides, as for a build), and each file whose content differs;
 6. ends as a build ends (`on_post_build`): the search index and the PDFs follow.
 
 Anything else takes the whole build, as before: a change outside the catalogus
 (`mkdocs.yml`, the docs folder, the theme, a watched folder), a catalogus with
-problems (the build reports them), a page or file more or less, another guide
+problems (the build reports them), a page or file more or less (in the site or
+in the catalogus' layers, where a new file may stand in for a base's), another guide
 name, footer or colours (`catalogus.yml`'s info), other reading routes, a new
 title for a page in the menu, another reading time of the short route, and any
 error on the way. What is decided before anything is written; an error after
@@ -87,14 +89,29 @@ class Outside:
         return self.now() != self.state
 
 
+def layer_files(lagen) -> set[str]:
+    """Every file in the catalogus' layers: one more or less (an own copy of a base file, a new `normen.yml`)
+    changes which file a page is made of, and its date."""
+    found: set[str] = set()
+    for laag in lagen:
+        for root, folders, names in os.walk(laag):
+            folders[:] = [f for f in folders if f != "__pycache__"]
+            found.update(os.path.join(root, name) for name in names)
+    return found
+
+
 class Last:
     """What the last successful build of the preview leaves for a quick one."""
 
-    def __init__(self, config, env, outside: Outside, own: set[str], others: set[str], step_words: dict[str, int], words: int) -> None:
+    def __init__(self, config, env, outside: Outside, plugin) -> None:
         self.config, self.env, self.outside = config, env, outside
-        self.own = own  # the files of the docs folder and theme, as on_files got them
-        self.others = others  # what the other plugins added in on_files
-        self.step_words, self.words = step_words, words  # the short route's pages, counted for its reading time
+        self.own = plugin.own  # the files of the docs folder and theme, as on_files got them
+        self.others = plugin.others  # what the other plugins added in on_files
+        self.layer_files = plugin.layer_files  # the files of the catalogus' layers when it was loaded
+        self.step_words, self.words = plugin.step_words, plugin.words  # the short route's pages, for its reading time
+        # The titles `nav:` gives pages: MkDocs keeps a title once it is set, also one the cleaning of a
+        # page set from its heading (page_safety.py); a page read again gets its heading's title anew.
+        self.titles_from_nav = plugin.titles_from_nav
 
 
 def rebuild(plugin) -> str | None:
@@ -115,6 +132,8 @@ def rebuild(plugin) -> str | None:
     old = plugin.catalogus
     if catalogus.info != old.info or catalogus.lagen != old.lagen:
         return "de gegevens van de gids zijn gewijzigd"
+    if layer_files(catalogus.lagen) != last.layer_files:
+        return "er is een bestand bij of af in de catalogus"
     pages = {uri: str(path) for uri, path in base_pages(catalogus, last.own).items()}
     if pages != plugin.pages or catalogus.pagina_bronnen != old.pagina_bronnen:
         return "de pagina's van de basis zijn anders"
@@ -156,6 +175,13 @@ def rebuild(plugin) -> str | None:
         file = files.get_file_from_path(uri)
         if file is not None and file.page is not None:
             again[uri] = file.page
+    changed_files = []
+    for uri in plugin.pages:  # the layers' own pages and pictures (`paginas/`), read from disk
+        file = files.get_file_from_path(uri)
+        if file is not None and file.page is not None:
+            again[uri] = file.page
+        elif file is not None:
+            changed_files.append(file)
 
     data = plugin.data_files()
     made_files = Files([])
@@ -164,7 +190,6 @@ def rebuild(plugin) -> str | None:
             made_files = on_files(made_files, config=config)
     if {file.src_uri for file in made_files} != last.others:
         return "een andere plugin maakt andere bestanden"
-    changed_files = []
     for new in [*made_files, *(_generated(config, uri, content) for uri, content in data.items())]:
         file = files.get_file_from_path(new.src_uri)
         if file is None:
@@ -185,7 +210,10 @@ def rebuild(plugin) -> str | None:
     menu = plugin.menu_pages
     titles = {uri: page.title for uri, page in again.items() if uri in menu}
     steps = {mkb_path_of(stap) for stap in catalogus.stappen}
-    for page in again.values():
+    for uri, page in again.items():
+        vars(page).pop("title", None)  # MkDocs keeps a title once set (`weak_property`): as for a new page
+        if uri in last.titles_from_nav:
+            page.title = last.titles_from_nav[uri]
         mkdocs_build._populate_page(page, config, files)
     if any(menu[uri].title != title for uri, title in titles.items()):
         return "een titel in het menu is anders"
