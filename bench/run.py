@@ -110,7 +110,7 @@ def serve_rebuild(project: Path) -> tuple[float, float]:
         # as `wegwijzer bekijken` runs it: only changed pages are written again
         server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
                                   cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
-    built = re.compile(r"(?:Documentation built in|De site is gebouwd in) ([\d.,]+) seconde?n?s?")
+    built = re.compile(r"(?:Documentation built in|De site is gebouwd in|De voorvertoning is bijgewerkt in) ([\d.,]+) seconde?n?s?")
     try:
         def wait(count: int) -> list[float]:
             end = time.monotonic() + 1800

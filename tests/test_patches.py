@@ -376,3 +376,27 @@ def test_quick_rebuild(monkeypatch, said):
     installed_as(monkeypatch, "mkdocs", "1.7.0")
     assert quick.rebuild(SimpleNamespace(last=object())) == "deze versie van MkDocs"
     off(said, "alleen de gewijzigde pagina's bijwerken in de voorvertoning", "die is geschreven voor mkdocs 1.6.x en hier staat 1.7.0.")
+
+
+def test_reuse_pages(monkeypatch, said):
+    """MkDocs' `_build_page` leaves a page taken from the last site be (plugins/catalogus/kept_pages.py) and builds
+    every other; on another MkDocs it stays MkDocs' own (tests/test_kept_pages.py shows the whole build)."""
+    from mkdocs.commands import build as mkdocs_build
+
+    from wegwijzer.plugins.catalogus.kept_pages import _skipping
+
+    built = []
+    monkeypatch.setattr(mkdocs_build, "_build_page", lambda page, *args: built.append(page.name))
+    assert patches.apply("reuse_pages", mkdocs_build, _skipping)
+    assert patches.apply("reuse_pages", mkdocs_build, _skipping)  # once: a second build in this process adds no layer
+    taken, other = SimpleNamespace(name="taken", ww_uit_vorige_site=True), SimpleNamespace(name="other")
+    for page in (taken, other):
+        mkdocs_build._build_page(page)
+    assert built == ["other"] and said == []
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", lambda page, *args: built.append(page.name))
+    installed_as(monkeypatch, "mkdocs", "1.7.0")
+    assert not patches.apply("reuse_pages", mkdocs_build, _skipping)
+    mkdocs_build._build_page(taken)
+    assert built == ["other", "taken"]
+    off(said, "ongewijzigde pagina's uit de vorige site nemen", "die is geschreven voor mkdocs 1.6.x en hier staat 1.7.0.")

@@ -205,7 +205,7 @@ def test_a_pdf_whose_files_did_not_change_is_found_without_working_out_its_html(
     package = tmp_path / "pakket"
     (package / "templates").mkdir(parents=True)
     (package / "templates" / "dossier.html").write_text("een", encoding="utf-8")
-    monkeypatch.setattr(pdf_module, "_PACKAGE", package)
+    monkeypatch.setattr(pdf_module.cache, "_PACKAGE", package)
     before = pdf_module.recipe("toetsingsdossier", load_catalogus(project / "catalogus"))
     (package / "templates" / "dossier.html").write_text("twee", encoding="utf-8")
     assert pdf_module.recipe("toetsingsdossier", load_catalogus(project / "catalogus")) != before

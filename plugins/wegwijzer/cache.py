@@ -8,7 +8,9 @@ file changed (`catalogus/model_cache.py`); `templates`, compiled Jinja templates
 (`jinja_cache.py`); `html`, each page's HTML as Markdown made it, a file per set of Markdown settings
 (`plugins/catalogus/rendered.py`); `zoekindex`, a site's Pagefind index, a folder per
 set of pages (`search_index.py`); `pdf`, made PDFs (`printing/pdf.py`), a folder per project,
-where a PDF of the same HTML made for another folder of the same guide is taken over.
+where a PDF of the same HTML made for another folder of the same guide is taken over, with
+the recipe of each (the files its HTML was made of, `recepten.json`); `paginas`, the key of each
+page a build wrote, a file per site folder (`plugins/catalogus/kept_pages.py`).
 
 Everything here can be made again: a kept file that is missing, damaged or from
 other code is read past, one that cannot be written is skipped. Every write is
@@ -33,7 +35,7 @@ from .whole_file import write_whole
 #: Entries kept per store, the most recently written: catalogus folders (a file each),
 #: compiled templates (one per template and set of Jinja options), sets of Markdown settings (a file
 #: of pages' HTML each), projects (a folder of PDFs each, one PDF per document), search indexes.
-KEEP = {"bestanden": 20, "catalogus": 20, "templates": 500, "pdf": 10, "html": 10, "zoekindex": 4}
+KEEP = {"bestanden": 20, "catalogus": 20, "templates": 500, "pdf": 10, "html": 10, "zoekindex": 4, "paginas": 10}
 
 #: What mkdocs.yml chose for this process (`choose`); empty: the user's cache folder.
 _chosen: dict[str, Path | None] = {}
@@ -105,6 +107,24 @@ def folder_state(folder: Path, into: list[str]) -> list[str]:
             except OSError:
                 continue
     return into
+
+
+#: Folders of the package that hold nothing a page or PDF is made of (and many files).
+_NOT_MADE_OF = frozenset({"node_modules", "npm", "__pycache__"})
+
+
+def package_state() -> str:
+    """The state of every file of this package (code, templates, styles, scripts, the base catalogus):
+    what is made with the package is kept under it, so an update or an edit of any of them makes it anew."""
+    lines = []
+    for root, folders, files in os.walk(_PACKAGE):
+        folders[:] = sorted(f for f in folders if f not in _NOT_MADE_OF)
+        for name in sorted(files):
+            try:
+                lines.append(f"{os.path.join(root, name)}\0{file_state(os.stat(os.path.join(root, name)))}")
+            except OSError:
+                continue
+    return key(*lines)
 
 
 def code_state() -> str:

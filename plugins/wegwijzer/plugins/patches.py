@@ -63,6 +63,12 @@ The patches, by key (libraries and versions; what is replaced; why; what is lost
   read and write only the pages a save in the catalogus changed
   (`plugins/catalogus/quick.py`). Off: every save builds the whole site, as
   MkDocs does; at 1,000 knelpunten a save shows a few seconds later.
+- `reuse_pages` (mkdocs 1.6): `_build_page` of MkDocs' build module, which puts
+  a page into the theme and writes it. `mkdocs build` takes a page whose key
+  (what the theme shows of it, the versions, this package and mkdocs.yml) is the
+  one the last build wrote it under from that build's site instead
+  (`plugins/catalogus/kept_pages.py`). Off: every page is rendered, as MkDocs
+  does; a build takes longer.
 - `toggles` (mkdocs-material 9, written against 9.8.2): no attribute, but the
   text of Material's `base.html` in each written page (`material_markup.py`):
   the `autocomplete` it puts on two hidden checkboxes is invalid HTML. Only the
@@ -141,6 +147,9 @@ PATCHES: dict[str, Patch] = {
     "quick_rebuild": Patch(
         "alleen de gewijzigde pagina's bijwerken in de voorvertoning", {"mkdocs": ("1.6.",)}, "_populate_page", ("_build_page",),
         "De voorvertoning werkt, maar bouwt na elke wijziging de hele site opnieuw; dat duurt langer."),
+    "reuse_pages": Patch(
+        "ongewijzigde pagina's uit de vorige site nemen", {"mkdocs": ("1.6.",)}, "_build_page", (),
+        "De site wordt goed gebouwd, alleen langzamer: elke pagina wordt opnieuw in het thema gezet."),
     "toggles": Patch(
         "menu en zoeken zonder autocomplete", {"mkdocs-material": ("9.",)}, None, (),
         "De site werkt hetzelfde; alleen staat er in elke pagina een kleine HTML-fout van het thema."),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import glob
 import importlib.metadata
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -151,9 +150,6 @@ class PdfSource:
 
 #: The library versions the HTML of a PDF depends on, besides this package's own files.
 _LIBRARIES = ("jinja2", "markupsafe", "markdown", "pymdown-extensions", "nh3")
-#: This package's folders that hold nothing a PDF is made of (and many files).
-_NOT_READ = frozenset({"node_modules", "npm", "__pycache__"})
-_PACKAGE = Path(__file__).resolve().parents[1]
 #: The file in a project's folder of the store `pdf` with the recipes of its PDFs.
 RECIPES = "recepten.json"
 
@@ -180,14 +176,7 @@ def _package_state(catalogus: model.Catalogus) -> str:
             lines.append(f"{library} {importlib.metadata.version(library)}")
         except importlib.metadata.PackageNotFoundError:
             lines.append(f"{library} -")
-    for root, folders, files in os.walk(_PACKAGE):
-        folders[:] = sorted(f for f in folders if f not in _NOT_READ)
-        for name in sorted(files):
-            try:
-                lines.append(f"{os.path.join(root, name)}\0{cache.file_state(os.stat(os.path.join(root, name)))}")
-            except OSError:
-                continue
-    state = cache.key(*lines)
+    state = cache.key(*lines, cache.package_state())
     _asked = (catalogus, state)
     return state
 

@@ -72,6 +72,7 @@ from .page_safety import CleanPages, page_templates, safe_meta
 from .config import CatalogusConfig, cache_choice
 from . import memory, quick
 from .preview import Preview
+from .kept_pages import KeptPages
 from .rendered import Rendered
 from ...pages.dependencies import Kept
 from ...pages.generated import DOSSIER_CSV, environment, page_specs, render, render_quote, render_sources
@@ -133,6 +134,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         # Having on_startup keeps this plugin object across rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
         self.atomic = AtomicSite() if command == "build" else None
+        self.kept_pages = KeptPages() if command == "build" else None  # pages as the last build wrote them
         self.preview = Preview() if self.serving else None
         self.tidy = memory.Tidy() if self.serving else None  # garbage collected between rebuilds (memory.py)
         self.rendered = Rendered()  # kept across the preview's rebuilds, as this plugin object is
@@ -196,6 +198,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.templates = page_templates(custom_dir)
         if self.atomic:
             self.atomic.start(config)
+            if self.kept_pages:
+                self.kept_pages.start(self.atomic.target)
         return config
 
     def on_post_build(self, config):
@@ -205,6 +209,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             self.last = quick.Last(config, self.env, self.outside, self)
         if self.atomic:
             self.atomic.built()
+        if self.kept_pages:
+            self.kept_pages.built(config.site_dir)
         self.rendered.built(previewing=self.serving)
         if self.preview:
             self.preview.built(self.files, os.path.abspath(config.site_dir))
@@ -345,6 +351,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.routes_json = json.dumps(voor_javascript(self.routes, url), ensure_ascii=False).replace("<", "\\u003c")
         if self.preview:  # every page shows the reading routes: a page whose route changed is written again
             self.preview.start_writing(self.nav, config, self.routes_json)
+        if self.kept_pages:  # a page that would be written as last time is taken from the last site
+            self.kept_pages.reuse(self.nav, config, files, self.routes_json)
         return env
 
     def _fill_in_reading_time(self, files) -> None:

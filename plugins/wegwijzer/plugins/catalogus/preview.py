@@ -66,28 +66,13 @@ class Preview:
     def start_writing(self, nav, config, *shown) -> None:
         """After every page is read (`on_env`): what every page shows is known now, also what plugins
         put into every page (`shown`: the reading routes)."""
-        self.site_key = (*shown,
-            _nav_key(nav.items),
-            config.site_name, config.site_description, config.copyright, config.site_url,
-            json.dumps(dict(config.theme), default=str, sort_keys=True),
-            json.dumps(config.extra, default=str, sort_keys=True),
-            tuple(map(str, config.extra_css)), tuple(map(str, config.extra_javascript)),
-            _theme_stamp(config.theme.dirs),
-        )
+        self.site_key = site_key(nav, config, *shown)
         self.writing = True
 
     def _is_modified(self, file) -> bool:
         if not self.writing:
             return True  # reading: every page, so titles and search stay whole
-        page = file.page
-        key = (
-            self.site_key,
-            page.content,
-            _toc_key(page.toc),
-            repr(page.meta),
-            page.title,
-            _neighbour(page.previous_page), _neighbour(page.next_page),
-        )
+        key = page_key(self.site_key, file.page)
         dest = file.abs_dest_path
         self.pending[dest] = key
         return self.written.get(dest) != key or not os.path.isfile(dest)
@@ -119,6 +104,32 @@ class Preview:
         """A build stopped halfway: some pages may be new, some old; write them all next time."""
         self.written = {}
         self.pending = {}
+
+
+def site_key(nav, config, *shown) -> tuple:
+    """What every page shows besides its own parts: the menu with its titles, the guide's name and footer,
+    the theme and its settings, and what plugins put into every page (`shown`)."""
+    return (
+        *shown,
+        _nav_key(nav.items),
+        config.site_name, config.site_description, config.copyright, config.site_url,
+        json.dumps(dict(config.theme), default=str, sort_keys=True),
+        json.dumps(config.extra, default=str, sort_keys=True),
+        tuple(map(str, config.extra_css)), tuple(map(str, config.extra_javascript)),
+        _theme_stamp(config.theme.dirs),
+    )
+
+
+def page_key(site: tuple, page) -> tuple:
+    """What the theme shows of `page`, with `site` (`site_key`): equal keys, the same written page."""
+    return (
+        site,
+        page.content,
+        _toc_key(page.toc),
+        repr(page.meta),
+        page.title,
+        _neighbour(page.previous_page), _neighbour(page.next_page),
+    )
 
 
 def _nav_key(items) -> tuple:
