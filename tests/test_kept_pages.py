@@ -11,6 +11,9 @@ import pytest
 
 from conftest import copy_project, mkdocs_build
 
+#: Eleven builds of the example: the full tier.
+pytestmark = pytest.mark.volledig
+
 #: Left out of the comparison: the sitemap carries the day of the build, Pagefind names its files its own
 #: way on every run (and the list of the site's files names those).
 NOT_PAGES = ("sitemap.xml.gz", ".wegwijzer-site")

@@ -210,6 +210,18 @@ def test_a_pdf_whose_files_did_not_change_is_found_without_working_out_its_html(
     (package / "templates" / "dossier.html").write_text("twee", encoding="utf-8")
     assert pdf_module.recipe("toetsingsdossier", load_catalogus(project / "catalogus")) != before
 
+    # and the day: the toetsingsdossier says when it was made, and what has expired by then
+    import datetime
+
+    class LaterDay(datetime.date):
+        @classmethod
+        def today(cls):
+            return datetime.date(2099, 1, 1)
+
+    today = pdf_module.recipe("toetsingsdossier", changed)
+    monkeypatch.setattr(pdf_module, "date", LaterDay)
+    assert pdf_module.recipe("toetsingsdossier", changed) != today
+
 
 def test_checklist_pdf_buttons_say_the_pdf_is_blank(example_site):
     html = (example_site / "checklists" / "stap-1" / "index.html").read_text(encoding="utf-8")

@@ -123,3 +123,32 @@ def test_a_quick_rebuild_writes_what_the_whole_build_writes(preview, caplog):
         different = sorted(name for name in after_quick.keys() | after_whole.keys() if after_quick.get(name) != after_whole.get(name))
         assert not different, f"after {what}, the quick rebuild left these files unlike the whole build: {different[:10]}"
     assert quick >= len(EDITS) // 2, f"only {quick} of {len(EDITS) + len(MORE_EDITS)} edits were shown by a quick rebuild"
+
+
+def test_a_commit_between_saves_dates_the_pages_of_its_files_anew(preview, tmp_path):
+    """"Laatst gewijzigd" is the day of a file's last commit: a commit changes it without a file being saved."""
+    import subprocess
+
+    shown, folders = preview
+    when = {"GIT_AUTHOR_DATE": "2020-01-01T12:00:00", "GIT_COMMITTER_DATE": "2020-01-01T12:00:00"}
+    git = lambda *args, **env: subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True,  # noqa: E731
+                                              env={**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "r@example.org",
+                                                   "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "r@example.org", **env})
+    git("init", "-q")
+    (tmp_path / ".gitignore").write_text("cache/\nsite/\n", encoding="utf-8")  # what the preview writes meanwhile
+    git("add", "-A")
+    git("commit", "-q", "-m", "eerste versie", **when)
+    shown.whole()  # the pages dated by their commits
+    edits = [lambda: change(folders["eigen"] / "knelpunten" / "lawaai-op-de-groep.yml", lambda d: d.update(titel="Altijd lawaai")),
+             lambda: git("commit", "-q", "-am", "een nieuwe titel"),  # today: no file is saved
+             lambda: change(next((folders["eigen"] / "knelpunten").glob("z*.yml")), lambda d: d.update(titel="Een andere titel"))]
+    for edit in edits:
+        edit()
+        shown.builder()
+    after_quick = shown.read()
+    shown.plugins.on_startup(command="serve", dirty=True)
+    shown.whole()
+    after_whole = shown.read()
+    different = sorted(name for name in after_quick.keys() | after_whole.keys() if after_quick.get(name) != after_whole.get(name))
+    assert not different, different[:10]
+    assert "datetime=\"2020-01-01\"" not in (shown.site / "knelpunten" / "lawaai-op-de-groep" / "index.html").read_text(encoding="utf-8")

@@ -110,6 +110,57 @@ def _repository(folder: str, cache: dict[str, Optional[str]]) -> Optional[str]:
     return cache[folder]
 
 
+def commits_checked_out(folders: Iterable[str | os.PathLike]) -> dict[str, str]:
+    """The commit checked out in each git repository `folders` lie in, read from `.git` without running git:
+    a commit changes the dates of the files it holds, and no file's time of saving."""
+    found: dict[str, str] = {}
+    cache: dict[str, Optional[str]] = {}
+    for folder in folders:
+        top = _repository(os.path.realpath(folder), cache)
+        if top is not None and top not in found:
+            found[top] = _head(top)
+    return found
+
+
+def _head(top: str) -> str:
+    """HEAD of the repository at `top`, as the commit it names where that can be read; else its text."""
+    git = os.path.join(top, ".git")
+    try:
+        if os.path.isfile(git):  # a worktree or submodule: "gitdir: <path>"
+            with open(git, encoding="utf-8") as file:
+                git = os.path.join(top, file.read().split(":", 1)[1].strip())
+        with open(os.path.join(git, "HEAD"), encoding="utf-8") as file:
+            head = file.read().strip()
+        if not head.startswith("ref: "):
+            return head
+        ref = head[5:]
+        for base in (git, _common(git)):
+            try:
+                with open(os.path.join(base, ref), encoding="utf-8") as file:
+                    return file.read().strip()
+            except OSError:
+                pass
+            try:
+                with open(os.path.join(base, "packed-refs"), encoding="utf-8") as file:
+                    for line in file:
+                        if line.rstrip("\n").endswith(" " + ref):
+                            return line.split(" ", 1)[0]
+            except OSError:
+                pass
+        return head
+    except (OSError, IndexError):
+        return ""
+
+
+def _common(git: str) -> str:
+    """The folder a worktree shares its refs with (`commondir`), or `git` itself."""
+    try:
+        with open(os.path.join(git, "commondir"), encoding="utf-8") as file:
+            return os.path.join(git, file.read().strip())
+    except OSError:
+        return git
+
+
 def _git_dates(top: str, folders: Iterable[str]) -> dict[str, date]:
     """Every file under `folders` (relative to `top`) by its path in the repository: the day of its last commit.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import importlib.metadata
+from datetime import date
 import json
 import sys
 from pathlib import Path
@@ -156,10 +157,11 @@ RECIPES = "recepten.json"
 
 def recipe(slug: str, catalogus: model.Catalogus) -> str | None:
     """A key of everything the HTML of document `slug` is made from: the files the catalogus was loaded from
-    (`model_cache.py`), this package's files (templates, styles and code) and the libraries' versions.
+    (`model_cache.py`), this package's files (templates, styles and code), the libraries' versions and the day.
     None for a catalogus whose files are not known (the cache is off)."""
     loaded_from = getattr(catalogus, "_invoer", None)
-    return None if loaded_from is None else cache.key(slug, loaded_from, _package_state(catalogus))
+    # the day too: the toetsingsdossier says when it was made, and what has expired by then
+    return None if loaded_from is None else cache.key(slug, loaded_from, _package_state(catalogus), date.today().isoformat())
 
 
 #: The catalogus last asked about, and this package's state then: the same for each of a build's PDFs.

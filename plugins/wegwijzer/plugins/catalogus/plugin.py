@@ -51,7 +51,7 @@ from ...catalogus.json_schema import json_schemas
 from ...catalogus.leestijd import WOORDEN_PER_MINUUT, heeft_leestijd, minuten, mkb_leestijd, vul_leestijd_in, woorden_in_html
 from ...catalogus.handpaginas import EIGEN_VERSIE_MOGELIJK, base_pages, page_problems, replaced, settings_problems
 from ...catalogus.model import datum_nl
-from ...catalogus.paginainfo import Bronbestanden, Gewijzigd, contact_van
+from ...catalogus.paginainfo import Bronbestanden, Gewijzigd, contact_van, commits_checked_out
 from ...catalogus.links import expand_links, find_links
 from ...catalogus.loader import display_path
 from ...catalogus.dossier import to_csv as dossier_csv
@@ -172,8 +172,9 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         else:
             for warning in self.catalogus.waarschuwingen:  # old field names: still read, but say what to write now
                 log.warning(str(warning))
-            if self.serving:  # as loaded: a file more or less later takes the whole build (quick.py)
+            if self.serving:  # as loaded: a file more or less, or a commit, later takes the whole build (quick.py)
                 self.layer_files = quick.layer_files(self.catalogus.lagen)
+                self.commits = commits_checked_out([config.docs_dir, *self.catalogus.lagen])
         info = self.catalogus.info
         # The theme puts these into HTML as they are: escape, they are catalogus text.
         config.site_name = str(escape(info.titel))

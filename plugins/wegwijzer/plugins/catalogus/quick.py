@@ -24,7 +24,8 @@ preview keeps that build's files, pages, navigation and theme, and
 Anything else takes the whole build, as before: a change outside the catalogus
 (`mkdocs.yml`, the docs folder, the theme, a watched folder), a catalogus with
 problems (the build reports them), a page or file more or less (in the site or
-in the catalogus' layers, where a new file may stand in for a base's), another guide
+in the catalogus' layers, where a new file may stand in for a base's), a commit
+(which dates files anew: "Laatst gewijzigd" is the day of a file's last commit), another guide
 name, footer or colours (`catalogus.yml`'s info), other reading routes, a new
 title for a page in the menu, another reading time of the short route, and any
 error on the way. What is decided before anything is written; an error after
@@ -53,7 +54,7 @@ from ...catalogus import CatalogusError, load_catalogus
 from ...catalogus.handpaginas import base_pages, page_problems, replaced
 from ...catalogus.leestijd import heeft_leestijd, vul_leestijd_in, woorden_in_html
 from ...catalogus.loader import display_path
-from ...catalogus.paginainfo import Bronbestanden, Gewijzigd
+from ...catalogus.paginainfo import Bronbestanden, Gewijzigd, commits_checked_out
 from ...catalogus.model import datum_nl
 from ...pages.generated import environment, page_specs, render
 from ...pages.leesroutes import leesroutes
@@ -108,6 +109,7 @@ class Last:
         self.own = plugin.own  # the files of the docs folder and theme, as on_files got them
         self.others = plugin.others  # what the other plugins added in on_files
         self.layer_files = plugin.layer_files  # the files of the catalogus' layers when it was loaded
+        self.commits = plugin.commits  # the commit of each repository they are in: a commit dates files anew
         self.step_words, self.words = plugin.step_words, plugin.words  # the short route's pages, for its reading time
         # The titles `nav:` gives pages: MkDocs keeps a title once it is set, also one the cleaning of a
         # page set from its heading (page_safety.py); a page read again gets its heading's title anew.
@@ -134,6 +136,8 @@ def rebuild(plugin) -> str | None:
         return "de gegevens van de gids zijn gewijzigd"
     if layer_files(catalogus.lagen) != last.layer_files:
         return "er is een bestand bij of af in de catalogus"
+    if commits_checked_out([config.docs_dir, *catalogus.lagen]) != last.commits:
+        return "er is iets vastgelegd in git"
     pages = {uri: str(path) for uri, path in base_pages(catalogus, last.own).items()}
     if pages != plugin.pages or catalogus.pagina_bronnen != old.pagina_bronnen:
         return "de pagina's van de basis zijn anders"
