@@ -38,8 +38,9 @@ LONGEST_FILES = (
     # the second needs no example site: while the first worker builds it (made_once), the second has work
     "test_tools.py", "test_nieuwe_gids.py", "test_reading.py", "test_print.py", "test_search.py",
     "test_leesroutes.py", "test_hostile_storage.py", "test_doelen.py", "test_berichten.py", "test_team.py",
-    "test_preview.py", "test_editor.py", "test_hostile.py", "test_filter.py", "test_journeys.py",
+    "test_preview.py", "test_quick.py", "test_editor.py", "test_hostile.py", "test_filter.py", "test_journeys.py",
     "test_phone.py", "test_publishing.py", "test_release.py", "test_site.py", "test_keyboard.py", "test_safety.py",
+    "test_kept_pages.py",
 )
 
 

@@ -12,8 +12,11 @@ package's files (`cache.package_state`) and the rest of the settings in mkdocs.y
 A page whose key is the one the last build wrote it under, in the site that build
 left (`atomic.py` builds beside it), is linked from there into the new site
 (copied where the file system cannot link) and not rendered. Only when the file
-is still as that build left it: its size and time of writing. The keys are kept
-in the store `paginas` (`cache.py`), one file per site folder.
+is still as that build wrote it (a hash of its content), and only
+when every plugin is one of this package's: another plugin or a hook may add to a
+page in ways the key cannot see, or gather something from every page it writes
+(an attack on this module found both). The keys are kept in the store `paginas`
+(`cache.py`), one file per site folder.
 
 Skipping the render replaces MkDocs' `_build_page` (patch `reuse_pages` of
 `patches.py`): off on an MkDocs it was not written for, and then every page is
@@ -23,6 +26,7 @@ that kept nothing, byte for byte, after changes of several kinds.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import json
 import os
@@ -56,7 +60,7 @@ class KeptPages:
 
     def reuse(self, nav, config, files, *shown) -> None:
         """Every page is read: link each page whose key is as last time from the last site, and note the keys."""
-        if self.place is None or not patches.apply("reuse_pages", _build, _skipping):
+        if self.place is None or not _only_ours(config) or not patches.apply("reuse_pages", _build, _skipping):
             return
         last = _read(self.place)
         site = cache.key(_settings(config), repr(site_key(nav, config, *shown)))
@@ -73,11 +77,7 @@ class KeptPages:
             if kept is None or kept[0] != key:
                 continue
             old = self.old_site / uri
-            try:
-                state = os.stat(old)
-            except OSError:
-                continue
-            if [state.st_size, state.st_mtime_ns] != kept[1:] or not _link(old, new_site / uri):
+            if _content(old) != kept[1] or not _link(old, new_site / uri):
                 continue
             page.ww_uit_vorige_site = True  # `_build_page` leaves it be
 
@@ -87,13 +87,28 @@ class KeptPages:
             return
         written = {}
         for uri, key in self.keys.items():
-            try:
-                state = os.stat(Path(site_dir) / uri)
-            except OSError:
-                continue
-            written[uri] = [key, state.st_size, state.st_mtime_ns]
+            content = _content(Path(site_dir) / uri)
+            if content is not None:
+                written[uri] = [key, content]
         cache.write(self.place, json.dumps(written).encode("utf-8"))
         self.keys = {}
+
+
+def _content(path: Path) -> str | None:
+    """A hash of the file at `path` (None when there is none): a page is taken only as the build wrote it,
+    also when someone changed it in the site and put its time back (which an attack on this module tried)."""
+    try:
+        with open(path, "rb") as file:
+            return hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=20)).hexdigest()
+    except OSError:
+        return None
+
+
+def _only_ours(config) -> bool:
+    """Whether every plugin of the build is one of this package's: another plugin or a hook may put something of
+    its own into a page, or gather something from every page it writes (Material's search, tags, blog), which a
+    page taken from the last site would not give it."""
+    return all(name.startswith("wegwijzer/") for name in config.plugins)
 
 
 def _settings(config) -> str:
@@ -106,7 +121,8 @@ def _settings(config) -> str:
             versions.append(f"{library} -")
     settings = json.dumps({k: v for k, v in config.items() if k not in NOT_SHOWN}, default=str, sort_keys=True)
     settings = re.sub(r" at 0x[0-9a-fA-F]+", "", settings)  # a function's address changes every run
-    return cache.key(*versions, cache.package_state(), settings)
+    engine = _build.__name__.split(".")[0]  # MkDocs or ProperDocs, whichever runs (engine.py)
+    return cache.key(engine, *versions, cache.package_state(), settings)
 
 
 def _read(place: Path) -> dict:

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import material
 
+from ... import cache
 from .. import patches
 
 MATERIAL = str(Path(material.__file__).resolve().parent)
@@ -115,7 +116,7 @@ def site_key(nav, config, *shown) -> tuple:
         config.site_name, config.site_description, config.copyright, config.site_url,
         json.dumps(dict(config.theme), default=str, sort_keys=True),
         json.dumps(config.extra, default=str, sort_keys=True),
-        tuple(map(str, config.extra_css)), tuple(map(str, config.extra_javascript)),
+        tuple(map(str, config.extra_css)), tuple(_script(script) for script in config.extra_javascript),
         _theme_stamp(config.theme.dirs),
     )
 
@@ -132,8 +133,13 @@ def page_key(site: tuple, page) -> tuple:
     )
 
 
+#: What Material's menu shows of a page's front matter besides its title (`partials/nav-item.html`).
+NAV_META = ("icon", "subtitle", "status")
+
+
 def _nav_key(items) -> tuple:
-    return tuple((item.title, getattr(item, "url", None), _nav_key(getattr(item, "children", None) or [])) for item in items)
+    return tuple((item.title, getattr(item, "url", None), tuple(repr((getattr(item, "meta", None) or {}).get(name)) for name in NAV_META),
+                  _nav_key(getattr(item, "children", None) or [])) for item in items)
 
 
 def _toc_key(toc) -> tuple:
@@ -144,13 +150,13 @@ def _neighbour(page) -> tuple | None:
     return (page.title, page.url) if page is not None else None
 
 
+def _script(script) -> str:
+    """An `extra_javascript` entry with its attributes (`type: module`, `async`, `defer`), as the theme writes it."""
+    return repr(sorted(dict(script).items())) if hasattr(script, "items") else str(script)
+
+
 def _theme_stamp(dirs) -> tuple:
-    """The newest change in the theme folders one can edit (overrides, the Wegwijzer's theme)."""
-    newest = 0
-    for folder in dirs:
-        if os.path.realpath(folder).startswith(MATERIAL):
-            continue
-        for root, _, names in os.walk(folder):
-            for name in names:
-                newest = max(newest, os.stat(os.path.join(root, name)).st_mtime_ns)
-    return (newest,)
+    """The theme folders one can edit (overrides, the Wegwijzer's theme), and every file in them with its state:
+    an override added, removed or renamed with an older time changes it too. Material's own change with its version."""
+    return tuple(state for folder in dirs if not os.path.realpath(folder).startswith(MATERIAL)
+                 for state in cache.folder_state(Path(folder), [str(folder)]))

@@ -25,14 +25,15 @@ Anything else takes the whole build, as before: a change outside the catalogus
 (`mkdocs.yml`, the docs folder, the theme, a watched folder), a catalogus with
 problems (the build reports them), a page or file more or less (in the site or
 in the catalogus' layers, where a new file may stand in for a base's), a commit
-(which dates files anew: "Laatst gewijzigd" is the day of a file's last commit), another guide
-name, footer or colours (`catalogus.yml`'s info), other reading routes, a new
-title for a page in the menu, another reading time of the short route, and any
-error on the way. What is decided before anything is written; an error after
-that makes the next build write every page again.
+(it dates files anew: "Laatst gewijzigd" is the day of a file's last commit),
+another guide name, footer or colours (`catalogus.yml`'s info), other reading
+routes, a new title for a page in the menu, another reading time of the short
+route, and any error on the way. All that is decided before anything is written;
+an error after that makes the next build write every page again.
 
-`tests/test_quick.py` edits the example in many ways and compares the site this
-writes with the one the whole build writes after it. It calls two private
+`tests/test_quick.py` edits the example in many ways (two attacks on this module
+added theirs) and compares the site this writes with the one a whole build that
+keeps nothing writes. It calls two private
 functions of MkDocs' build (`_populate_page`, `_build_page`), so it runs only on
 the MkDocs it was written for (patch `quick_rebuild` in `patches.py`).
 """
