@@ -2,11 +2,14 @@
 
     .venv/bin/python bench/voorvertoning.py                 # the example guide, 100 and 1,000 knelpunten
     .venv/bin/python bench/voorvertoning.py voorbeeld 1000  # chosen guides
+    .venv/bin/python bench/voorvertoning.py --mkdocs 100    # `mkdocs serve --dirty` instead
     .venv/bin/python bench/voorvertoning.py --schoon 100    # plain `mkdocs serve` (no --dirty), as before
     .venv/bin/python bench/voorvertoning.py --keer 2 1000   # two saves instead of five
 
-It starts the preview the way `scripts/serve` and `wegwijzer bekijken` do
-(`mkdocs serve --dirty`), opens a knelpunt page in Chromium, then changes that
+It starts the preview an editor starts (`wegwijzer bekijken`, which `scripts/serve`
+runs: MkDocs' `serve --dirty` in this package's server, told of a save by the
+system at once; `mkdocs serve` looks for saved files every 0.15 s, 0.2 to 0.3 s
+more at 1,000 knelpunten), opens a knelpunt page in Chromium, then changes that
 knelpunt's title on disk REPEATS times. For each save it measures the seconds
 until the page in the browser shows the new title (livereload included), and the
 build time MkDocs reports. To measure another version of the package, put its
@@ -48,14 +51,16 @@ def builds(log: Path) -> list[float]:
     return [float((a or b).replace(",", ".")) for a, b in BUILT.findall(log.read_text(encoding="utf-8", errors="replace"))]
 
 
-def measure(project: Path, knelpunt: str, dirty: bool, repeats: int = REPEATS) -> dict:
+def measure(project: Path, knelpunt: str, preview: str, repeats: int = REPEATS) -> dict:
+    """`preview`: "bekijken" (`wegwijzer bekijken`), "dirty" (`mkdocs serve --dirty`) or "schoon" (`mkdocs serve`)."""
     from playwright.sync_api import sync_playwright
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     log = project / "serve.log"
-    command = [sys.executable, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{port}"]
+    command = ([sys.executable, "-m", "wegwijzer", "bekijken", "--poort", str(port)] if preview == "bekijken" else
+               [sys.executable, "-m", "mkdocs", "serve", *(["--dirty"] if preview == "dirty" else []), "-a", f"127.0.0.1:{port}"])
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     path = project / "catalogus" / "knelpunten" / f"{knelpunt}.yml"
@@ -93,12 +98,13 @@ def measure(project: Path, knelpunt: str, dirty: bool, repeats: int = REPEATS) -
 
 
 def main(argv: list[str]) -> int:
-    dirty = "--schoon" not in argv
+    preview = "schoon" if "--schoon" in argv else "dirty" if "--mkdocs" in argv else "bekijken"
     repeats = int(argv[argv.index("--keer") + 1]) if "--keer" in argv else REPEATS
     guides = [a for i, a in enumerate(argv) if not a.startswith("--") and not (i and argv[i - 1] == "--keer")] or ["voorbeeld", "100", "1000"]
     import wegwijzer
 
-    print(f"pakket: {Path(wegwijzer.__file__).parent}; preview: mkdocs serve{' --dirty' if dirty else ''}", flush=True)
+    shown = {"bekijken": "wegwijzer bekijken", "dirty": "mkdocs serve --dirty", "schoon": "mkdocs serve"}[preview]
+    print(f"pakket: {Path(wegwijzer.__file__).parent}; preview: {shown}", flush=True)
     print("gids | knelpunten | eerste build s | herbouw s (mediaan) | opslaan → pagina ververst s (mediaan) | max s", flush=True)
     for guide in guides:
         with tempfile.TemporaryDirectory(prefix="wegwijzer-voorvertoning-") as work:
@@ -110,7 +116,7 @@ def main(argv: list[str]) -> int:
             os.environ["XDG_CACHE_HOME"] = str(work / "cache")  # PDFs of this run only
             from wegwijzer.catalogus import load_catalogus
             n = len(load_catalogus(project / "catalogus").knelpunten)  # the base's included
-            r = measure(project, knelpunt, dirty, repeats)
+            r = measure(project, knelpunt, preview, repeats)
             print(f"{guide} | {n} | {r['eerste_build_s']:.2f} | {r['gebouwd_s']:.2f} | {r['ververst_s']:.2f} | {r['ververst_max_s']:.2f}", flush=True)
     return 0
 

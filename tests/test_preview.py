@@ -437,6 +437,52 @@ def test_a_rebuild_stops_the_waiting_pdf_round_and_a_failed_one_lets_it_go_on(mo
         plugin.on_shutdown()
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGSTOP") or not Path("/proc/self/stat").exists(), reason="holds a process by a POSIX signal, read in /proc")
+def test_the_pdf_worker_is_held_while_the_preview_rebuilds_and_goes_on_after(tmp_path):
+    """background.py: a WeasyPrint at work beside a rebuild made it half as long again; the worker is held
+    from the moment the preview's builder starts (the outermost one: the print plugin's on_serve is last)
+    to its end, also when the build fails, and a held worker still ends when the preview stops."""
+    import sys
+    from types import SimpleNamespace
+
+    from wegwijzer.plugins.print.plugin import PrintPlugin
+
+    def state(process) -> str:  # R running, S sleeping, T stopped; the field after the name in brackets
+        return Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+    plugin = PrintPlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    worker = plugin.background.process = subprocess.Popen([sys.executable, "-c", "while True: pass"])  # a worker at work
+    seen = []
+    held = lambda: wait_for(lambda: state(worker) == "T", 2) and "T"  # a signal is delivered soon, not at once
+    try:
+        server = SimpleNamespace(builder=lambda: seen.append(held()))
+        server.builder.wegwijzer_quick = True  # the catalogus plugin's wrapper: its mark is kept
+        plugin.on_serve(server, config=None, builder=None)
+        assert server.builder.wegwijzer_quick
+        assert wait_for(lambda: state(worker) == "R", 5)
+        server.builder()
+        assert seen == ["T"]  # held during the rebuild
+        assert wait_for(lambda: state(worker) == "R", 5)  # and on its way again after it
+
+        def failing():
+            seen.append(held())
+            raise RuntimeError("kapot")
+
+        with pytest.raises(RuntimeError):
+            plugin.background.held_during(failing)()
+        assert seen[-1] == "T" and wait_for(lambda: state(worker) == "R", 5)
+
+        plugin.background._hold()  # the preview stops in the middle of a rebuild
+    finally:
+        plugin.on_shutdown()
+    try:
+        worker.wait(timeout=10)  # ended, not left stopped
+    finally:
+        worker.kill()
+    assert plugin.background.held is worker
+
+
 def test_the_search_index_follows_the_last_of_quick_saves_not_each(monkeypatch):
     """plugins/search: indexing reads every page, so the preview waits for a quiet moment after a rebuild;
     a save within it leaves the indexing to the rebuild it starts."""

@@ -239,6 +239,45 @@ def test_a_build_holds_its_lock_until_its_folder_is_swapped_in(tmp_path):
     assert sorted(p.name for p in project.iterdir()) == ["catalogus", "content", "overrides", "site"]
 
 
+
+def test_a_site_folder_that_is_a_link_stays_one_and_leads_to_the_new_site(tmp_path):
+    """A link from `site` to the folder a web server serves: the served folder gets the new site; before,
+    the link was swapped for the new site in the project, the served one stayed old, and the link lay behind."""
+    import time
+
+    from wegwijzer.output_folder import mark_site
+    from wegwijzer.plugins.catalogus.atomic import AtomicSite
+
+    project = tmp_path / "project"
+    for name in ("catalogus", "content", "overrides"):
+        (project / name).mkdir(parents=True)
+    served = tmp_path / "www" / "gids"
+    served.mkdir(parents=True)
+    for name in ("404.html", "sitemap.xml", "index.html"):
+        (served / name).write_text("oud", encoding="utf-8")
+    mark_site(served)  # an earlier build's
+    (project / "site").symlink_to(served)
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (elsewhere / "van iemand.txt").write_text("blijft", encoding="utf-8")
+    (project / ".site-oud-vorige").symlink_to(elsewhere)  # a link an earlier version left behind
+    build = AtomicSite()
+    config = fake_config(project, project / "site")
+    build.start(config)
+    assert Path(config.site_dir).parent == served.parent
+    for name in ("404.html", "sitemap.xml", "index.html"):
+        (Path(config.site_dir) / name).write_text("nieuw", encoding="utf-8")
+    build.built()
+    build.finish()
+    assert (project / "site").is_symlink() and (project / "site").resolve() == served
+    assert (served / "index.html").read_text(encoding="utf-8") == "nieuw"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and (len(list(served.parent.iterdir())) > 1 or os.path.lexists(project / ".site-oud-vorige")):
+        time.sleep(0.05)
+    assert sorted(p.name for p in served.parent.iterdir()) == ["gids"]  # the old site is thrown away
+    assert sorted(p.name for p in project.iterdir()) == ["catalogus", "content", "overrides", "site"]
+    assert (elsewhere / "van iemand.txt").read_text(encoding="utf-8") == "blijft"  # a link is removed, not where it leads
+
 # -- 2. CSV cells never start a formula -----------------------------------------
 
 

@@ -22,6 +22,11 @@ from `wegwijzer bouwen --uit`, `mkdocs build -d` or `site_dir:` in mkdocs.yml.
 What is in the docs folder is checked by the catalogus plugin's `on_files`
 (`handpaginas.page_problems`), before any page is read.
 
+A site folder that is a link (to the folder a web server serves, say) stays a
+link: the new site is built beside the folder it leads to and takes that folder's
+place, so the link leads to the new site. Swapping the link itself would leave
+the served folder as it was, the new site in the project, and the link behind.
+
 A build that was killed (kill -9, a full disk, a closed laptop) leaves its
 `.site-bouw-…` folder behind; the next build throws it away. A build holds a lock
 on `.site-bouw-….lock` beside its folder (`flock`) from before the folder exists
@@ -73,8 +78,14 @@ class AtomicSite:
             problem = make_folder(self.target.parent, f"de map voor de site ({self.target})")
         if problem is not None:
             raise PluginError(problem)
+        left = set(self.target.parent.glob(f".{self.target.name}-oud-*"))  # by a deletion that was cut off
+        if self.target.is_symlink():  # judged by where it leads (`refusal`); built there too
+            self.target = Path(os.path.realpath(self.target))
+            problem = make_folder(self.target.parent, f"de map voor de site ({self.target})")
+            if problem is not None:
+                raise PluginError(problem)
         parent = self.target.parent
-        _delete_later(parent.glob(f".{self.target.name}-oud-*"))  # left by a deletion that was cut off
+        _delete_later(sorted(left | set(parent.glob(f".{self.target.name}-oud-*"))))
         _delete_later(_abandoned(parent, self.target.name))  # left by builds that were killed
         try:
             self.staging, self.lock = _locked_folder(parent, f".{self.target.name}-bouw-")
@@ -191,8 +202,10 @@ def _take(lock: Path) -> bool:
 
 
 #: Deletes the folders named after it, quietly; a run of its own, so it outlives the build.
+#: A link is removed, never what it leads to.
 _DELETER = ("import os, shutil, sys\nfor path in sys.argv[1:]:\n"
-            "    shutil.rmtree(path, ignore_errors=True) if os.path.isdir(path) else os.path.exists(path) and os.remove(path)")
+            "    shutil.rmtree(path, ignore_errors=True) if os.path.isdir(path) and not os.path.islink(path) "
+            "else os.path.lexists(path) and os.remove(path)")
 
 
 def _delete_later(folders) -> None:
@@ -205,4 +218,4 @@ def _delete_later(folders) -> None:
                          stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError:  # no new process to be had: delete them now
         for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True) if os.path.isdir(folder) else Path(folder).unlink(missing_ok=True)
+            shutil.rmtree(folder, ignore_errors=True) if os.path.isdir(folder) and not os.path.islink(folder) else Path(folder).unlink(missing_ok=True)

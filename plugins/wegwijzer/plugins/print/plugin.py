@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .. import catalogus_plugin as required_catalogus
@@ -70,6 +70,12 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             return markdown
         heading_end = markdown.find("\n", markdown.find("\n# ") + 1)
         return markdown[:heading_end] + "\n\n" + self._download(slug, page.file.src_uri) + "\n" + markdown[heading_end:]
+
+    @event_priority(-100)  # after the other plugins' on_serve: its builder is the outermost
+    def on_serve(self, server, config, builder):
+        if self.background:  # from the moment a save is seen, the rebuild has the processor to itself
+            server.builder = self.background.held_during(server.builder)
+        return server
 
     def on_pre_build(self, config):
         if self.background:  # a save: the rebuild goes first, the PDFs follow it
