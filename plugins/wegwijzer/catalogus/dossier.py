@@ -12,6 +12,7 @@ dossier says 'concept' on every page while anything is.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass
 from datetime import date
@@ -141,5 +142,6 @@ def _law_order(catalogus: model.Catalogus):
     return lambda b: (wetten.index(b.wet.id), _numbers(b.artikel), b.lid or 0, b.letter or "")
 
 
+@functools.lru_cache(maxsize=4096)  # a guide cites a few hundred articles, each in thousands of sorts
 def _numbers(artikel: str) -> tuple:
     return tuple(int("".join(c for c in part if c.isdigit()) or 0) for part in artikel.replace(":", ".").split("."))

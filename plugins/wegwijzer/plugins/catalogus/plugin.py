@@ -468,7 +468,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         def builder(*args, **kwargs):
             if not args and not kwargs and self.last is not None:
                 try:
-                    reason = quick.rebuild(self)
+                    with memory.paused():  # the tidy-up after it collects (memory.py)
+                        reason = quick.rebuild(self)
                 except Exception as error:  # noqa: BLE001 - the whole build reports it as it does any error
                     reason = f"{type(error).__name__}: {error}"
                 if reason is None:
