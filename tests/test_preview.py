@@ -517,6 +517,49 @@ def test_the_pdf_worker_is_held_while_the_preview_rebuilds_and_goes_on_after(tmp
     assert plugin.background.held is worker
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGSTOP") or not Path("/proc/self/stat").exists(), reason="holds a process by a POSIX signal, read in /proc")
+def test_a_preview_killed_while_it_holds_the_pdf_worker_leaves_no_held_worker_behind(tmp_path):
+    """A held process whose parent is killed stays held for good, unless the system ends it: the worker
+    is in a process group of its own, so the system does (a preview killed in the middle of a rebuild)."""
+    import signal
+    import sys
+
+    preview = subprocess.Popen([sys.executable, "-c", (
+        "import threading, time\n"
+        "from wegwijzer.plugins.print.background import BackgroundPdfs\n"
+        "pdfs = BackgroundPdfs()\n"
+        "threading.Thread(target=pdfs._make_elsewhere, args=(pdfs.round, '<p>een</p>'), daemon=True).start()\n"
+        "while pdfs.process is None: time.sleep(0.01)\n"
+        "pdfs._hold()\n"
+        "print(pdfs.process.pid, flush=True)\n"
+        "time.sleep(120)\n"
+    )], stdout=subprocess.PIPE, text=True)
+    worker = int(preview.stdout.readline())
+
+    def fields(pid: int) -> list[str]:  # state, parent, group, session
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[:4]
+        except OSError:
+            return ["weg", "0", "0", "0"]
+
+    state = lambda: fields(worker)[0]  # noqa: E731
+    try:
+        assert wait_for(lambda: state() == "T", 10)
+        preview.kill()
+        preview.wait()
+        if not wait_for(lambda: state() in ("Z", "weg"), 10):
+            _, parent, group, session = fields(worker)
+            if fields(int(parent))[3] == session and fields(int(parent))[2] != group:
+                pytest.skip("the process that took the worker over is in its session: the system ends no held process then")
+            raise AssertionError(f"the worker is still held ({state()})")  # ended is a zombie until it is reaped
+    finally:
+        preview.kill()
+        try:
+            os.kill(worker, signal.SIGKILL)
+        except OSError:
+            pass
+
+
 def test_the_search_index_follows_the_last_of_quick_saves_not_each(monkeypatch):
     """plugins/search: indexing reads every page, so the preview waits for a quiet moment after a rebuild;
     a save within it leaves the indexing to the rebuild it starts."""

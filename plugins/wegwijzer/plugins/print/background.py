@@ -47,6 +47,10 @@ log = get_plugin_logger(__name__)
 QUIET_SECONDS = 2.0
 #: The signal that holds the worker during a rebuild; None where there is none (Windows: it is not held).
 HOLD = getattr(signal, "SIGSTOP", None)
+#: The worker in a process group of its own: when the preview ends while it holds the worker (killed,
+#: or a crash), that group is left without a parent in the session and the system ends a held process
+#: in it (POSIX: SIGHUP, then SIGCONT). In the preview's own group, it stayed held for good.
+OWN_GROUP = {"process_group": 0} if os.name == "posix" else {}
 
 
 #: What the preview offers at a PDF's address until that PDF is made for the first time: not a
@@ -169,7 +173,7 @@ class BackgroundPdfs:
                 self.errors = tempfile.TemporaryFile()
                 self.process = subprocess.Popen(
                     [sys.executable, "-m", "wegwijzer.printing.pdf_worker"],
-                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors, **OWN_GROUP,
                 )
             process = self.process
         try:
