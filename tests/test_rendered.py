@@ -191,3 +191,49 @@ def test_indexing_one_folder_again_and_again_leaves_every_kept_index_whole(proje
         entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
         for language in entry["languages"].values():
             assert (site / "pagefind" / f"pagefind.{language['hash']}.pf_meta").is_file()
+
+
+def test_a_framed_page_whose_frame_alone_changed_keeps_the_html_of_its_markdown(project):
+    """A page with an HTML frame (a list of cards): a new title is in its frame, not in its Markdown pieces.
+    Its pieces are not rendered again (1,000 of them on the list of all knelpunten), yet the page shows
+    the new frame; a changed piece is rendered again."""
+    import jinja2
+
+    from wegwijzer.pages.stukken import filters, maak
+    from wegwijzer.plugins.catalogus.framed import FramedPage
+
+    env = jinja2.Environment(autoescape=True)
+    filters(env)
+    template = env.from_string('<ul><li><a href="#">{{ titel }}</a> {% filter md_regel %}{{ zin }}{% endfilter %}</li></ul>')
+
+    def render(titel: str, zin: str, kept: Rendered) -> tuple[str, list[str]]:
+        config = MkDocsConfig(config_file_path=str(project / "mkdocs.yml"))
+        config.load_dict({"site_name": "Gids", "docs_dir": str(project / "docs"), "site_dir": str(project / "site")})
+        assert config.validate()[0] == []
+        kept.start(config)
+        made = maak(template, titel=titel, zin=zin)
+        (project / "docs" / "lijst.md").write_text(made.markdown, encoding="utf-8")
+        file = File("lijst.md", config.docs_dir, config.site_dir, True)
+        files = Files([file])
+        page = FramedPage(file, config, made)
+        converted = []
+        real = Page.render
+        Page.render = lambda page, config, files: (converted.append(page.file.src_uri), real(page, config, files))[1]
+        try:
+            kept.wrap(page)
+            page.markdown, page.meta = made.markdown, {}  # as read_source gives it
+            page.render(config, files)
+        finally:
+            Page.render = real
+        kept.built(previewing=False)
+        return page.content, converted
+
+    kept = Rendered()
+    first, converted = render("Oude titel", "Een **zin**.", kept)
+    assert first == '<ul><li><a href="#">Oude titel</a> Een <strong>zin</strong>.</li></ul>' and converted == ["lijst.md"]
+    again, converted = render("Nieuwe titel", "Een **zin**.", kept)
+    assert again == '<ul><li><a href="#">Nieuwe titel</a> Een <strong>zin</strong>.</li></ul>' and converted == []
+    again, converted = render("Nieuwe titel", "Een *andere* zin.", kept)
+    assert again == '<ul><li><a href="#">Nieuwe titel</a> Een <em>andere</em> zin.</li></ul>' and converted == ["lijst.md"]
+    again, converted = render("Nieuwe titel", "Een *andere* zin.", Rendered())  # a new process: from the cache folder
+    assert again == '<ul><li><a href="#">Nieuwe titel</a> Een <em>andere</em> zin.</li></ul>' and converted == []

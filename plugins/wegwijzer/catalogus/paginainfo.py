@@ -68,16 +68,19 @@ class Bronbestanden:
 
     Paths as strings (`os.path`): some 3,000 pages ask for their files on every rebuild of the preview."""
 
-    def __init__(self, catalogus: Catalogus, paginas: dict[str, str] | None = None) -> None:
+    def __init__(self, catalogus: Catalogus, paginas: dict[str, str] | None = None, bestanden: set[str] | None = None) -> None:
         self.catalogus = catalogus
         self.lagen = [os.fspath(laag) for laag in reversed(catalogus.lagen)]  # the sector first: its file wins
         self.paginas = catalogus.paginas if paginas is None else paginas
         self._gevonden: dict[str, Optional[str]] = {}
+        # the files of the layers, when the caller listed them already (the preview's quick rebuild):
+        # a list of 1,000 knelpunten asked for each one's file on disk
+        self._is_bestand = os.path.isfile if bestanden is None else bestanden.__contains__
 
     def bestand(self, naam: str) -> Optional[str]:
         """`naam` (as in a catalogus folder: `knelpunten/x.yml`) in the layer that supplies it."""
         if naam not in self._gevonden:
-            self._gevonden[naam] = next((pad for laag in self.lagen if os.path.isfile(pad := os.path.join(laag, naam))), None)
+            self._gevonden[naam] = next((pad for laag in self.lagen if self._is_bestand(pad := os.path.join(laag, naam))), None)
         return self._gevonden[naam]
 
     def voor(self, src_uri: str, namen: Iterable[str] = ()) -> list[str]:

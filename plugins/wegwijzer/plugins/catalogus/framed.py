@@ -41,7 +41,15 @@ class GeneratedPage(Page):
 
 class FramedPage(GeneratedPage):
     def render(self, config, files) -> None:
+        self.render_markdown(config, files)
+        self.fill_frame()
+
+    def render_markdown(self, config, files) -> None:
+        """MkDocs' render of the page's Markdown: each piece's HTML after its marker. It does not depend on
+        the frame, so `rendered.py` keeps this part (a new title in a list of 1,000 cards changes only its frame)."""
         super().render(config, files)
+
+    def fill_frame(self) -> None:
         self.content = self.opgemaakt.vul(self.content)
 
 

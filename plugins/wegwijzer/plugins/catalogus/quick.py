@@ -228,7 +228,7 @@ def rebuild(plugin) -> str | None:
         if heeft_leestijd(page.content):
             page.content = vul_leestijd_in(page.content, last.words)
     dated = {**again, **{uri: files.get_file_from_path(uri).page for uri in plugin.sources.saved()}}
-    plugin.sources.date({uri: page for uri, page in dated.items() if page is not None}, catalogus)
+    plugin.sources.date({uri: page for uri, page in dated.items() if page is not None}, catalogus, last.layer_files)
 
     # Written: what looks different. An error from here on leaves pages of both versions: written all next time.
     try:
@@ -265,6 +265,7 @@ class Sources:
         self.of: dict[str, list[str]] = {}  # src_uri -> its files
         self.days: dict[str, date | None] = {}  # file -> the day it last changed
         self.saved_at: dict[str, int | None] = {}  # file -> its time of saving when it was dated
+        self.now: dict[str, int | None] = {}  # file -> its time of saving, as this rebuild found it (`saved`)
 
     def remember(self, of: dict[str, list[str]], dates: Gewijzigd) -> None:
         """What the whole build found: each page's files (`of`), dated by `dates`."""
@@ -274,21 +275,27 @@ class Sources:
         self.saved_at = {path: _saved(path) for path in paths}
 
     def saved(self) -> set[str]:
-        """The pages one of whose files was saved since it was dated."""
-        changed = {path for path, at in self.saved_at.items() if _saved(path) != at}
+        """The pages one of whose files was saved since it was dated. The times looked up are the rebuild's
+        (`date` takes them too): one look at each file."""
+        self.now = {path: _saved(path) for path in self.saved_at}
+        changed = {path for path, at in self.saved_at.items() if self.now[path] != at}
         return {uri for uri, paths in self.of.items() if not changed.isdisjoint(paths)}
 
-    def date(self, pages: dict, catalogus) -> None:
-        """Date `pages` (src_uri -> page) again, from the files they are made of now."""
-        sources = Bronbestanden(catalogus)
+    def date(self, pages: dict, catalogus, bestanden: set[str] | None = None) -> None:
+        """Date `pages` (src_uri -> page) again, from the files they are made of now (`bestanden`: the files
+        of the catalogus' layers, when known)."""
+        sources = Bronbestanden(catalogus, bestanden=bestanden)
         for uri, page in pages.items():
             file = page.file
             self.of[uri] = [file.abs_src_path] if not file.generated_by and file.abs_src_path else sources.voor(uri, bronnen_van(file))
-        new = {path for uri in pages for path in self.of[uri] if path not in self.days or _saved(path) != self.saved_at[path]}
+        now = self.now
+        at = lambda path: now[path] if path in now else _saved(path)  # noqa: E731
+        new = {path for uri in pages for path in self.of[uri] if path not in self.days or at(path) != self.saved_at[path]}
         if new:
             dates = Gewijzigd(new)
             for path in new:
-                self.days[path], self.saved_at[path] = dates.dag([path]), _saved(path)
+                self.days[path], self.saved_at[path] = dates.dag([path]), at(path)
+        self.now = {}
         for uri, page in pages.items():
             day = max((d for path in self.of[uri] if (d := self.days[path]) is not None), default=None)
             page.meta.pop("ww_gewijzigd", None)

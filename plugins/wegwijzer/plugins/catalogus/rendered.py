@@ -4,8 +4,10 @@ MkDocs turns every page's Markdown into HTML on every build; at 1,000 knelpunten
 that is about 40 % of a build (issue 30), nearly all of it for pages that did not
 change since the last build. A page gets its previous HTML back when
 
-- its final Markdown, its HTML frame (`pages/stukken.py`), its address and whether it is a
-  draft are as last time,
+- its final Markdown, the kinds of its pieces (`pages/stukken.py`), its address and whether
+  it is a draft are as last time (a page with an HTML frame keeps the HTML of its Markdown,
+  and its frame, cheap to fill, is filled anew: a new title in a list of cards changes the
+  frame only, and the 1,000 pieces of a list of all knelpunten are not rendered again),
 - each link it looked up finds the same file as last time (or again none), and
 - the Markdown extensions, their settings, the code that runs them, the engine and
   how much it logs are the same (the key of the store; see `_settings_key`).
@@ -58,8 +60,8 @@ KNOWN_CODE = ("markdown", "pymdownx", "pygments", "mkdocs", "properdocs", "mater
 #: The libraries whose versions a kept render depends on.
 LIBRARIES = ("markdown", "pymdown-extensions", "pygments", "mkdocs", "properdocs", "mkdocs-material")
 _PACKAGE = Path(__file__).resolve().parents[2]
-#: Change when what an entry holds changes shape.
-FORMAT = 1
+#: Change when what an entry holds changes shape (2: a framed page's HTML without its frame).
+FORMAT = 2
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer.catalogus")
 
@@ -106,7 +108,14 @@ class Rendered:
         page.ww_rendered = self
 
         def reusing(original):
+            framed = getattr(page, "render_markdown", None)  # a frame is filled after its Markdown's HTML (framed.py)
+
             def render(config, files):
+                markdown_render(config, files)
+                if framed is not None:
+                    page.fill_frame()
+
+            def markdown_render(config, files):
                 key = _page_key(page)
                 hit = self.entries.get(uri)
                 if hit and hit[0] == key and all(self._found(files, path) == found for path, found in hit[1].items()):
@@ -117,7 +126,7 @@ class Rendered:
                     return
                 lookups = _Lookups(files)
                 with _Said() as said:
-                    original(config, lookups)
+                    (framed or original)(config, lookups)
                 anchors = {file.src_uri: links for file, links in (page.links_to_anchors or {}).items()}
                 self.entries[uri] = (key, lookups.found, page.content, page.toc, page._title_from_render, page.present_anchor_ids, anchors, said.records)
                 self.changed = True
@@ -163,11 +172,11 @@ class Rendered:
 
 
 def _page_key(page) -> bytes:
-    """What a page's render depends on besides its links and the settings: its Markdown, frame, address
-    and whether it is a draft (whose broken links MkDocs says as information, not as a warning)."""
+    """What the HTML of a page's Markdown depends on besides its links and the settings: its Markdown, the kinds
+    of its pieces, its address and whether it is a draft (whose broken links MkDocs says as information)."""
     digest = hashlib.blake2b(digest_size=20)
-    frame = getattr(page, "opgemaakt", None)  # its pieces' text is in the Markdown; the frame, kinds and classes are not
-    shape = "" if frame is None else f"{frame.frame}\0" + "".join(f"{stuk.soort}\1{stuk.klasse}\2" for stuk in frame.stukken)
+    frame = getattr(page, "opgemaakt", None)  # its pieces' text is in the Markdown; their kinds and classes are not
+    shape = "" if frame is None else "".join(f"{stuk.soort}\1{stuk.klasse}\2" for stuk in frame.stukken)
     for part in (page.markdown, shape, page.file.url, str(page.file.inclusion)):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.digest()
