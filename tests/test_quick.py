@@ -49,13 +49,39 @@ class Preview:
         self.catalogus = config.plugins["wegwijzer/catalogus"]
         self.whole = whole
         self.builder = self.catalogus._quick_or_whole(whole)  # what on_serve gives the server
+        self.get = served(site, self.catalogus)
 
     def read(self) -> dict[str, bytes]:
-        return {str(path.relative_to(self.site)): path.read_bytes() for path in sorted(self.site.rglob("*"))
-                if path.is_file() and path.name not in WHOLE_ONLY and "pagefind" not in path.parts}
+        """The site as a visitor gets it: the data files as the preview serves them (made when asked for)."""
+        found = {str(path.relative_to(self.site)): path.read_bytes() for path in sorted(self.site.rglob("*"))
+                 if path.is_file() and path.name not in WHOLE_ONLY and "pagefind" not in path.parts}
+        return {**found, **{uri: self.get("/" + uri) for uri in self.catalogus.data_paths}}
 
     def close(self) -> None:
         self.plugins.on_shutdown()
+
+
+def served(site: Path, catalogus_plugin):
+    """get(path) -> body from the preview's guard (preview_server.py) in front of `site`, with what the
+    catalogus plugin's on_serve gives the server."""
+    from wegwijzer.preview_server import guard
+
+    class Server:  # what guard() uses of MkDocs' LiveReloadServer
+        server_address, root, builder = ("127.0.0.1", 8000), str(site), None
+        wegwijzer_fresh = staticmethod(catalogus_plugin.fresh_data)
+
+        def get_app(self):
+            def files(environ, start_response):
+                start_response("200 OK", [])
+                return [(site / environ["PATH_INFO"].lstrip("/")).read_bytes()]
+            return files
+
+        def set_app(self, app):
+            self.app = app
+
+    server = Server()
+    guard(server)
+    return lambda path: b"".join(server.app({"HTTP_HOST": "127.0.0.1:8000", "PATH_INFO": path, "REQUEST_METHOD": "GET"}, lambda *_: None))
 
 
 @pytest.fixture
@@ -152,3 +178,27 @@ def test_a_commit_between_saves_dates_the_pages_of_its_files_anew(preview, tmp_p
     different = sorted(name for name in after_quick.keys() | after_whole.keys() if after_quick.get(name) != after_whole.get(name))
     assert not different, different[:10]
     assert "datetime=\"2020-01-01\"" not in (shown.site / "knelpunten" / "lawaai-op-de-groep" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_open_data_is_made_when_asked_for_and_a_later_whole_build_writes_it_again(preview):
+    """The quick rebuild leaves the open data and the dossier's table to the moment one is asked for; what the
+    preview serves is always made of the catalogus it shows, also after a whole build that finds it as before."""
+    shown, folders = preview
+    knelpunt = folders["eigen"] / "knelpunten" / "observaties-op-de-groep.yml"
+    before = knelpunt.read_text(encoding="utf-8")
+    change(knelpunt, lambda d: d.update(titel="Altijd herrie"))
+    shown.builder()
+    assert shown.catalogus.data_for is not shown.catalogus.catalogus  # a quick rebuild: left to the first request
+    settings = folders["eigen"].parent / "mkdocs.yml"
+    good = settings.read_text(encoding="utf-8")
+    settings.write_text(good + "\nplugins: [\n", encoding="utf-8")  # the next build fails: the preview shows the last good one
+    with pytest.raises(Exception):
+        shown.builder()
+    assert "Altijd herrie" in shown.get("/data/catalogus.json").decode("utf-8")
+    assert "Altijd herrie" in shown.get("/data/toetsingsdossier.csv").decode("utf-8-sig")
+    settings.write_text(good, encoding="utf-8")
+    knelpunt.write_text(before, encoding="utf-8")  # undone, and built whole: the data files are as after the first build
+    shown.whole()
+    for uri in ("data/catalogus.json", "data/toetsingsdossier.csv"):
+        assert "Altijd herrie" not in (shown.site / uri).read_text(encoding="utf-8-sig")
+        assert "Altijd herrie" not in shown.get("/" + uri).decode("utf-8-sig")

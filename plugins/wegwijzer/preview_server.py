@@ -164,8 +164,9 @@ def is_loopback(host: str) -> bool:
 def guard(server) -> BuildStatus:
     """Put the guard in front of MkDocs' LiveReloadServer `server` (see the module's docstring), once.
 
-    The editor plugin sets `server.wegwijzer_backend` (its local backend) in its own `on_serve`;
-    it is looked up per request, so the order of the plugins does not matter.
+    The editor plugin sets `server.wegwijzer_backend` (its local backend) in its own `on_serve`, and
+    the catalogus plugin `server.wegwijzer_fresh` (which brings a file it makes when asked for up to
+    date before it is served); they are looked up per request, so the order of the plugins does not matter.
     """
     status = getattr(server, "wegwijzer_status", None)
     if status is None:
@@ -203,6 +204,8 @@ def guard(server) -> BuildStatus:
             return _answer(start_response, 405, "De voorvertoning toont alleen pagina's.")
         if path.startswith(ADMIN_PREFIX) or path == ADMIN_PREFIX.rstrip("/"):
             return _admin(environ, start_response, root, inner)
+        if (fresh := getattr(server, "wegwijzer_fresh", None)) is not None:
+            fresh(path)  # a file the catalogus plugin makes when asked for (its open data)
         if path.endswith(".pdf") and (stand_in := _stand_in(root, path)) is not None:
             return _pdf_follows(start_response, stand_in)
         if status.problems:

@@ -34,6 +34,7 @@ import logging
 import os
 import posixpath
 import re
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -58,6 +59,7 @@ from ...catalogus.dossier import to_csv as dossier_csv
 from ...catalogus.model import KANT, Info
 from ...catalogus.open_data import to_json
 from ...preview_server import guard
+from ...whole_file import write_atomic
 from ...css import css_string
 from ..csp import with_policy
 from ..material_markup import without_autocomplete
@@ -113,6 +115,8 @@ FAVICON = "assets/images/wegwijzer.svg"
 MATERIAL_FAVICON = "assets/images/favicon.png"
 #: The resolved catalogus as open data, at a path reusers can rely on.
 OPEN_DATA = "data/catalogus.json"
+#: How the addresses of the data files end (`fresh_data`).
+DATA_ENDINGS = ("/" + OPEN_DATA, "/" + DOSSIER_CSV)
 #: The theme's templates (Material's and ours), compiled once and kept (`jinja_cache`).
 THEME_COMPILED = CompiledTemplates()
 #: The theme layer shipped with the package (templates, CSS, JavaScript).
@@ -129,6 +133,9 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     open_data = None  # under `mkdocs serve`: the text of the open data's entries
     last = None  # under `mkdocs serve`: what the last successful build leaves for a quick rebuild (quick.py)
     outside = None  # under `mkdocs serve`: what this build read besides the catalogus (quick.py)
+    data_for = None  # under `mkdocs serve`: the catalogus the data files in the site were made of (`fresh_data`)
+    data_paths = (OPEN_DATA, DOSSIER_CSV)  # the data files (`data_files`)
+    data_site = None  # under `mkdocs serve`: the site folder of the last build that succeeded
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object across rebuilds of `mkdocs serve`.
@@ -143,6 +150,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.clean = CleanPages(keep=self.serving)
         self.sources = quick.Sources()  # which files each page is made of, for "Laatst gewijzigd"
         self.last = None
+        self.building = threading.Lock()  # held by the preview's builds; the data files are made on request meanwhile not
         # Here, before MkDocs counts warnings for --strict: a patch that is off must not stop a publication.
         patches.dutch_abort()  # MkDocs prints the last line of a failed build itself, after every plugin has run
         patches.enabled("menu_once", "toggles", "reuse_html")
@@ -208,6 +216,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             memory.release()
         else:  # a save in the catalogus only can now be shown without the whole build (quick.py)
             self.last = quick.Last(config, self.env, self.outside, self)
+            self.data_site = config.site_dir  # where `fresh_data` writes, also after a build that failed
         if self.atomic:
             self.atomic.built()
         if self.kept_pages:
@@ -274,6 +283,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             files.append(File.generated(config, FAVICON, content=_favicon(self.catalogus.info.huisstijl.kleur)))
         for uri, content in self.data_files().items():
             files.append(File.generated(config, uri, content=content))
+        self.data_for = self.catalogus
         for name, content in _schema_texts().items():
             files.append(File.generated(config, f"schema/{name}.json", content=content))
         minify_theme_css(files, str(THEME))
@@ -290,7 +300,11 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         return files
 
     def data_files(self) -> dict[str, str]:
-        """The catalogus as open data (JSON) and as the dossier's table, at stable paths."""
+        """The catalogus as open data (JSON) and as the dossier's table, at stable paths.
+
+        A whole build writes them with the site. The preview's quick rebuild leaves them (a seventh of
+        its time at 1,000 knelpunten, for two downloads): the preview makes them when one is asked for
+        (`fresh_data`), so what it serves is always made of the catalogus it shows."""
         open_data = to_json(self.catalogus)
         return {
             OPEN_DATA: self.open_data.dumps(open_data) if self.open_data else json_text.dumps(open_data),
@@ -446,10 +460,25 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
                     read(verhaal)
         return "\n".join(lines)
 
+    def fresh_data(self, path: str) -> None:
+        """Before the preview serves `path` (a URL path): a data file the quick rebuild left is made now
+        of the catalogus the preview shows (see `data_files`). Waits for a build under way."""
+        if not path.endswith(DATA_ENDINGS) or self.catalogus is None or self.data_for is self.catalogus:
+            return
+        with self.building:
+            catalogus, site_dir = self.catalogus, self.data_site
+            if site_dir is None or self.data_for is catalogus:
+                return
+            for uri, content in self.data_files().items():
+                write_atomic(Path(site_dir, uri), content.encode("utf-8"))
+            self.data_for = catalogus
+
     def on_serve(self, server, config, builder):
         # A save in the catalogus only: without the whole build (quick.py); never stuck after a failed
-        # save, problems on every page, only this computer (preview_server.py).
+        # save, problems on every page, only this computer (preview_server.py); the data files made
+        # when asked for (`fresh_data`).
         server.builder = self._quick_or_whole(server.builder)
+        server.wegwijzer_fresh = self.fresh_data
         guard(server)
         if self.catalogus is None:  # the first build failed: watch the catalogus, so the repair is seen
             server.watch(self.folder)
@@ -466,17 +495,18 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
             return whole
 
         def builder(*args, **kwargs):
-            if not args and not kwargs and self.last is not None:
-                try:
-                    with memory.paused():  # the tidy-up after it collects (memory.py)
-                        reason = quick.rebuild(self)
-                except Exception as error:  # noqa: BLE001 - the whole build reports it as it does any error
-                    reason = f"{type(error).__name__}: {error}"
-                if reason is None:
-                    return
-                self.last = None
-                log.debug(f"de hele site wordt opnieuw gebouwd: {reason}")
-            whole(*args, **kwargs)
+            with self.building:
+                if not args and not kwargs and self.last is not None:
+                    try:
+                        with memory.paused():  # the tidy-up after it collects (memory.py)
+                            reason = quick.rebuild(self)
+                    except Exception as error:  # noqa: BLE001 - the whole build reports it as it does any error
+                        reason = f"{type(error).__name__}: {error}"
+                    if reason is None:
+                        return
+                    self.last = None
+                    log.debug(f"de hele site wordt opnieuw gebouwd: {reason}")
+                whole(*args, **kwargs)
 
         builder.wegwijzer_quick = True
         return builder

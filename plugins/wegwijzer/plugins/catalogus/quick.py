@@ -14,6 +14,8 @@ preview keeps that build's files, pages, navigation and theme, and
    only the `[[links]]` whose entries changed (`Kept`);
 3. asks the other plugins for their files (the tools' data and pages, printing's
    pages and PDFs, the editor's settings) and takes those whose content differs;
+   the open data and the dossier's table are made when the preview is asked for
+   one (`CatalogusPlugin.fresh_data`);
 4. reads those pages through MkDocs' own steps (`_populate_page`): every plugin
    sees them as in a build; so are the layers' own pages (`paginas/`), which are
    read from disk (their pictures are copied when they changed);
@@ -48,7 +50,7 @@ from datetime import date
 from pathlib import Path
 
 from mkdocs.commands import build as mkdocs_build
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 
 from ... import cache
 from ...catalogus import CatalogusError, load_catalogus
@@ -188,14 +190,13 @@ def rebuild(plugin) -> str | None:
         elif file is not None:
             changed_files.append(file)
 
-    data = plugin.data_files()
     made_files = Files([])
     for on_files in config.plugins.events["files"]:
         if getattr(on_files, "__self__", None) is not plugin:
             made_files = on_files(made_files, config=config)
     if {file.src_uri for file in made_files} != last.others:
         return "een andere plugin maakt andere bestanden"
-    for new in [*made_files, *(_generated(config, uri, content) for uri, content in data.items())]:
+    for new in made_files:
         file = files.get_file_from_path(new.src_uri)
         if file is None:
             return "er is een bestand bij"
@@ -242,6 +243,8 @@ def rebuild(plugin) -> str | None:
         for file in changed_files:
             if plugin.preview._content_changed(file):
                 file.copy_file()
+        for uri in plugin.data_paths:  # made when asked for (`fresh_data`); the next whole build writes them in any case
+            plugin.preview.written.pop(files.get_file_from_path(uri).abs_dest_path, None)
         config.plugins.on_post_build(config=config)
     except Exception:
         plugin.preview.failed()
@@ -249,10 +252,6 @@ def rebuild(plugin) -> str | None:
     seconds = f"{time.monotonic() - start:.2f}".replace(".", ",")
     log.info(f"De voorvertoning is bijgewerkt in {seconds} seconden: {len(again)} pagina's opnieuw gelezen, {written} geschreven")
     return None
-
-
-def _generated(config, uri: str, content: str) -> File:
-    return File.generated(config, uri, content=content)
 
 
 class Sources:
