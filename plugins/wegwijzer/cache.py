@@ -90,8 +90,9 @@ def file_state(stat: os.stat_result) -> tuple:
     return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
 
 
-def folder_state(folder: Path, into: list[str]) -> list[str]:
-    """Every file below `folder` with its state, in a stable order: a key part that changes with any file."""
+def folder_state(folder: Path, into: list[str], states: dict | None = None) -> list[str]:
+    """Every file below `folder` with its state, in a stable order: a key part that changes with any file.
+    Each file's state also goes into `states` (path -> state), when given: one look at each file."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -100,12 +101,15 @@ def folder_state(folder: Path, into: list[str]) -> list[str]:
         if entry.name == "__pycache__":
             continue
         if entry.is_dir():
-            folder_state(Path(entry.path), into)
+            folder_state(Path(entry.path), into, states)
         else:
             try:
-                into.append(f"{entry.path}\0{file_state(entry.stat())}")
+                state = file_state(entry.stat())
             except OSError:
                 continue
+            into.append(f"{entry.path}\0{state}")
+            if states is not None:
+                states[entry.path] = state
     return into
 
 

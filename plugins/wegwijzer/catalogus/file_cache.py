@@ -47,7 +47,8 @@ class CheckedFile:
 class KeptFiles:
     """The kept files of one load of one catalogus folder."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, states: dict[str, tuple] | None = None):
+        self.states = states or {}  # path -> state, as the model cache's key took them just before (one look at each file)
         self.code = cache.code_state()
         self.place = cache.path("bestanden", cache.key(root.resolve())[:24] + ".pickle")
         self.old = self._recall()
@@ -67,11 +68,13 @@ class KeptFiles:
 
         `key` names everything besides the file's state that the outcome depends on.
         """
-        try:
-            state = cache.file_state(os.stat(file))
-        except OSError:  # gone meanwhile: `check` reports it
-            self.changed = True
-            return check()
+        state = self.states.get(str(file))
+        if state is None:
+            try:
+                state = cache.file_state(os.stat(file))
+            except OSError:  # gone meanwhile: `check` reports it
+                self.changed = True
+                return check()
         kept = self.old.get(key)
         if kept is not None and kept[0] == state:
             self.new[key] = kept

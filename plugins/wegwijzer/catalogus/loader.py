@@ -62,8 +62,9 @@ def load_catalogus(directory: str | os.PathLike) -> model.Catalogus:
         layers, problems = layer_chain(root, display_path) if root.is_dir() else ([], [root])
         if problems:  # the loader reports them, with the rest
             return _Loader(root).load()
-        loader = _Loader(root)
-        return cached_load(root, layers, loader.load, lambda: not loader.kept.changed)
+        states: dict[str, tuple] = {}  # each file's state, taken once (model_cache.py), for file_cache.py too
+        loader = _Loader(root, states)
+        return cached_load(root, layers, loader.load, lambda: not loader.kept.changed, states)
     finally:
         if paused:
             gc.enable()
@@ -92,8 +93,9 @@ def display_path(path: Path, here: str | None = None) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, states: dict[str, tuple] | None = None):
         self.root = root
+        self.states = {} if states is None else states  # path -> state, filled before `load` runs
         self.here = os.getcwd()
         self.problems: list[Problem] = []
         self.checkers: list[Checker] = []
@@ -109,7 +111,7 @@ class _Loader:
             raise CatalogusError([Problem(Mark(display_path(self.root)), "", "deze map bestaat niet", "geef de map met catalogus.yml op")])
         self.layers = resolve_layers(self.root, display_path)
         self.problems += self.layers.problems
-        self.kept = KeptFiles(self.root)
+        self.kept = KeptFiles(self.root, self.states)
         for layer in self.layers.roots:
             self._check_unknown_files(layer)
         single = {name: self._read_single(name, *spec) for name, spec in SINGLE_FILES.items()}

@@ -31,17 +31,19 @@ from typing import Callable
 from .. import cache
 
 
-def cached_load(root: Path, layers: list[Path], load: Callable[[], object], worth_keeping: Callable[[], bool]):
+def cached_load(root: Path, layers: list[Path], load: Callable[[], object], worth_keeping: Callable[[], bool],
+                states: dict | None = None):
     """The model `load()` gives for `root`, from the cache when none of its inputs changed.
 
-    After a load, `worth_keeping()` tells whether the model should be written.
+    After a load, `worth_keeping()` tells whether the model should be written. The state of each
+    file of the layers goes into `states` before `load()` runs (`file_cache.py` takes it from there).
     """
     place = cache.path("catalogus", cache.key(root.resolve())[:24] + ".pickle")
     if place is None:
         return load()
     lines = [cache.code_state(), os.getcwd()]
     for folder in layers:
-        cache.folder_state(folder, lines)
+        cache.folder_state(folder, lines, states)
     key = cache.key(*lines)
     kept = cache.read(place)
     if kept is not None:
