@@ -46,13 +46,13 @@ def free_port() -> int:
 class Preview:
     """`wegwijzer bekijken` on `project`, as an editor starts it, on a free port."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, **env: str):
         self.project = project
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "wegwijzer", "bekijken", "--poort", str(self.port)], cwd=project,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
         )
         self.wait_until_up()
 
@@ -306,6 +306,63 @@ def test_the_preview_starts_with_a_broken_catalogus_and_shows_the_repair(tmp_pat
         assert "Werkdruk Wegwijzer" in started.get("/")[1]
     finally:
         started.stop()
+
+
+def _children(pid: int) -> set[int]:
+    """The processes `pid` started and that still run (from /proc)."""
+    try:
+        return {int(child) for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()}
+    except OSError:
+        return set()
+
+
+def _working_in(folder: Path) -> list[int]:
+    """The processes whose working folder is `folder` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and os.readlink(entry / "cwd") == str(folder):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def _ended(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the processes in /proc")
+def test_a_preview_stopped_by_its_terminal_or_system_ends_what_it_started_and_leaves_no_folder(tmp_path):
+    """SIGTERM (a service manager, an editor's terminal, `kill`) stops the preview as Ctrl+C does: before, the
+    PDF worker and Pagefind outlived it, and its temporary site folder stayed behind."""
+    project = copy_project(tmp_path, pdfs=True)
+    temporary = tmp_path / "tijdelijk"
+    temporary.mkdir()
+    started = Preview(project, TMPDIR=str(temporary), XDG_CACHE_HOME=str(tmp_path / "cache"))  # no PDFs yet: it makes them
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 60
+        while not (workers := _children(started.process.pid)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert workers, "the preview started no PDF worker"
+        assert [p.name for p in temporary.iterdir() if p.name.startswith("wegwijzer-voorvertoning-")]
+        started.process.terminate()
+        assert started.process.wait(30) == 0
+        assert "De voorvertoning is gestopt." in started.process.stdout.read().decode()
+        deadline = time.monotonic() + 15
+        while not all(_ended(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert all(_ended(pid) for pid in workers)
+        assert not [p.name for p in temporary.iterdir() if p.name.startswith("wegwijzer-voorvertoning-")]
+    finally:
+        started.process.kill()
+        for pid in [*workers, *_working_in(project)]:  # what the preview started, also after it ended
+            if not _ended(pid):
+                os.kill(pid, 9)
 
 
 def _listening_sockets(pid: int) -> set[str]:

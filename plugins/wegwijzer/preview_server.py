@@ -393,6 +393,22 @@ def _log_to_terminal() -> None:
     logger.propagate = False
 
 
+def _stop_on_terminate():
+    """Stop on SIGTERM (a service manager, an editor's terminal, `kill`) as on Ctrl+C: the plugins shut down,
+    the PDF worker and Pagefind end, and the temporary site folder goes; Python's own SIGTERM left all of
+    those behind. Returns what puts the old handler back. Only the main thread can set a handler."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
 def serve(config_file: str, port: int) -> int:
     """MkDocs' `serve --dirty` on 127.0.0.1:`port`, guarded, and started even when the first build fails.
 
@@ -450,12 +466,14 @@ def serve(config_file: str, port: int) -> int:
             server.watch(folder)
         for item in config.watch:
             server.watch(item)
+        stopped = _stop_on_terminate()
         try:
             server.serve()
         except KeyboardInterrupt:
             print("De voorvertoning is gestopt.")
         finally:
             server.shutdown()
+            stopped()
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)

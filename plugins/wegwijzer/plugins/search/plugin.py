@@ -34,6 +34,7 @@ QUIET_SECONDS = 1.0
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     serving = False
+    indexing = None
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object across the preview's rebuilds.
@@ -41,10 +42,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.lock = threading.Lock()
         self.builds = 0  # rebuilds started: an index waits for a quiet moment after the last one
         self.stop = threading.Event()  # set when a rebuild starts: an index of an older build ends
+        self.indexing: threading.Thread | None = None  # the last index of the preview, made in the background
 
     def on_pre_build(self, config):
         self.builds += 1
         self.stop.set()  # Pagefind gives way to the rebuild; its index follows the rebuild instead
+
+    def on_shutdown(self):
+        """The preview stops: an index under way ends with it, not after it (Pagefind outlived it)."""
+        self.builds += 1
+        self.stop.set()
+        if self.indexing is not None:
+            self.indexing.join(timeout=10)
 
     def on_config(self, config):
         config.extra["wegwijzer_zoeken"] = self.config.zoeken  # the theme shows the search box only with an index
@@ -54,7 +63,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.zoeken:
             return
         if self.serving:
-            threading.Thread(target=self._index_quietly, args=(config.site_dir, config.use_directory_urls, self.builds), daemon=True).start()
+            self.indexing = threading.Thread(target=self._index_quietly, args=(config.site_dir, config.use_directory_urls, self.builds), daemon=True)
+            self.indexing.start()
             return
         result = index(config.site_dir, config.use_directory_urls)
         if result.returncode:
