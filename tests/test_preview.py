@@ -437,6 +437,32 @@ def test_a_quick_rebuild_collects_no_garbage_and_leaves_it_to_the_tidy_up_after_
         gc.unfreeze()
 
 
+def test_no_tidy_up_runs_in_the_middle_of_a_build(monkeypatch):
+    """memory.py: a save within a second of the last build got the tidy-up's full collection (0.3 s at 1,000
+    knelpunten) in the middle of its rebuild; it waits for the end of the build now."""
+    import gc
+
+    from wegwijzer.plugins.catalogus import memory
+    from wegwijzer.plugins.catalogus.plugin import CatalogusPlugin
+
+    monkeypatch.setattr(memory, "TIDY_AFTER", 0.2)
+    plugin = CatalogusPlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    full = []
+    noted = lambda phase, info: phase == "start" and info["generation"] == 2 and full.append(time.monotonic())  # noqa: E731
+    gc.callbacks.append(noted)
+    try:
+        plugin.tidy.soon()  # the last build ended a moment ago
+        during = []
+        plugin._quick_or_whole(lambda: (time.sleep(0.6), during.extend(full)))()  # a save: a build of 0.6 s
+        assert during == []
+        plugin.tidy.soon()  # its end
+        assert wait_for(lambda: full, 5)
+    finally:
+        gc.callbacks.remove(noted)
+        plugin.tidy.stop()
+
+
 def test_a_rebuild_stops_the_waiting_pdf_round_and_a_failed_one_lets_it_go_on(monkeypatch):
     """background.py: the work of a PDF round holds Python's lock, so a save stops it until the rebuild
     is written; a rebuild that fails starts the last good build's round again, or its PDFs would never come."""

@@ -18,11 +18,12 @@ tidy-up does.
 
 A quick rebuild of the preview (`quick.py`) collects nothing at all (`paused`):
 nearly all it makes lives until the next build (the new catalogus, its
-fingerprints, the data files), and at 1,000 knelpunten a full collection among
-those objects came in every rebuild and took 0.25–0.35 s of it. At its end what
-it made is frozen, as by a tidy-up (else the first collection after it looked at
-every object it made: 0.07–0.09 s). What it leaves as garbage (the catalogus it
-replaced) is collected by the tidy-up after it.
+fingerprints, the pages), and at 1,000 knelpunten some 135 collections among
+those objects took 0.05–0.08 s of every save. At its end what it made is frozen,
+as by a tidy-up (else the first collection after it looked at every object it
+made: 0.07–0.09 s). What it leaves as garbage (the catalogus it replaced) is
+collected by the tidy-up after it. A tidy-up never runs during a build
+(`not_now`): a save within a second of the last one got one, 0.3 s, in the middle.
 """
 
 from __future__ import annotations
@@ -74,6 +75,13 @@ class Tidy:
             self._timer = threading.Timer(TIDY_AFTER, self.now)
             self._timer.daemon = True
             self._timer.start()
+
+    def not_now(self) -> None:
+        """A build starts: the tidy-up waits for its end (`soon`), not for a moment in the middle of it."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
 
     def now(self) -> None:
         gc.unfreeze()

@@ -150,7 +150,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.clean = CleanPages(keep=self.serving)
         self.sources = quick.Sources()  # which files each page is made of, for "Laatst gewijzigd"
         self.last = None
-        self.building = threading.Lock()  # held by the preview's builds; the data files are made on request meanwhile not
+        self.building = threading.Lock()  # held while the preview builds: a data file asked for meanwhile is made after it
         # Here, before MkDocs counts warnings for --strict: a patch that is off must not stop a publication.
         patches.dutch_abort()  # MkDocs prints the last line of a failed build itself, after every plugin has run
         patches.enabled("menu_once", "toggles", "reuse_html")
@@ -496,6 +496,8 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
 
         def builder(*args, **kwargs):
             with self.building:
+                if self.tidy:
+                    self.tidy.not_now()  # its end tidies up (memory.py)
                 if not args and not kwargs and self.last is not None:
                     try:
                         with memory.paused():  # the tidy-up after it collects (memory.py)

@@ -13,7 +13,7 @@ need it as it is; the worker runs at a lower priority than the preview).
 
 While the preview rebuilds, the worker is held (`held_during`): a lower priority
 did not keep it off the processor, as a machine's two cores may share one, and
-a rebuild at 1,000 knelpunten took half as long again beside a WeasyPrint at
+a rebuild at 1,000 knelpunten took up to twice as long beside a WeasyPrint at
 work. It goes on where it was once the rebuild is done.
 
 The first preview of a guide waits for no PDF either: at the address of a PDF that
