@@ -365,6 +365,29 @@ def test_a_preview_stopped_by_its_terminal_or_system_ends_what_it_started_and_le
                 os.kill(pid, 9)
 
 
+def test_a_preview_stopped_during_its_first_build_leaves_no_folder(tmp_path):
+    """SIGTERM while the first build runs: the preview stops as on Ctrl+C and its folder goes."""
+    project = copy_project(tmp_path)
+    temporary = tmp_path / "tijdelijk"
+    temporary.mkdir()
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "wegwijzer", "bekijken", "--poort", str(port)], cwd=project,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(temporary), "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    try:
+        deadline = time.monotonic() + 60
+        while not list(temporary.glob("wegwijzer-voorvertoning-*")) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert list(temporary.glob("wegwijzer-voorvertoning-*")), "the preview made no folder"
+        process.terminate()  # the first build is under way
+        assert process.wait(30) == 0
+        output = process.stdout.read().decode()
+        assert "De voorvertoning is gestopt." in output and "Traceback" not in output
+        assert not list(temporary.glob("wegwijzer-voorvertoning-*"))
+    finally:
+        process.kill()
+
+
 def _listening_sockets(pid: int) -> set[str]:
     """Every address:port on which `pid` or a process it started listens (from /proc)."""
     pids, todo = set(), [pid]

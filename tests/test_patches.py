@@ -378,6 +378,31 @@ def test_quick_rebuild(monkeypatch, said):
     off(said, "alleen de gewijzigde pagina's bijwerken in de voorvertoning", "die is geschreven voor mkdocs 1.6.x en hier staat 1.7.0.")
 
 
+def test_wait_for_build(monkeypatch, said):
+    """The preview's guard waits, as MkDocs does before it serves a file, for a build under way to end before it
+    makes a download a quick rebuild left (CatalogusPlugin.fresh_data); on another MkDocs it does not wait."""
+    import threading
+
+    from wegwijzer.preview_server import wait_for_build
+
+    server = SimpleNamespace(_epoch_cond=threading.Condition(), _visible_epoch=1, _wanted_epoch=2)  # a build runs
+    waited = threading.Thread(target=wait_for_build, args=(server,))
+    waited.start()
+    waited.join(0.3)
+    assert waited.is_alive()  # still waiting
+    with server._epoch_cond:
+        server._visible_epoch = 2
+        server._epoch_cond.notify_all()
+    waited.join(5)
+    assert not waited.is_alive()
+    assert said == []
+
+    installed_as(monkeypatch, "mkdocs", "1.7.0")
+    server._wanted_epoch = 3
+    wait_for_build(server)  # returns at once
+    off(said, "downloads in de voorvertoning pas na het bouwen maken", "die is geschreven voor mkdocs 1.6.x en hier staat 1.7.0.")
+
+
 def test_reuse_pages(monkeypatch, said):
     """MkDocs' `_build_page` leaves a page taken from the last site be (plugins/catalogus/kept_pages.py) and builds
     every other; on another MkDocs it stays MkDocs' own (tests/test_kept_pages.py shows the whole build)."""

@@ -189,6 +189,21 @@ def test_the_open_data_is_made_when_asked_for_and_a_later_whole_build_writes_it_
     change(knelpunt, lambda d: d.update(titel="Altijd herrie"))
     shown.builder()
     assert shown.catalogus.data_for is not shown.catalogus.catalogus  # a quick rebuild: left to the first request
+    for odd in ("/data//catalogus.json", "/data/./toetsingsdossier.csv"):  # the same files, as MkDocs reads a path
+        assert "Altijd herrie" in shown.get(odd).decode("utf-8-sig")
+    info = folders["eigen"] / "catalogus.yml"
+    good_info = info.read_text(encoding="utf-8")
+    change(knelpunt, lambda d: d.update(titel="Nooit gebouwd"))  # loads, but the build fails on a logo that is not there
+    info.write_text(good_info + "huisstijl:\n  logo: assets/bestaat-niet.svg\n", encoding="utf-8")
+    with pytest.raises(Exception):  # the preview's guard shows it on every page
+        shown.builder()
+    assert "Nooit gebouwd" not in (shown.site / "knelpunten" / "observaties-op-de-groep" / "index.html").read_text(encoding="utf-8")
+    for uri in ("/data/catalogus.json", "/data/toetsingsdossier.csv"):  # as the pages: the last good version
+        data = shown.get(uri).decode("utf-8-sig")
+        assert "Altijd herrie" in data and "Nooit gebouwd" not in data
+    info.write_text(good_info, encoding="utf-8")
+    change(knelpunt, lambda d: d.update(titel="Altijd herrie"))
+    shown.builder()
     settings = folders["eigen"].parent / "mkdocs.yml"
     good = settings.read_text(encoding="utf-8")
     settings.write_text(good + "\nplugins: [\n", encoding="utf-8")  # the next build fails: the preview shows the last good one

@@ -396,17 +396,29 @@ def _log_to_terminal() -> None:
 def _stop_on_terminate():
     """Stop on SIGTERM (a service manager, an editor's terminal, `kill`) as on Ctrl+C: the plugins shut down,
     the PDF worker and Pagefind end, and the temporary site folder goes; Python's own SIGTERM left all of
-    those behind. Returns what puts the old handler back. Only the main thread can set a handler."""
+    those behind. A second SIGTERM does not cut that short. Returns what puts the old handler back.
+    Only the main thread can set a handler."""
     import signal
 
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
 
     def interrupt(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, interrupt)
     return lambda: signal.signal(signal.SIGTERM, previous)
+
+
+def wait_for_build(server) -> None:
+    """Return once a build of `server` (MkDocs' LiveReloadServer) that is under way has ended, as MkDocs
+    waits before it serves a file (patch `wait_for_build`)."""
+    from .plugins.patches import usable
+
+    if usable("wait_for_build", server):
+        with server._epoch_cond:
+            server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
 
 
 def serve(config_file: str, port: int) -> int:
@@ -420,41 +432,44 @@ def serve(config_file: str, port: int) -> int:
     from mkdocs.livereload import LiveReloadServer
 
     _log_to_terminal()
+    stopped = _stop_on_terminate()  # before the folder is made: it goes however the preview stops
     site_dir = tempfile.mkdtemp(prefix="wegwijzer-voorvertoning-")
     dev_addr = f"{LOOPBACK}:{port}"
+    started = None  # the plugins, once they started: they shut down at the end
 
     def get_config():
         return load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr)
 
-    config = get_config()
-    # --dirty writes only what changed, as the catalogus plugin tells it (patch `write_changed`);
-    # without that, MkDocs' own --dirty would leave pages with an old menu, so all are written
-    dirty = enabled("write_changed")
-    config.plugins.on_startup(command="serve", dirty=dirty)
-    mount_path = urlsplit(config.site_url or "/").path or "/"
-    serve_url = f"http://{dev_addr}{mount_path if mount_path.startswith('/') else '/' + mount_path}"
-    config.site_url = serve_url
-
-    def builder(config=None):
-        if config is None:
-            config = get_config()
-            config.site_url = serve_url
-        build(config, serve_url=serve_url, dirty=dirty)
-
-    status = BuildStatus()
-    server = LiveReloadServer(builder=builder, host=LOOPBACK, port=port, root=site_dir, mount_path=mount_path)
-    server.wegwijzer_status = status
-    quick_rebuilds(server)  # told of a change by the system at once, instead of looking every half second
-
-    def error_page(code):
-        page = os.path.join(site_dir, f"{code}.html")
-        if code in (404, 500) and os.path.isfile(page):
-            with open(page, "rb") as f:
-                return f.read()
-        return None
-
-    server.error_handler = error_page
     try:
+        config = get_config()
+        # --dirty writes only what changed, as the catalogus plugin tells it (patch `write_changed`);
+        # without that, MkDocs' own --dirty would leave pages with an old menu, so all are written
+        dirty = enabled("write_changed")
+        config.plugins.on_startup(command="serve", dirty=dirty)
+        started = config.plugins
+        mount_path = urlsplit(config.site_url or "/").path or "/"
+        serve_url = f"http://{dev_addr}{mount_path if mount_path.startswith('/') else '/' + mount_path}"
+        config.site_url = serve_url
+
+        def builder(config=None):
+            if config is None:
+                config = get_config()
+                config.site_url = serve_url
+            build(config, serve_url=serve_url, dirty=dirty)
+
+        status = BuildStatus()
+        server = LiveReloadServer(builder=builder, host=LOOPBACK, port=port, root=site_dir, mount_path=mount_path)
+        server.wegwijzer_status = status
+        quick_rebuilds(server)  # told of a change by the system at once, instead of looking every half second
+
+        def error_page(code):
+            page = os.path.join(site_dir, f"{code}.html")
+            if code in (404, 500) and os.path.isfile(page):
+                with open(page, "rb") as f:
+                    return f.read()
+            return None
+
+        server.error_handler = error_page
         status.wrap(builder)(config)
         # the plugins first: the catalogus plugin sets how often the folders are looked at (every 0.15 s)
         server = config.plugins.on_serve(server, config=config, builder=builder)
@@ -466,15 +481,15 @@ def serve(config_file: str, port: int) -> int:
             server.watch(folder)
         for item in config.watch:
             server.watch(item)
-        stopped = _stop_on_terminate()
         try:
             server.serve()
-        except KeyboardInterrupt:
-            print("De voorvertoning is gestopt.")
         finally:
             server.shutdown()
-            stopped()
+    except KeyboardInterrupt:  # Ctrl+C or SIGTERM, also during the first build
+        print("De voorvertoning is gestopt.")
     finally:
-        config.plugins.on_shutdown()
-        shutil.rmtree(site_dir, ignore_errors=True)
+        if started is not None:
+            started.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)  # also when the port was taken or mkdocs.yml could not be read
+        stopped()
     return 0

@@ -63,6 +63,12 @@ The patches, by key (libraries and versions; what is replaced; why; what is lost
   read and write only the pages a save in the catalogus changed
   (`plugins/catalogus/quick.py`). Off: every save builds the whole site, as
   MkDocs does; at 1,000 knelpunten a save shows a few seconds later.
+- `wait_for_build` (mkdocs 1.6): no attribute is replaced, but the preview's
+  guard waits on the LiveReloadServer's `_epoch_cond` until `_visible_epoch` is
+  `_wanted_epoch`, as MkDocs waits before it serves a file, before it makes a
+  download a quick rebuild left (`CatalogusPlugin.fresh_data`): asked for while
+  a build runs, it is made of that build's catalogus. Off: a download asked for
+  in the first moment of a rebuild may still be the one before it.
 - `reuse_pages` (mkdocs 1.6): `_build_page` of MkDocs' build module, which puts
   a page into the theme and writes it. `mkdocs build` takes a page whose key
   (what the theme shows of it, the versions, this package and mkdocs.yml) is the
@@ -147,6 +153,9 @@ PATCHES: dict[str, Patch] = {
     "quick_rebuild": Patch(
         "alleen de gewijzigde pagina's bijwerken in de voorvertoning", {"mkdocs": ("1.6.",)}, "_populate_page", ("_build_page",),
         "De voorvertoning werkt, maar bouwt na elke wijziging de hele site opnieuw; dat duurt langer."),
+    "wait_for_build": Patch(
+        "downloads in de voorvertoning pas na het bouwen maken", {"mkdocs": ("1.6.",)}, "_epoch_cond", ("_visible_epoch", "_wanted_epoch"),
+        "Een download die gevraagd wordt terwijl de voorvertoning bouwt, kan nog de vorige versie zijn."),
     "reuse_pages": Patch(
         "ongewijzigde pagina's uit de vorige site nemen", {"mkdocs": ("1.6.",)}, "_build_page", (),
         "De site wordt goed gebouwd, alleen langzamer: elke pagina wordt opnieuw in het thema gezet."),

@@ -37,6 +37,7 @@ import re
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 from urllib.parse import quote
 
 from markupsafe import escape
@@ -56,9 +57,9 @@ from ...catalogus.paginainfo import Bronbestanden, Gewijzigd, contact_van, commi
 from ...catalogus.links import expand_links, find_links
 from ...catalogus.loader import display_path
 from ...catalogus.dossier import to_csv as dossier_csv
-from ...catalogus.model import KANT, Info
+from ...catalogus.model import KANT, Catalogus, Info
 from ...catalogus.open_data import to_json
-from ...preview_server import guard
+from ...preview_server import guard, wait_for_build
 from ...whole_file import write_atomic
 from ...css import css_string
 from ..csp import with_policy
@@ -136,6 +137,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
     data_for = None  # under `mkdocs serve`: the catalogus the data files in the site were made of (`fresh_data`)
     data_paths = (OPEN_DATA, DOSSIER_CSV)  # the data files (`data_files`)
     data_site = None  # under `mkdocs serve`: the site folder of the last build that succeeded
+    shown = None  # under `mkdocs serve`: the catalogus of the last build that succeeded
 
     def on_startup(self, command, dirty):
         # Having on_startup keeps this plugin object across rebuilds of `mkdocs serve`.
@@ -217,6 +219,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         else:  # a save in the catalogus only can now be shown without the whole build (quick.py)
             self.last = quick.Last(config, self.env, self.outside, self)
             self.data_site = config.site_dir  # where `fresh_data` writes, also after a build that failed
+            self.shown = self.catalogus  # what the pages show until the next build succeeds
         if self.atomic:
             self.atomic.built()
         if self.kept_pages:
@@ -281,7 +284,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         files.append(File.generated(config, HUISSTIJL_CSS, content=_huisstijl_css(self.catalogus.info)))
         if config.theme["favicon"] == FAVICON:
             files.append(File.generated(config, FAVICON, content=_favicon(self.catalogus.info.huisstijl.kleur)))
-        for uri, content in self.data_files().items():
+        for uri, content in self.data_files(self.catalogus).items():
             files.append(File.generated(config, uri, content=content))
         self.data_for = self.catalogus
         for name, content in _schema_texts().items():
@@ -299,16 +302,16 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         self.made_here = {file.src_uri for file in files}
         return files
 
-    def data_files(self) -> dict[str, str]:
+    def data_files(self, catalogus: Catalogus) -> dict[str, str]:
         """The catalogus as open data (JSON) and as the dossier's table, at stable paths.
 
         A whole build writes them with the site. The preview's quick rebuild leaves them (a seventh of
         its time at 1,000 knelpunten, for two downloads): the preview makes them when one is asked for
         (`fresh_data`), so what it serves is always made of the catalogus it shows."""
-        open_data = to_json(self.catalogus)
+        open_data = to_json(catalogus)
         return {
             OPEN_DATA: self.open_data.dumps(open_data) if self.open_data else json_text.dumps(open_data),
-            DOSSIER_CSV: dossier_csv(self.catalogus),
+            DOSSIER_CSV: dossier_csv(catalogus),
         }
 
     def on_nav(self, nav, config, files):
@@ -460,16 +463,19 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
                     read(verhaal)
         return "\n".join(lines)
 
-    def fresh_data(self, path: str) -> None:
-        """Before the preview serves `path` (a URL path): a data file the quick rebuild left is made now
-        of the catalogus the preview shows (see `data_files`). Waits for a build under way."""
-        if not path.endswith(DATA_ENDINGS) or self.catalogus is None or self.data_for is self.catalogus:
+    def fresh_data(self, path: str, wait: Callable[[], None] = lambda: None) -> None:
+        """Before the preview serves `path` (a URL path, as MkDocs' server reads it: `//` and `.` count
+        for nothing): a data file the quick rebuild left is made now of the catalogus of the last build
+        that succeeded, whose pages the preview shows (see `data_files`). `wait` returns once a build
+        under way has ended (the preview's server knows): asked for during a build, it is made of that one."""
+        if not posixpath.normpath("/" + path).endswith(DATA_ENDINGS):
             return
+        wait()
         with self.building:
-            catalogus, site_dir = self.catalogus, self.data_site
-            if site_dir is None or self.data_for is catalogus:
+            catalogus, site_dir = self.shown, self.data_site
+            if catalogus is None or site_dir is None or self.data_for is catalogus:
                 return
-            for uri, content in self.data_files().items():
+            for uri, content in self.data_files(catalogus).items():
                 write_atomic(Path(site_dir, uri), content.encode("utf-8"))
             self.data_for = catalogus
 
@@ -478,7 +484,7 @@ class CatalogusPlugin(BasePlugin[CatalogusConfig]):
         # save, problems on every page, only this computer (preview_server.py); the data files made
         # when asked for (`fresh_data`).
         server.builder = self._quick_or_whole(server.builder)
-        server.wegwijzer_fresh = self.fresh_data
+        server.wegwijzer_fresh = functools.partial(self.fresh_data, wait=functools.partial(wait_for_build, server))
         guard(server)
         if self.catalogus is None:  # the first build failed: watch the catalogus, so the repair is seen
             server.watch(self.folder)
